@@ -1,0 +1,96 @@
+// Eleventy configuration: a table of contents. Each block wires one feature; the logic
+// lives in src/ (plain TypeScript, no Eleventy) and is tested there.
+// Run through tsx: `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
+import { dirname } from "node:path";
+import { HtmlBasePlugin, IdAttributePlugin, type UserConfig } from "@11ty/eleventy";
+import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+import { CommentStore } from "./src/comments/comment-store.ts";
+import { preparePostComments } from "./src/comments/post-comments.ts";
+import { reportContentProblems } from "./src/content/report.ts";
+import { checkContent } from "./src/content/check-content.ts";
+import { parseYaml } from "./src/content/front-matter.ts";
+import { formatFrenchDate, machineDateTime } from "./src/format/dates.ts";
+import { countReflections } from "./src/format/plural.ts";
+import { slugifyTitle } from "./src/format/slug.ts";
+import { frenchTypography } from "./src/markdown/french-typography-text.ts";
+import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
+import { siteMetadata } from "./src/site/metadata.ts";
+import { DateTime } from "luxon";
+
+export default function (eleventyConfig: UserConfig) {
+  const metadata = siteMetadata();
+  const comments = new CommentStore();
+
+  // Site identity, available to every template as `metadata`.
+  eleventyConfig.addGlobalData("metadata", metadata);
+
+  // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+
+  // Articles: our own markdown-it instance (src/markdown/article-markdown.ts).
+  eleventyConfig.setLibrary("md", createArticleMarkdown());
+
+  // Comments are data, not templates: Eleventy never sees them as pages, but the dev
+  // server watches them. They are read by the comment store when a post renders.
+  eleventyConfig.ignores.add("content/posts/*/comments/**");
+  eleventyConfig.addWatchTarget("content/posts/*/comments/**");
+
+  // Validate all content before anything renders (src/content/check-content.ts).
+  eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
+    const report = checkContent(directories.input, comments);
+    reportContentProblems(report.problems, { stopOnError: runMode === "build" });
+  });
+
+  // The posts, oldest first (templates reverse them where they want newest first).
+  eleventyConfig.addCollection("posts", (api) =>
+    api.getFilteredByGlob("content/posts/*/index.md").sort((a, b) => a.date.getTime() - b.date.getTime()),
+  );
+
+  // Filters: presentation data prepared in src/, escaped by the templates.
+  eleventyConfig.addFilter("postComments", (inputPath: string, title: string, author: string) =>
+    preparePostComments(comments.load(dirname(inputPath)).comments, { title, postAuthor: author, maxDepth: metadata.commentMaxDepth }),
+  );
+  eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.load(dirname(inputPath)).comments.length);
+  eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
+  eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
+  eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
+  eleventyConfig.addFilter("slugifyTitle", (title: string) => slugifyTitle(title));
+  eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
+
+  // Ids on article headings; ids starting with "comment-" are reserved for comments.
+  // https://www.11ty.dev/docs/plugins/id-attribute/
+  eleventyConfig.addPlugin(IdAttributePlugin, {
+    slugify: (text: string) => {
+      const slug = slugifyTitle(text);
+      return slug.startsWith("comment") ? `section-${slug}` : slug;
+    },
+  });
+
+  // Links work under a path prefix (--pathprefix=/blog/). https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Atom feed of the posts. https://www.11ty.dev/docs/plugins/rss/
+  eleventyConfig.addPlugin(feedPlugin, {
+    type: "atom",
+    outputPath: "/feed.xml",
+    collection: { name: "posts", limit: 20 },
+    metadata: {
+      language: metadata.language,
+      title: metadata.title,
+      subtitle: metadata.description,
+      base: metadata.url,
+      author: { name: metadata.author.name },
+    },
+  });
+
+  // The stylesheet, copied as is.
+  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+
+  return {
+    dir: { input: "content", includes: "../layouts", data: "_data", output: "_site" },
+    // Posts are pure Markdown: no template language runs inside them.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+    templateFormats: ["md", "njk"],
+  };
+}

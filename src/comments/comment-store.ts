@@ -1,0 +1,75 @@
+// Loads the comments of one post from its comments/ folder: one pass, each file read,
+// validated and rendered once, then cached by modification time, so a rebuild in the
+// dev server only re-reads the files that changed. Comments never enter Eleventy's
+// data cascade (see docs/performance.md for why).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type MarkdownIt from "markdown-it";
+import { problem, type Problem } from "../content/problem.ts";
+import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
+import { checkReplies } from "./check-replies.ts";
+import type { Comment } from "./comment.ts";
+import { commentIdOf, parseComment, type ParsedComment } from "./parse-comment.ts";
+
+export interface PostComments {
+  comments: Comment[];
+  problems: Problem[];
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  parsed: ParsedComment;
+}
+
+export const COMMENTS_FOLDER = "comments";
+
+function listFolder(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+export class CommentStore {
+  private readonly files = new Map<string, CachedFile>();
+
+  constructor(
+    private readonly projectRoot: string = process.cwd(),
+    private readonly markdown: MarkdownIt = createCommentMarkdown(),
+  ) {}
+
+  /** The comments of the post whose folder is `postDir`, with the problems found in them. */
+  load(postDir: string): PostComments {
+    const dir = join(postDir, COMMENTS_FOLDER);
+    const names = listFolder(dir);
+    if (!names) return { comments: [], problems: [] };
+    const comments: Comment[] = [];
+    const problems: Problem[] = [];
+    for (const name of names) {
+      if (name.startsWith(".")) continue;
+      const path = join(dir, name);
+      const file = relative(this.projectRoot, path);
+      if (!/\.md$/i.test(name)) {
+        problems.push(problem(file, "file name", "not a comment: comment files end in .md (rename it or move it out of comments/)"));
+        continue;
+      }
+      const parsed = this.parseFile(path, file, commentIdOf(name));
+      if (parsed.comment) comments.push(parsed.comment);
+      else problems.push(...parsed.problems);
+    }
+    problems.push(...checkReplies(comments));
+    return { comments, problems };
+  }
+
+  private parseFile(path: string, file: string, id: string): ParsedComment {
+    const stats = statSync(path);
+    const cached = this.files.get(path);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.parsed;
+    const parsed = parseComment(file, id, readFileSync(path, "utf8"), this.markdown);
+    this.files.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
+    return parsed;
+  }
+}

@@ -1,0 +1,39 @@
+// Everything a post page needs to show its comments, prepared in one call: the heading
+// with its French count, and the thread's HTML. It checks that every comment given was
+// rendered exactly once, so no change to threading or the depth cap can lose one.
+import { commentsHeading } from "../format/plural.ts";
+import { displayThread, DEFAULT_MAX_DEPTH } from "./display-thread.ts";
+import type { Comment } from "./comment.ts";
+import { renderThread } from "./render-thread.ts";
+import { buildThread } from "./thread.ts";
+
+export interface PostCommentsView {
+  count: number;
+  heading: string;
+  html: string;
+}
+
+export interface PostCommentsOptions {
+  title: string;
+  postAuthor?: string;
+  maxDepth?: number;
+}
+
+export class LostCommentError extends Error {}
+
+function assertRenderedExactlyOnce(comments: readonly Comment[], renderedIds: readonly string[]): void {
+  const times = new Map<string, number>();
+  for (const id of renderedIds) times.set(id, (times.get(id) ?? 0) + 1);
+  const wrong = comments.filter((comment) => times.get(comment.id) !== 1);
+  if (wrong.length > 0 || renderedIds.length !== comments.length) {
+    const names = wrong.map((comment) => `${comment.file} (rendered ${times.get(comment.id) ?? 0} times)`);
+    throw new LostCommentError(`comments not rendered exactly once: ${names.join(", ") || `${renderedIds.length} rendered for ${comments.length} files`}`);
+  }
+}
+
+export function preparePostComments(comments: readonly Comment[], options: PostCommentsOptions): PostCommentsView {
+  const items = displayThread(buildThread(comments), options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const rendered = renderThread(items, options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor });
+  assertRenderedExactlyOnce(comments, rendered.renderedIds);
+  return { count: comments.length, heading: commentsHeading(comments.length, options.title), html: rendered.html.value };
+}

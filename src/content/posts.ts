@@ -1,0 +1,69 @@
+// Finds and validates posts: content/posts/<slug>/index.md. A post's URL is the slug of
+// its title, so the folder must carry that same slug: comments and tools find a post
+// by its folder, readers by its URL, and both must agree.
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { slugifyTitle } from "../format/slug.ts";
+import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
+import { problem, type Problem } from "./problem.ts";
+import { postSchema, type PostFrontMatter } from "./schemas.ts";
+import { validateFrontMatter } from "./validate.ts";
+
+export const POSTS_FOLDER = "posts";
+export const POST_FILE = "index.md";
+
+export interface Post {
+  slug: string;
+  dir: string;
+  file: string;
+  data: PostFrontMatter;
+}
+
+/** Folders of all posts under the content folder, sorted. */
+export function listPostDirs(contentDir: string): string[] {
+  const postsDir = join(contentDir, POSTS_FOLDER);
+  let entries;
+  try {
+    entries = readdirSync(postsDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && !entry.name.startsWith("_"))
+    .map((entry) => join(postsDir, entry.name))
+    .sort();
+}
+
+export type LoadedPost = { post: Post; problems: Problem[] } | { post?: undefined; problems: Problem[] };
+
+export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPost {
+  const path = join(postDir, POST_FILE);
+  const file = relative(projectRoot, path);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { problems: [problem(relative(projectRoot, postDir), POST_FILE, `missing: a post folder holds its article in ${POST_FILE}`)] };
+  }
+  let frontMatter;
+  try {
+    frontMatter = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return { problems: [problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line })] };
+    throw error;
+  }
+  const validated = validateFrontMatter(postSchema, file, frontMatter);
+  if (!validated.ok) return { problems: validated.problems };
+  const slug = basename(postDir);
+  const expected = slugifyTitle(validated.value.title);
+  const problems: Problem[] = [];
+  if (slug !== expected) {
+    problems.push(
+      problem(file, "title", `the folder is "${slug}" but the title's slug is "${expected}": rename the folder to ${join(dirname(relative(projectRoot, postDir)), expected)}`, {
+        line: lineOfKey(frontMatter.yaml, "title"),
+      }),
+    );
+  }
+  return { post: { slug, dir: postDir, file, data: validated.value }, problems };
+}

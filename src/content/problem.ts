@@ -1,0 +1,30 @@
+// A problem found in an author's file: where it is, which field, what was expected.
+// Every refusal the generator makes is one of these, printed on one line.
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  /** Path of the file, relative to the project (or as given). */
+  file: string;
+  /** Front matter field, or a pseudo-field such as "front matter" or "body". */
+  field: string;
+  message: string;
+  severity: Severity;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export function problem(file: string, field: string, message: string, extra: Partial<Problem> = {}): Problem {
+  return { file, field, message, severity: "error", ...extra };
+}
+
+/** "content/posts/a/comments/3.md:4: parent: no comment "9" in this post (warning)" */
+export function formatProblem(p: Problem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  const suffix = p.severity === "warning" ? " (warning)" : "";
+  return `${where}: ${p.field}: ${p.message}${suffix}`;
+}
+
+export function errorsIn(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === "error");
+}

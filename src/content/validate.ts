@@ -1,0 +1,26 @@
+// Runs a file's front matter through a schema and turns zod's findings into Problems,
+// one per field, with the line of the field when it can be found.
+import type { z } from "zod";
+import { lineOfKey, type FrontMatter } from "./front-matter.ts";
+import { problem, type Problem } from "./problem.ts";
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: z.core.$ZodIssue, allowed: string[]): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) =>
+      problem(file, key, `unknown field (allowed: ${allowed.join(", ")})`, { line: lineOfKey(frontMatter.yaml, key) }),
+    );
+  }
+  const field = issue.path.map(String).join(".") || "front matter";
+  const top = issue.path[0];
+  const line = typeof top === "string" ? lineOfKey(frontMatter.yaml, top) : undefined;
+  return [problem(file, field, issue.message, line === undefined ? {} : { line })];
+}
+
+export function validateFrontMatter<S extends z.ZodObject>(schema: S, file: string, frontMatter: FrontMatter): Validated<z.output<S>> {
+  const result = schema.safeParse(frontMatter.data);
+  if (result.success) return { ok: true, value: result.data };
+  const allowed = Object.keys(schema.shape);
+  return { ok: false, problems: result.error.issues.flatMap((issue) => problemsFromIssue(file, frontMatter, issue, allowed)) };
+}

@@ -1,0 +1,40 @@
+// Dates as French readers write them, in the blog's time zone (Europe/Paris):
+// "23 juillet 2010 à 14 h 32", "1er août 2010".
+import { DateTime } from "luxon";
+
+export const SITE_ZONE = "Europe/Paris";
+
+/** Parses an ISO 8601 date-time that carries its offset; null when it is not one or does not exist. */
+export function parseIsoWithOffset(value: string): DateTime | null {
+  if (!ISO_WITH_OFFSET.test(value)) return null;
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  return parsed.isValid ? parsed : null;
+}
+
+// Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function inSiteZone(date: DateTime): DateTime {
+  return date.setZone(SITE_ZONE).setLocale("fr");
+}
+
+function frenchDay(date: DateTime): string {
+  return date.day === 1 ? "1er" : String(date.day);
+}
+
+/** "23 juillet 2010" */
+export function formatFrenchDate(date: DateTime): string {
+  const local = inSiteZone(date);
+  return `${frenchDay(local)} ${local.toFormat("LLLL yyyy")}`;
+}
+
+/** "23 juillet 2010 à 14 h 32" */
+export function formatFrenchDateTime(date: DateTime): string {
+  const local = inSiteZone(date);
+  return `${formatFrenchDate(local)} à ${local.toFormat("H 'h' mm")}`;
+}
+
+/** The value of a `<time datetime>` attribute: ISO 8601 in the site's zone, to the minute. */
+export function machineDateTime(date: DateTime): string {
+  return inSiteZone(date).toISO({ suppressMilliseconds: true, suppressSeconds: true }) ?? "";
+}

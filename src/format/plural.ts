@@ -1,0 +1,18 @@
+// Counting comments in French: "Une réflexion", "11 réflexions", nothing for none.
+import { frenchTypography } from "../markdown/french-typography-text.ts";
+
+const numberFormat = new Intl.NumberFormat("fr-FR");
+
+/** "Une réflexion", "2 réflexions", "1 234 réflexions", "Aucune réflexion". */
+export function countReflections(count: number): string {
+  if (count === 0) return "Aucune réflexion";
+  if (count === 1) return "Une réflexion";
+  return `${numberFormat.format(count)} réflexions`;
+}
+
+/** The heading of a post's comments section. */
+export function commentsHeading(count: number, title: string): string {
+  const quoted = frenchTypography(`« ${title} »`);
+  if (count === 0) return `Pas encore de réflexion au sujet de ${quoted}`;
+  return `${countReflections(count)} au sujet de ${quoted}`;
+}

@@ -1,0 +1,76 @@
+// Builds the site the way `npm run build` does, into a temporary folder, and reads the
+// resulting pages as DOM documents. Projects can be the repository itself or a
+// temporary copy with other content (for fixtures and authoring commands).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildResult {
+  outputDir: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function temporaryDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export function buildSite(options: { projectDir?: string; outputDir?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+  const projectDir = options.projectDir ?? repositoryRoot;
+  const outputDir = options.outputDir ?? temporaryDir("site");
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
+    { cwd: projectDir, encoding: "utf8", env: { ...process.env, ...options.env } },
+  );
+  return { outputDir, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the project (code, layouts, and the given content instead of ours). */
+export function temporaryProject(content: Record<string, string> | "seed" = "seed"): string {
+  const dir = temporaryDir("project");
+  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "scripts", "types"]) {
+    cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(repositoryRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  if (content === "seed") cpSync(join(repositoryRoot, "content"), join(dir, "content"), { recursive: true });
+  else {
+    for (const entry of ["content/index.njk", "content/404.njk", "content/sitemap.xml.njk", "content/posts/posts.11tydata.js"]) {
+      cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
+    }
+    writeFiles(dir, content);
+  }
+  return dir;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function readPage(outputDir: string, urlPath: string): Document {
+  const file = urlPath.endsWith("/") ? `${urlPath}index.html` : urlPath;
+  return parseHTML(readFileSync(join(outputDir, file), "utf8")).document as unknown as Document;
+}
+
+/** A minimal valid post, for fixtures. */
+export function postFile(title: string, extra = ""): string {
+  return `---\ntitle: "${title}"\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: "Un article de test."\n${extra}---\nTexte de l’article.\n`;
+}
+
+export function commentFile(fields: Record<string, string>, body = "Un commentaire."): string {
+  const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join("\n")}\n---\n${body}\n`;
+}

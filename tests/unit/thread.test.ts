@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { checkReplies } from "../../src/comments/check-replies.ts";
+import { displayThread, type DisplayItem } from "../../src/comments/display-thread.ts";
+import { preparePostComments } from "../../src/comments/post-comments.ts";
+import { buildThread, type ThreadNode } from "../../src/comments/thread.ts";
+import { aComment } from "../helpers/comments.ts";
+
+function shape(nodes: ThreadNode[]): unknown[] {
+  return nodes.map((node) => (node.replies.length ? [node.comment.id, shape(node.replies)] : node.comment.id));
+}
+function layout(items: DisplayItem[]): unknown[] {
+  return items.map((item) => (item.children.length ? [`${item.node.comment.id}@${item.level}`, layout(item.children)] : `${item.node.comment.id}@${item.level}`));
+}
+
+describe("buildThread", () => {
+  it("nests replies under their parents and orders siblings by date", () => {
+    const roots = buildThread([
+      aComment("b", "2010-07-22T10:00:00+02:00"),
+      aComment("a", "2010-07-21T10:00:00+02:00"),
+      aComment("a2", "2010-07-23T10:00:00+02:00", "a"),
+      aComment("a1", "2010-07-22T09:00:00+02:00", "a"),
+      aComment("a11", "2010-07-24T10:00:00+02:00", "a1"),
+    ]);
+    assert.deepEqual(shape(roots), [["a", [["a1", ["a11"]], "a2"]], "b"]);
+    assert.equal(roots[0]?.replies[0]?.replies[0]?.depth, 3);
+    assert.equal(roots[0]?.replies[0]?.parent?.id, "a");
+  });
+  it("breaks ties by id, numerically", () => {
+    const roots = buildThread([aComment("10", "2010-07-21T10:00:00Z"), aComment("9", "2010-07-21T10:00:00Z")]);
+    assert.deepEqual(shape(roots), ["9", "10"]);
+  });
+  it("never drops a comment: missing parents and cycles end up at the top level", () => {
+    const roots = buildThread([
+      aComment("x", "2010-07-21T10:00:00Z", "nobody"),
+      aComment("c1", "2010-07-22T10:00:00Z", "c2"),
+      aComment("c2", "2010-07-23T10:00:00Z", "c1"),
+      aComment("self", "2010-07-24T10:00:00Z", "self"),
+    ]);
+    assert.deepEqual(shape(roots), ["x", ["c1", ["c2"]], "self"]);
+  });
+});
+
+describe("displayThread", () => {
+  const chain = ["1", "2", "3", "4", "5", "6", "7"].map((id, i) => aComment(id, `2010-07-2${i}T10:00:00Z`, i === 0 ? undefined : String(i)));
+  it("nests up to the depth cap, then shows deeper replies at the cap's level", () => {
+    assert.deepEqual(layout(displayThread(buildThread(chain), 5)), [["1@1", [["2@2", [["3@3", [["4@4", ["5@5", "6@5", "7@5"]]]]]]]]]);
+  });
+  it("keeps the cap configurable", () => {
+    assert.deepEqual(layout(displayThread(buildThread(chain.slice(0, 3)), 1)), ["1@1", "2@1", "3@1"]);
+    assert.throws(() => displayThread([], 0), RangeError);
+  });
+  it("keeps depth-first order below the cap", () => {
+    const comments = [
+      aComment("r", "2010-07-20T10:00:00Z"),
+      aComment("a", "2010-07-21T10:00:00Z", "r"),
+      aComment("b", "2010-07-22T10:00:00Z", "r"),
+      aComment("a1", "2010-07-23T10:00:00Z", "a"),
+    ];
+    assert.deepEqual(layout(displayThread(buildThread(comments), 1)), ["r@1", "a@1", "a1@1", "b@1"]);
+  });
+});
+
+describe("preparePostComments", () => {
+  it("renders a 50-level chain and 5,000 comments, every one exactly once", () => {
+    const chain = Array.from({ length: 50 }, (_, i) => aComment(String(i), `2010-07-21T10:${String(i).padStart(2, "0")}:00Z`, i === 0 ? undefined : String(i - 1)));
+    const many = Array.from({ length: 5000 }, (_, i) => aComment(`m${i}`, "2011-01-01T10:00:00Z", i % 3 === 0 ? undefined : `m${i - 1}`));
+    const view = preparePostComments([...chain, ...many], { title: "T" });
+    assert.equal(view.count, 5050);
+    assert.equal(view.html.match(/<li id="comment-/g)?.length, 5050);
+    assert.equal(view.heading, "5\u202F050 réflexions au sujet de «\u00A0T\u00A0»");
+  });
+  it("escapes what comes from front matter", () => {
+    const comment = aComment("1", "2010-07-21T10:00:00Z", undefined, '<img src=x onerror="alert(1)">');
+    comment.url = 'https://exemple.fr/"><script>';
+    const view = preparePostComments([comment], { title: "<b>T</b>" });
+    assert.doesNotMatch(view.html, /<img|<script/);
+    assert.match(view.html, /href="https:\/\/exemple.fr\/&quot;&gt;&lt;script&gt;" rel="nofollow ugc"/);
+  });
+  it("marks the post author's comments", () => {
+    const view = preparePostComments([aComment("1", "2010-07-21T10:00:00Z", undefined, "David Schuster")], { title: "T", postAuthor: "David Schuster" });
+    assert.match(view.html, /class="comment comment-by-author"/);
+  });
+});
+
+describe("checkReplies", () => {
+  it("reports unknown parents, self replies, cycles, duplicate and unusable ids", () => {
+    const problems = checkReplies([
+      aComment("1", "2010-07-21T10:00:00Z", "9"),
+      aComment("2", "2010-07-21T10:00:00Z", "2"),
+      aComment("3", "2010-07-21T10:00:00Z", "4"),
+      aComment("4", "2010-07-21T10:00:00Z", "3"),
+      aComment("5", "2010-07-21T10:00:00Z"),
+      { ...aComment("5", "2010-07-21T10:00:00Z"), file: "content/posts/p/comments/5.MD" },
+      aComment("a b", "2010-07-21T10:00:00Z"),
+    ]);
+    const lines = problems.map((p) => `${p.file}|${p.field}|${p.message}`);
+    assert.ok(lines.some((l) => l.startsWith("content/posts/p/comments/1.md|parent|no comment \"9\"")), lines.join("\n"));
+    assert.ok(lines.some((l) => l.includes("2.md|parent|a comment cannot answer itself")));
+    assert.ok(lines.some((l) => l.includes("|parent|replies form a cycle: 3 → 4 → 3")));
+    assert.ok(lines.some((l) => l.includes("5.MD|id|the id \"5\" is already used")));
+    assert.ok(lines.some((l) => l.includes("a b.md|id|")));
+  });
+  it("only warns about a reply dated before its parent", () => {
+    const problems = checkReplies([aComment("1", "2010-07-22T10:00:00Z"), aComment("2", "2010-07-21T10:00:00Z", "1")]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.severity, "warning");
+  });
+});
