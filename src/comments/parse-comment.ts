@@ -1,6 +1,7 @@
 // Turns the text of one comment file into a Comment, or into the Problems that stop it.
 import MarkdownIt from "markdown-it";
 import { FrontMatterError, splitFrontMatter } from "../content/front-matter.ts";
+import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
 import { problem, type Problem } from "../content/problem.ts";
 import { commentSchema } from "../content/schemas.ts";
 import { validateFrontMatter } from "../content/validate.ts";
@@ -25,7 +26,7 @@ export function parseComment(file: string, id: string, text: string, markdown: M
   if (!validated.ok) return { problems: validated.problems };
   const { author, date, parent, url } = validated.value;
   if (frontMatter.body.trim() === "") return { problems: [problem(file, "body", "the comment has no text")] };
-  const comment: Comment = { id, file, author, date, bodyHtml: markdown.render(frontMatter.body) };
+  const comment: Comment = { id, file, author: removeUnsafeCharacters(author), date, bodyHtml: markdown.render(removeUnsafeCharacters(frontMatter.body)) };
   if (parent !== undefined) comment.parent = parent;
   if (url !== undefined) comment.url = url;
   return { comment, problems: [] };

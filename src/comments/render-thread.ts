@@ -18,8 +18,8 @@ export function commentAnchor(id: string): string {
 }
 
 function authorHtml(comment: Comment): SafeHtml {
-  if (comment.url) return html`<a class="comment-author" href="${comment.url}" rel="${COMMENT_LINK_REL}">${comment.author}</a>`;
-  return html`<span class="comment-author">${comment.author}</span>`;
+  if (comment.url) return html`<a class="comment-author" href="${comment.url}" rel="${COMMENT_LINK_REL}"><bdi>${comment.author}</bdi></a>`;
+  return html`<bdi class="comment-author">${comment.author}</bdi>`;
 }
 
 function isPostAuthor(comment: Comment, options: ThreadRenderOptions): boolean {
@@ -32,7 +32,7 @@ function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: 
   const anchor = commentAnchor(comment.id);
   const byAuthor = isPostAuthor(comment, options);
   const replies = item.children.length > 0 ? html`<ol class="comment-replies">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>` : "";
-  return html`<li id="${anchor}" class="comment${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink" href="#${anchor}"><time datetime="${machineDateTime(comment.date)}">${formatFrenchDateTime(comment.date)}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a href="#${commentAnchor(parent.id)}">${parent.author}</a></span>` : ""}</header><div class="comment-content">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
+  return html`<li id="${anchor}" class="comment${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink" href="#${anchor}"><time datetime="${machineDateTime(comment.date)}">${formatFrenchDateTime(comment.date)}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
 }
 
 export interface RenderedThread {

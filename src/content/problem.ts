@@ -18,11 +18,17 @@ export function problem(file: string, field: string, message: string, extra: Par
   return { file, field, message, severity: "error", ...extra };
 }
 
+// Messages quote what authors (or strangers) wrote: control characters are shown as
+// escapes, so a file cannot drive the terminal (colours, cursor moves) or hide a line.
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** "content/posts/a/comments/3.md:4: parent: no comment "9" in this post (warning)" */
 export function formatProblem(p: Problem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const suffix = p.severity === "warning" ? " (warning)" : "";
-  return `${where}: ${p.field}: ${p.message}${suffix}`;
+  return printable(`${where}: ${p.field}: ${p.message}${suffix}`);
 }
 
 export function errorsIn(problems: readonly Problem[]): Problem[] {

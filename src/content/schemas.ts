@@ -25,17 +25,21 @@ const isoDate = z
     return parsed;
   });
 
-const webUrl = z.string({ error: "expected a web address (http or https)" }).refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  },
-  { error: "expected a web address starting with http:// or https://" },
-);
+// A web address, normalised by the URL parser (so what is written to the page is
+// exactly what was checked: no stray spaces, quotes or control characters).
+const webUrl = z.string({ error: "expected a web address (http or https)" }).transform((value, context): string => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.username !== "" || url.password !== "") {
+    context.addIssue({ code: "custom", message: `"${value}" is not valid: expected a web address starting with http:// or https://` });
+    return z.NEVER;
+  }
+  return url.href;
+});
 
 const commentId = z
   .union([z.string(), z.number()], { error: "expected the id of a comment of this post (its file name without .md)" })
