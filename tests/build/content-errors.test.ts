@@ -1,0 +1,82 @@
+// Authoring mistakes: each broken file is refused with one line naming the file, the
+// field and what is expected; all problems are listed together; the build exits non-zero
+// without a stack trace; nothing is written for a refused build.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { buildSite, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
+
+const POST = "content/posts/un-article";
+const C = `${POST}/comments`;
+const okComment = (extra: Record<string, string> = {}) => commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00", ...extra });
+
+/** Each case: files on top of one valid post, and the line expected from the checker. */
+const cases: Array<{ name: string; files: Record<string, string>; expected: RegExp }> = [
+  { name: "missing author", files: { [`${C}/1.md`]: commentFile({ date: "2024-03-02T10:00:00+01:00" }) }, expected: /^content\/posts\/un-article\/comments\/1\.md: author: required/m },
+  { name: "date that does not exist", files: { [`${C}/1.md`]: okComment({ date: "2011-02-31T10:00:00+01:00" }) }, expected: /^content\/posts\/un-article\/comments\/1\.md:3: date: "2011-02-31T10:00:00\+01:00" is not valid: expected an ISO 8601 date-time/m },
+  { name: "date without offset", files: { [`${C}/1.md`]: okComment({ date: "2024-03-02T10:00:00" }) }, expected: /comments\/1\.md:3: date: .*with its offset/m },
+  { name: "javascript: url", files: { [`${C}/1.md`]: okComment({ url: "javascript:alert(1)" }) }, expected: /comments\/1\.md:4: url: "javascript:alert\(1\)" is not valid: expected a web address/m },
+  { name: "unknown field", files: { [`${C}/1.md`]: okComment({ autor: "Léa" }) }, expected: /comments\/1\.md:4: autor: unknown field \(allowed: author, date, parent, url\)/m },
+  { name: "broken YAML", files: { [`${C}/1.md`]: "---\nauthor: Léa\ndate: [2024\n---\nTexte\n" }, expected: /comments\/1\.md:\d+: front matter: invalid YAML/m },
+  { name: "no front matter", files: { [`${C}/1.md`]: "Juste du texte\n" }, expected: /comments\/1\.md:1: front matter: missing front matter/m },
+  { name: "empty body", files: { [`${C}/1.md`]: "---\nauthor: Léa\ndate: 2024-03-02T10:00:00+01:00\n---\n\n" }, expected: /comments\/1\.md: body: the comment has no text/m },
+  { name: "unknown parent", files: { [`${C}/1.md`]: okComment({ parent: '"7"' }) }, expected: /comments\/1\.md: parent: no comment "7" in this post/m },
+  { name: "answers itself", files: { [`${C}/1.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md: parent: a comment cannot answer itself/m },
+  { name: "cycle", files: { [`${C}/1.md`]: okComment({ parent: "2" }), [`${C}/2.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md: parent: replies form a cycle: 1 → 2 → 1/m },
+  { name: "id used twice", files: { [`${C}/1.md`]: okComment(), [`${C}/1.MD`]: okComment() }, expected: /comments\/1\.md: id: the id "1" is already used by/m },
+  { name: "not a Markdown file", files: { [`${C}/1.txt`]: okComment() }, expected: /comments\/1\.txt: file name: not a comment: comment files end in \.md/m },
+  { name: "post without title", files: { [`${POST}/index.md`]: "---\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: x\n---\nTexte\n" }, expected: /^content\/posts\/un-article\/index\.md: title: required/m },
+  { name: "post folder not matching its title", files: { [`${POST}/index.md`]: postFile("Un autre titre") }, expected: /index\.md:2: title: the folder is "un-article" but the title's slug is "un-autre-titre"/m },
+  { name: "post with a bad date", files: { [`${POST}/index.md`]: postFile("Un article").replace("2024-03-01T10:00:00+01:00", "2024-13-01T10:00:00+01:00") }, expected: /index\.md:3: date: "2024-13-01T10:00:00\+01:00" is not valid/m },
+  { name: "post folder without index.md", files: { "content/posts/orphelin/comments/1.md": okComment() }, expected: /^content\/posts\/orphelin: index\.md: missing/m },
+];
+
+const projects: string[] = [];
+after(() => projects.forEach(removeDir));
+
+function projectWith(files: Record<string, string>): string {
+  const project = temporaryProject({ [`${POST}/index.md`]: postFile("Un article"), ...files });
+  projects.push(project);
+  return project;
+}
+
+function checkContent(project: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/check-content.ts"], { cwd: project, encoding: "utf8" });
+}
+
+describe("npm run check:content refuses each authoring mistake with one clear line", () => {
+  for (const { name, files, expected } of cases) {
+    it(name, () => {
+      const result = checkContent(projectWith(files));
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, expected);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    });
+  }
+  it("only warns about a reply dated before its parent", () => {
+    const result = checkContent(projectWith({ [`${C}/1.md`]: okComment(), [`${C}/2.md`]: okComment({ parent: "1", date: "2024-03-01T09:00:00+01:00" }) }));
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /comments\/2\.md: date: this reply is dated before the comment it answers .*\(warning\)/);
+  });
+});
+
+describe("a build with broken content", () => {
+  it("lists every problem, exits non-zero without a stack trace and writes no page", () => {
+    const project = projectWith({ [`${C}/1.md`]: okComment({ parent: '"9"' }), [`${C}/2.md`]: okComment({ date: "hier" }), [`${C}/3.md`]: okComment({ couleur: "rouge" }) });
+    const result = buildSite({ projectDir: project, env: { DEBUG: "" } });
+    projects.push(result.outputDir);
+    assert.notEqual(result.status, 0);
+    const lines = result.stderr.split("\n").filter((line) => line.startsWith("content/"));
+    assert.equal(lines.length, 3, result.stderr);
+    assert.match(result.stderr, /3 problems in the content/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    assert.ok(!existsSync(join(result.outputDir, "un-article/index.html")));
+  });
+  it("passes with valid content", () => {
+    const result = buildSite({ projectDir: projectWith({ [`${C}/1.md`]: okComment() }) });
+    projects.push(result.outputDir);
+    assert.equal(result.status, 0, result.stderr);
+  });
+});
