@@ -11,6 +11,7 @@
 import MarkdownIt, { type PluginWithOptions, type Token } from "markdown-it";
 import linkAttributes from "markdown-it-link-attributes";
 import { frenchTypographyPlugin } from "./french-typography.ts";
+import { tableAlignmentPlugin } from "./table-alignment.ts";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:|#)/i;
 
@@ -36,5 +37,5 @@ export function createCommentMarkdown(): MarkdownIt {
   // The plugin's types are written against markdown-it's CommonJS types; same runtime object.
   md.use(linkAttributes as unknown as PluginWithOptions<{ attrs: Record<string, string> }>, { attrs: { rel: COMMENT_LINK_REL } });
   md.renderer.rules.image = renderImageAsLink(md);
-  return md.use(frenchTypographyPlugin);
+  return md.use(frenchTypographyPlugin).use(tableAlignmentPlugin);
 }
