@@ -4,8 +4,10 @@
 import { dirname } from "node:path";
 import { HtmlBasePlugin, IdAttributePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+import { isHiddenDraft } from "./src/authoring/drafts.ts";
 import { CommentStore } from "./src/comments/comment-store.ts";
 import { preparePostComments } from "./src/comments/post-comments.ts";
+import { RenderLedger, type ExpectedPost } from "./src/comments/render-ledger.ts";
 import { reportContentProblems } from "./src/content/report.ts";
 import { checkContent } from "./src/content/check-content.ts";
 import { parseYaml } from "./src/content/front-matter.ts";
@@ -15,11 +17,17 @@ import { slugifyTitle } from "./src/format/slug.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
+import { pathPrefixFromEnv } from "./src/site/path-prefix.ts";
+import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
+import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
+import { commentFeed, COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
 
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
   const comments = new CommentStore();
+  const ledger = new RenderLedger();
+  let published: ExpectedPost[] = [];
 
   // Site identity, available to every template as `metadata`.
   eleventyConfig.addGlobalData("metadata", metadata);
@@ -39,7 +47,20 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
     const report = checkContent(directories.input, comments);
     reportContentProblems(report.problems, { stopOnError: runMode === "build" });
+    ledger.reset();
+    published = report.posts.filter((post) => !post.data.draft).map((post) => ({ dir: post.dir, file: post.file, comments: comments.load(post.dir).comments }));
   });
+
+  // After a full build, prove every comment of every published post is on its page
+  // exactly once (src/comments/render-ledger.ts). Dev rebuilds may render only some pages.
+  eleventyConfig.on("eleventy.after", ({ runMode }) => {
+    if (runMode === "build") reportContentProblems(ledger.verify(published), { stopOnError: true });
+  });
+
+  // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
+  // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).
+  // https://www.11ty.dev/docs/config-preprocessors/
+  eleventyConfig.addPreprocessor("drafts", "*", (data: { draft?: unknown }) => (isHiddenDraft(data, process.env.ELEVENTY_RUN_MODE) ? false : undefined));
 
   // The posts, oldest first (templates reverse them where they want newest first).
   eleventyConfig.addCollection("posts", (api) =>
@@ -47,15 +68,50 @@ export default function (eleventyConfig: UserConfig) {
   );
 
   // Filters: presentation data prepared in src/, escaped by the templates.
-  eleventyConfig.addFilter("postComments", (inputPath: string, title: string, author: string) =>
-    preparePostComments(comments.load(dirname(inputPath)).comments, { title, postAuthor: author, maxDepth: metadata.commentMaxDepth }),
-  );
+  eleventyConfig.addFilter("postComments", function (this: { page?: { inputPath?: string } }, inputPath: string, title: string, author: string) {
+    const view = preparePostComments(comments.load(dirname(inputPath)).comments, { title, postAuthor: author, maxDepth: metadata.commentMaxDepth });
+    if (this.page?.inputPath === inputPath) ledger.record(dirname(inputPath), view.renderedIds);
+    return view;
+  });
   eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.load(dirname(inputPath)).comments.length);
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("slugifyTitle", (title: string) => slugifyTitle(title));
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
+
+  // Being found and shared: a post's JSON-LD (src/seo/blog-posting.ts) and the Atom feed
+  // of its comments (src/feeds/comment-feed.ts, written by content/comment-feeds.njk).
+  eleventyConfig.addFilter("postJsonLd", (inputPath: string, post: { title: string; description: string; url: string; date: Date; author: string }) =>
+    jsonLdScript(
+      blogPosting(
+        {
+          title: post.title,
+          description: post.description,
+          url: post.url,
+          published: DateTime.fromJSDate(post.date),
+          author: post.author === metadata.author.name ? metadata.author : { name: post.author },
+          language: metadata.language,
+          site: { name: metadata.title, url: metadata.url },
+        },
+        comments.load(dirname(inputPath)).comments,
+      ),
+    ),
+  );
+  eleventyConfig.addFilter("commentFeedUrl", (postUrl: string) => `${postUrl}${COMMENT_FEED_FILE}`);
+  eleventyConfig.addFilter("commentFeed", (inputPath: string, title: string, postUrl: string, date: Date) =>
+    commentFeed(
+      { title, url: postUrl, feedUrl: `${postUrl}${COMMENT_FEED_FILE}`, published: DateTime.fromJSDate(date), language: metadata.language, siteTitle: metadata.title },
+      comments.load(dirname(inputPath)).comments,
+    ),
+  );
+
+  // Content Security Policy and security headers, written once (src/site/security-headers.ts):
+  // in each page's <meta> (relaxed for the dev server's live reload) and in `_headers`.
+  eleventyConfig.addGlobalData("security", {
+    contentSecurityPolicy: metaContentSecurityPolicy({ liveReload: process.env.ELEVENTY_RUN_MODE === "serve" }),
+    headers: securityHeaders(),
+  });
 
   // Ids on article headings; ids starting with "comment-" are reserved for comments.
   // https://www.11ty.dev/docs/plugins/id-attribute/
@@ -92,5 +148,7 @@ export default function (eleventyConfig: UserConfig) {
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
     templateFormats: ["md", "njk"],
+    // The sub-path the site is served under: PATH_PREFIX, or --pathprefix (src/site/path-prefix.ts).
+    pathPrefix: pathPrefixFromEnv(),
   };
 }

@@ -11,6 +11,8 @@ export interface PostCommentsView {
   count: number;
   heading: string;
   html: string;
+  /** Ids of the comments in the HTML, for the build's render ledger. */
+  renderedIds: string[];
 }
 
 export interface PostCommentsOptions {
@@ -35,5 +37,5 @@ export function preparePostComments(comments: readonly Comment[], options: PostC
   const items = displayThread(buildThread(comments), options.maxDepth ?? DEFAULT_MAX_DEPTH);
   const rendered = renderThread(items, options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor });
   assertRenderedExactlyOnce(comments, rendered.renderedIds);
-  return { count: comments.length, heading: commentsHeading(comments.length, options.title), html: rendered.html.value };
+  return { count: comments.length, heading: commentsHeading(comments.length, options.title), html: rendered.html.value, renderedIds: rendered.renderedIds };
 }
