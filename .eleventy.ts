@@ -48,7 +48,7 @@ export default function (eleventyConfig: UserConfig) {
     const report = checkContent(directories.input, comments);
     reportContentProblems(report.problems, { stopOnError: runMode === "build" });
     ledger.reset();
-    published = report.posts.filter((post) => !post.data.draft).map((post) => ({ dir: post.dir, file: post.file, comments: comments.load(post.dir).comments }));
+    published = report.posts.filter((post) => !post.data.draft);
   });
 
   // After a full build, prove every comment of every published post is on its page
