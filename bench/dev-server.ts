@@ -1,0 +1,83 @@
+// Dev-server latency: starts `eleventy --serve --incremental` (what `npm start` runs) on
+// a corpus, then edits one comment file at a time and polls its post's page over HTTP
+// until the edit shows. The time measured is what an author waits: file save to page.
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface EditTarget {
+  /** The comment file to edit, relative to the site folder. */
+  commentFile: string;
+  /** The post page's URL path, e.g. /billet-no-1-…/ */
+  pageUrl: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function fetchText(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { cache: "no-store" });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitFor(url: string, predicate: (text: string) => boolean, timeoutMs: number, intervalMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const text = await fetchText(url);
+    if (text !== undefined && predicate(text)) return true;
+    await sleep(intervalMs);
+  }
+  return false;
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null || server.pid === undefined) return resolve();
+    server.on("close", () => resolve());
+    process.kill(-server.pid, "SIGTERM");
+  });
+}
+
+/** Milliseconds from each edit to the page showing it, one per target. */
+export async function measureCommentEdits(siteDir: string, targets: readonly EditTarget[]): Promise<number[]> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+    cwd: siteDir,
+    stdio: ["ignore", "ignore", "ignore"],
+    detached: true, // its own process group, so stop() ends the server and anything it started
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const first = targets[0];
+    if (!first) return [];
+    if (!(await waitFor(`${base}${first.pageUrl}`, () => true, 180_000, 100))) throw new Error("the dev server did not serve the corpus within 3 minutes");
+    await sleep(1000); // let the watcher settle after the initial build
+    const latencies: number[] = [];
+    for (const [index, target] of targets.entries()) {
+      const marker = `Modification nº ${index + 1} pour le banc d’essai.`;
+      const started = performance.now();
+      appendFileSync(join(siteDir, target.commentFile), `\n${marker}\n`);
+      if (!(await waitFor(`${base}${target.pageUrl}`, (text) => text.includes(marker), 30_000, 5))) throw new Error(`the edit of ${target.commentFile} never showed on ${target.pageUrl}`);
+      latencies.push(performance.now() - started);
+      await sleep(500);
+    }
+    return latencies;
+  } finally {
+    await stop(server);
+  }
+}

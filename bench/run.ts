@@ -1,0 +1,235 @@
+// `npm run bench`: builds synthetic corpora (250, 1,000 and 4,000 posts with ten
+// threaded comments each) with the project's real build, with the same build on the
+// posts alone, with bare Eleventy on the posts alone (the baseline) and, when `hugo` is
+// on the PATH, with Hugo; the builds alternate, several runs each, and the medians are
+// compared. Then the seed site against bare Eleventy, and the dev server's latency
+// after a comment edit on the 1,000-post corpus. See docs/performance.md.
+//   --quick       250 posts only (and the seed), for CI logs: under a minute
+//   --runs=N      runs per build (default 5)
+//   --sizes=a,b   corpus sizes (default 250,1000,4000)
+//   --no-dev      skip the dev-server measurement
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { bareBuild, writeBareSite } from "./bare-site.ts";
+import { corpusFiles, isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
+import { measureCommentEdits, type EditTarget } from "./dev-server.ts";
+import { forHugo, hugoBuild, hugoVersion, writeHugoSite } from "./hugo-site.ts";
+import { measure, median, type Command, type Measurement } from "./measure.ts";
+import { projectBuild, writeProjectSite } from "./project-site.ts";
+import { writeSeedSites } from "./seed-sites.ts";
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  dev: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes("--quick");
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const sizes = value("sizes")?.split(",").map(Number) ?? (quick ? [250] : [250, 1000, 4000]);
+  return { sizes, runs: Number(value("runs") ?? 5), dev: !argv.includes("--no-dev") && sizes.includes(1000) };
+}
+
+interface Variant {
+  name: string;
+  command: Command;
+  outputDir: string;
+}
+
+type Results = Map<string, Measurement[]>;
+
+/** Runs each variant in turn, `runs` times: interleaving spreads the machine's noise. */
+async function runInterleaved(variants: readonly Variant[], runs: number): Promise<Results> {
+  const results: Results = new Map(variants.map((variant) => [variant.name, []]));
+  for (let run = 1; run <= runs; run++) {
+    for (const variant of variants) {
+      rmSync(variant.outputDir, { recursive: true, force: true });
+      const measured = await measure(variant.command);
+      results.get(variant.name)?.push(measured);
+      process.stderr.write(`  run ${run}/${runs} ${variant.name}: ${measured.seconds.toFixed(2)} s, ${measured.peakMb.toFixed(0)} MB\n`);
+    }
+  }
+  return results;
+}
+
+interface Summary {
+  seconds: number;
+  peakMb: number;
+}
+
+function summarize(measurements: readonly Measurement[] | undefined): Summary {
+  const list = measurements ?? [];
+  return { seconds: median(list.map((m) => m.seconds)), peakMb: Math.max(...list.map((m) => m.peakMb)) };
+}
+
+interface SizeResult {
+  posts: number;
+  comments: number;
+  bare: Summary;
+  project: Summary;
+  projectWithoutComments: Summary;
+  hugo?: Summary;
+}
+
+function withoutComments(file: CorpusFile): CorpusFile | undefined {
+  return isComment(file) ? undefined : file;
+}
+
+async function benchSize(workDir: string, posts: number, runs: number, withHugo: boolean): Promise<SizeResult> {
+  const dir = (name: string) => join(workDir, `${posts}-${name}`);
+  writeProjectSite(dir("project"), repositoryRoot);
+  const counts = writeCorpus(dir("project"), { posts });
+  writeProjectSite(dir("project-no-comments"), repositoryRoot);
+  writeCorpus(dir("project-no-comments"), { posts }, withoutComments);
+  writeBareSite(dir("bare"));
+  writeCorpus(dir("bare"), { posts }, withoutComments);
+  const variants: Variant[] = [
+    { name: "bare Eleventy", command: bareBuild(dir("bare"), repositoryRoot, dir("bare-out")), outputDir: dir("bare-out") },
+    { name: "project", command: projectBuild(dir("project"), dir("project-out")), outputDir: dir("project-out") },
+    { name: "project, no comments", command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")), outputDir: dir("project-no-comments-out") },
+  ];
+  if (withHugo) {
+    writeHugoSite(dir("hugo"));
+    writeCorpus(dir("hugo"), { posts }, forHugo);
+    variants.push({ name: "Hugo", command: hugoBuild(dir("hugo"), dir("hugo-out")), outputDir: dir("hugo-out") });
+  }
+  process.stderr.write(`${posts} posts, ${counts.comments} comments:\n`);
+  const results = await runInterleaved(variants, runs);
+  const result: SizeResult = {
+    posts: counts.posts,
+    comments: counts.comments,
+    bare: summarize(results.get("bare Eleventy")),
+    project: summarize(results.get("project")),
+    projectWithoutComments: summarize(results.get("project, no comments")),
+  };
+  if (withHugo) result.hugo = summarize(results.get("Hugo"));
+  for (const name of ["project-out", "project-no-comments-out", "bare", "bare-out", "project-no-comments", "hugo", "hugo-out"]) rmSync(dir(name), { recursive: true, force: true });
+  return result;
+}
+
+/** Time per comment: what the comments add to the project's own build of the same posts. */
+function perCommentMicroseconds(result: SizeResult): number {
+  return ((result.project.seconds - result.projectWithoutComments.seconds) / result.comments) * 1e6;
+}
+
+function editTargets(posts: number): EditTarget[] {
+  const chosen = [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) => Math.max(1, Math.round(posts * fraction)));
+  const targets: EditTarget[] = [];
+  let index = 0;
+  for (const file of corpusFiles({ posts })) {
+    if (isComment(file)) continue;
+    index++;
+    if (!chosen.includes(index)) continue;
+    const postDir = dirname(file.path);
+    targets.push({ commentFile: `${postDir}/comments/5.md`, pageUrl: `/${postDir.split("/").pop()}/` });
+  }
+  return targets;
+}
+
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+const megabytes = (value: number) => `${value.toFixed(0)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+
+function printTable(results: readonly SizeResult[]): void {
+  const hugo = results.some((r) => r.hugo);
+  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "project, no comments", "per post", "per comment", "peak RSS project"];
+  if (hugo) header.push("Hugo", "project / Hugo", "peak RSS Hugo");
+  console.log(`| ${header.join(" | ")} |`);
+  console.log(`|${header.map(() => "---").join("|")}|`);
+  for (const r of results) {
+    const row = [
+      r.posts.toLocaleString("en"),
+      r.comments.toLocaleString("en"),
+      seconds(r.bare.seconds),
+      seconds(r.project.seconds),
+      ratio(r.project.seconds, r.bare.seconds),
+      seconds(r.projectWithoutComments.seconds),
+      `${((r.project.seconds / r.posts) * 1000).toFixed(2)} ms`,
+      `${perCommentMicroseconds(r).toFixed(0)} µs`,
+      megabytes(r.project.peakMb),
+    ];
+    if (hugo) row.push(r.hugo ? seconds(r.hugo.seconds) : "–", r.hugo ? ratio(r.project.seconds, r.hugo.seconds) : "–", r.hugo ? megabytes(r.hugo.peakMb) : "–");
+    console.log(`| ${row.join(" | ")} |`);
+  }
+}
+
+function printTargets(results: readonly SizeResult[], seed: { project: Summary; bare: Summary }, devMs: number | undefined): void {
+  console.log("\nTargets:");
+  const largest = results.at(-1);
+  const smallest = results[0];
+  if (largest) {
+    const r = largest.project.seconds / largest.bare.seconds;
+    console.log(`${mark(r <= 1.5)} ${largest.posts} posts: project / bare Eleventy = ${r.toFixed(2)} (target ≤ 1.5)`);
+    if (largest.hugo) console.log(`${mark(largest.project.seconds < largest.hugo.seconds)} ${largest.posts} posts: project ${seconds(largest.project.seconds)} vs Hugo ${seconds(largest.hugo.seconds)} (target: faster than Hugo)`);
+    console.log(`${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`);
+  }
+  if (largest && smallest && largest !== smallest) {
+    const drift = perCommentMicroseconds(largest) / perCommentMicroseconds(smallest) - 1;
+    console.log(`${mark(Math.abs(drift) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${(drift * 100).toFixed(0)}%, target within ±10%)`);
+  }
+  const seedRatio = seed.project.seconds / seed.bare.seconds;
+  console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${seedRatio.toFixed(2)} (target ≤ 1.2)`);
+  if (devMs !== undefined) console.log(`${mark(devMs < 300)} dev server, 1,000 posts: a comment edit shows on its page in ${devMs.toFixed(0)} ms (median; target < 300 ms)`);
+}
+
+function describeState(): string {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repositoryRoot, encoding: "utf8" }).trim();
+  try {
+    const dirty = git("status", "--porcelain", "--", "src", "layouts", "content", ".eleventy.ts", "package.json").length > 0;
+    return `commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " + uncommitted changes" : ""}`;
+  } catch {
+    return "not a git checkout";
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const hugo = hugoVersion();
+  const eleventy = (JSON.parse(readFileSync(join(repositoryRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string }).version;
+  const workDir = mkdtempSync(join(tmpdir(), "bench-"));
+  const cleanUp = () => rmSync(workDir, { recursive: true, force: true });
+  process.on("SIGINT", () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    process.stderr.write("seed site (after one warm-up build of each):\n");
+    writeSeedSites(repositoryRoot, join(workDir, "seed-project"), join(workDir, "seed-bare"));
+    const seedVariants: Variant[] = [
+      { name: "bare Eleventy", command: bareBuild(join(workDir, "seed-bare"), repositoryRoot, join(workDir, "seed-bare-out")), outputDir: join(workDir, "seed-bare-out") },
+      { name: "project", command: projectBuild(join(workDir, "seed-project"), join(workDir, "seed-project-out")), outputDir: join(workDir, "seed-project-out") },
+    ];
+    await runInterleaved(seedVariants, 1);
+    const seedResults = await runInterleaved(seedVariants, options.runs);
+    const seed = { project: summarize(seedResults.get("project")), bare: summarize(seedResults.get("bare Eleventy")) };
+
+    const results: SizeResult[] = [];
+    let devMs: number | undefined;
+    for (const posts of options.sizes) {
+      results.push(await benchSize(workDir, posts, options.runs, hugo !== undefined));
+      if (options.dev && posts === 1000) {
+        process.stderr.write("dev server, 1,000 posts:\n");
+        const latencies = await measureCommentEdits(join(workDir, "1000-project"), editTargets(posts));
+        process.stderr.write(`  edits: ${latencies.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}\n`);
+        devMs = median(latencies);
+      }
+      rmSync(join(workDir, `${posts}-project`), { recursive: true, force: true });
+    }
+
+    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${options.runs} runs, builds interleaved.\n`);
+    printTable(results);
+    console.log(`\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`);
+    printTargets(results, seed, devMs);
+  } finally {
+    cleanUp();
+  }
+}
+
+await main();
