@@ -1,0 +1,70 @@
+// `npm run new:comment`: a new comment (or reply) file in a post's comments/ folder. The
+// text is checked exactly as the build will check it (same parser, same reply checks), so
+// a comment this command writes never stops a build.
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { COMMENTS_FOLDER, CommentStore } from "../comments/comment-store.ts";
+import { checkReplies } from "../comments/check-replies.ts";
+import { parseComment } from "../comments/parse-comment.ts";
+import { errorsIn } from "../content/problem.ts";
+import { listPostDirs, POST_FILE, POSTS_FOLDER } from "../content/posts.ts";
+import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
+import { authoringDate } from "./authoring-date.ts";
+import { AuthoringError } from "./authoring-error.ts";
+import { markdownWithFrontMatter } from "./front-matter-text.ts";
+import type { NewCommentRequest } from "./new-comment-args.ts";
+import { nextCommentId } from "./next-comment-id.ts";
+import { FileExistsError, writeNewFile } from "./write-new-file.ts";
+
+// Which command-line argument each checked field comes from, for messages.
+const ARGUMENT_OF_FIELD: Record<string, string> = { author: "--author", url: "--url", parent: "--reply-to", body: "comment text (standard input)" };
+
+function postDirOf(projectRoot: string, slug: string): string {
+  const contentDir = join(projectRoot, "content");
+  const postDir = join(contentDir, POSTS_FOLDER, slug);
+  if (/^[a-z0-9][a-z0-9-]*$/.test(slug) && existsSync(join(postDir, POST_FILE))) return postDir;
+  const known = listPostDirs(contentDir).map((dir) => basename(dir));
+  throw new AuthoringError("post-slug", `no post "${slug}" in content/posts/ (posts: ${known.join(", ") || "none yet"})`);
+}
+
+function listComments(postDir: string): string[] {
+  const dir = join(postDir, COMMENTS_FOLDER);
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+export interface NewComment {
+  id: string;
+  /** content/posts/<slug>/comments/<id>.md, relative to the project. */
+  file: string;
+  text: string;
+}
+
+/** The new comment's file, checked as the build will check it; throws on any problem. */
+export function planNewComment(projectRoot: string, request: NewCommentRequest, body: string, now: Date): NewComment {
+  const postDir = postDirOf(projectRoot, request.slug);
+  const existing = new CommentStore(projectRoot).load(postDir).comments;
+  if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
+    const ids = existing.map((comment) => comment.id).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).join(", ");
+    throw new AuthoringError("--reply-to", `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`);
+  }
+  const id = nextCommentId(listComments(postDir));
+  const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
+  const text = markdownWithFrontMatter({ author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url }, body);
+  const parsed = parseComment(file, id, text, createCommentMarkdown());
+  const problems = parsed.comment ? errorsIn(checkReplies([...existing, parsed.comment])).filter((p) => p.file === file) : parsed.problems;
+  const [first] = problems;
+  if (first) throw new AuthoringError(ARGUMENT_OF_FIELD[first.field] ?? first.field, first.message);
+  return { id, file, text };
+}
+
+/** Writes the new comment; returns its path relative to the project. */
+export function createComment(projectRoot: string, request: NewCommentRequest, body: string, now = new Date()): string {
+  const plan = planNewComment(projectRoot, request, body, now);
+  try {
+    writeNewFile(join(projectRoot, plan.file), plan.text);
+  } catch (error) {
+    if (error instanceof FileExistsError) throw new AuthoringError(plan.file, "already exists (another comment was added at the same moment): nothing was written, run the command again");
+    throw error;
+  }
+  return plan.file;
+}

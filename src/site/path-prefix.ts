@@ -1,0 +1,10 @@
+// The path the site is served under ("/" at the root of a domain, "/blog/" in a
+// sub-folder, "/<repository>/" on GitHub Pages). PATH_PREFIX sets it for a deploy; the
+// command line's --pathprefix wins over it. Eleventy's HtmlBasePlugin then prefixes every
+// internal URL of every page, the feed and the sitemap.
+
+/** "blog", "/blog" and "/blog/" all mean "/blog/"; nothing means "/". */
+export function pathPrefixFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const segments = (env.PATH_PREFIX ?? "").split("/").filter((segment) => segment !== "");
+  return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
+}
