@@ -17,7 +17,7 @@ import { slugifyTitle } from "./src/format/slug.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
-import { pathPrefixFromEnv } from "./src/site/path-prefix.ts";
+import { homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
 import { commentFeed, COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
@@ -92,7 +92,8 @@ export default function (eleventyConfig: UserConfig) {
           published: DateTime.fromJSDate(post.date),
           author: post.author === metadata.author.name ? metadata.author : { name: post.author },
           language: metadata.language,
-          site: { name: metadata.title, url: metadata.url },
+          // eleventyConfig.pathPrefix is only known once the command line is read: read it here.
+          site: { name: metadata.title, url: homeUrl(metadata.url, eleventyConfig.pathPrefix) },
         },
         comments.load(dirname(inputPath)).comments,
       ),

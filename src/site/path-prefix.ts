@@ -8,3 +8,8 @@ export function pathPrefixFromEnv(env: NodeJS.ProcessEnv = process.env): string 
   const segments = (env.PATH_PREFIX ?? "").split("/").filter((segment) => segment !== "");
   return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
 }
+
+/** The address of the site's home page: the site URL (SITE_URL) with the path prefix. */
+export function homeUrl(siteUrl: string, pathPrefix = "/"): string {
+  return new URL(pathPrefix.replace(/^\/+/, ""), siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).href;
+}

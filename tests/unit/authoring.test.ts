@@ -10,7 +10,7 @@ import { parseNewCommentArgs } from "../../src/authoring/new-comment-args.ts";
 import { planNewPost, titleFromArgs } from "../../src/authoring/new-post.ts";
 import { nextCommentId } from "../../src/authoring/next-comment-id.ts";
 import { splitFrontMatter } from "../../src/content/front-matter.ts";
-import { pathPrefixFromEnv } from "../../src/site/path-prefix.ts";
+import { homeUrl, pathPrefixFromEnv } from "../../src/site/path-prefix.ts";
 
 /** Runs `action`, expects an AuthoringError and returns its one-line message. */
 function refusal(action: () => unknown): string {
@@ -114,5 +114,13 @@ describe("pathPrefixFromEnv", () => {
   it("always has a slash at each end", () => {
     for (const value of ["blog", "/blog", "/blog/", "blog/"]) assert.equal(pathPrefixFromEnv({ PATH_PREFIX: value }), "/blog/");
     assert.equal(pathPrefixFromEnv({ PATH_PREFIX: "/a//b/" }), "/a/b/");
+  });
+});
+
+describe("homeUrl", () => {
+  it("adds the path prefix to the site URL", () => {
+    assert.equal(homeUrl("https://www.nouslesgeeks.fr/", "/blog/"), "https://www.nouslesgeeks.fr/blog/");
+    assert.equal(homeUrl("https://user.github.io", "/depot/"), "https://user.github.io/depot/");
+    assert.equal(homeUrl("https://www.nouslesgeeks.fr/"), "https://www.nouslesgeeks.fr/");
   });
 });

@@ -1,0 +1,116 @@
+// What a deploy needs from a build: a site that works under a sub-path (--pathprefix or
+// PATH_PREFIX, as on GitHub Pages), absolute URLs from SITE_URL (staging vs production),
+// and byte-identical output for the same sources, so deploys upload only what changed.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { findBrokenLinks } from "../helpers/link-check.ts";
+import { buildSite, readPage, removeDir, type BuildResult } from "../helpers/site.ts";
+
+const SEED_URL = "le-smo-le-nouveau-community-management/";
+
+function filesOf(outputDir: string): string[] {
+  return readdirSync(outputDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(outputDir.length + 1))
+    .sort();
+}
+
+/** Every absolute URL of the site (canonical, Open Graph, JSON-LD, feeds, sitemap) in every built file. */
+function absoluteSiteUrls(outputDir: string, origin: string): { file: string; url: string }[] {
+  const pattern = new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"'<>\\s&]*`, "g");
+  return filesOf(outputDir).flatMap((file) => [...readFileSync(join(outputDir, file), "utf8").matchAll(pattern)].map((match) => ({ file, url: match[0] })));
+}
+
+/** The built file an absolute URL under `siteUrl` points to, or undefined. */
+function fileOfUrl(outputDir: string, siteUrl: string, url: string): string | undefined {
+  if (!url.startsWith(siteUrl)) return undefined;
+  const path = new URL(url).pathname.slice(new URL(siteUrl).pathname.length);
+  const candidates = path === "" || path.endsWith("/") ? [`${path}index.html`] : [path];
+  return candidates.find((candidate) => filesOf(outputDir).includes(candidate));
+}
+
+function assertEveryAbsoluteUrlResolves(build: BuildResult, origin: string, siteUrl: string): void {
+  const urls = absoluteSiteUrls(build.outputDir, origin);
+  assert.ok(urls.some(({ file }) => file === "sitemap.xml"), "the sitemap has absolute URLs");
+  assert.ok(urls.some(({ file }) => file === "feed.xml"), "the feed has absolute URLs");
+  for (const { file, url } of urls) assert.ok(fileOfUrl(build.outputDir, siteUrl, url), `${file}: ${url} is not a page of the site under ${siteUrl}`);
+}
+
+describe("a build under a path prefix", () => {
+  const builds: Record<string, BuildResult> = {};
+  before(() => {
+    builds.option = buildSite({ args: ["--pathprefix=/blog/"] });
+    builds.env = buildSite({ env: { PATH_PREFIX: "/blog/" } });
+    for (const build of Object.values(builds)) assert.equal(build.status, 0, build.stderr);
+  });
+  after(() => Object.values(builds).forEach((build) => removeDir(build.outputDir)));
+
+  for (const how of ["option", "env"]) {
+    it(`(${how === "option" ? "--pathprefix=/blog/" : "PATH_PREFIX=/blog/"}) has no broken link, asset or fragment`, () => {
+      const build = builds[how];
+      assert.ok(build);
+      assert.deepEqual(findBrokenLinks(build.outputDir, { pathPrefix: "/blog/", siteUrl: "https://www.nouslesgeeks.fr/blog/" }), []);
+      const page = readPage(build.outputDir, `/${SEED_URL}`);
+      assert.equal(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "/blog/assets/site.css");
+      assert.equal(page.querySelector('link[type="application/atom+xml"]')?.getAttribute("href"), "/blog/feed.xml");
+    });
+  }
+
+  it("puts every canonical, feed and sitemap URL under the prefix", () => {
+    const build = builds.option;
+    assert.ok(build);
+    const canonical = readPage(build.outputDir, `/${SEED_URL}`).querySelector('link[rel="canonical"]')?.getAttribute("href");
+    assert.equal(canonical, `https://www.nouslesgeeks.fr/blog/${SEED_URL}`);
+    const sitemap = readFileSync(join(build.outputDir, "sitemap.xml"), "utf8");
+    assert.match(sitemap, new RegExp(`<loc>https://www\\.nouslesgeeks\\.fr/blog/${SEED_URL}</loc>`));
+    const feed = readFileSync(join(build.outputDir, "feed.xml"), "utf8");
+    assert.match(feed, /<link href="https:\/\/www\.nouslesgeeks\.fr\/blog\/feed\.xml" rel="self" \/>/);
+    assert.match(feed, new RegExp(`<link href="https://www\\.nouslesgeeks\\.fr/blog/${SEED_URL}" />`));
+    assertEveryAbsoluteUrlResolves(build, "https://www.nouslesgeeks.fr", "https://www.nouslesgeeks.fr/blog/");
+  });
+
+  it("builds the same files whichever way the prefix is given", () => {
+    const [option, env] = [builds.option, builds.env];
+    assert.ok(option && env);
+    assert.deepEqual(filesOf(env.outputDir), filesOf(option.outputDir));
+    for (const file of filesOf(option.outputDir)) assert.ok(readFileSync(join(option.outputDir, file)).equals(readFileSync(join(env.outputDir, file))), file);
+  });
+});
+
+describe("a build with SITE_URL", () => {
+  let build: BuildResult;
+  before(() => {
+    build = buildSite({ env: { SITE_URL: "https://staging.example.org" } });
+    assert.equal(build.status, 0, build.stderr);
+  });
+  after(() => removeDir(build.outputDir));
+
+  it("takes every absolute URL from it: canonical, Open Graph, feeds, sitemap", () => {
+    assertEveryAbsoluteUrlResolves(build, "https://staging.example.org", "https://staging.example.org/");
+    const page = readPage(build.outputDir, `/${SEED_URL}`);
+    assert.equal(page.querySelector('link[rel="canonical"]')?.getAttribute("href"), `https://staging.example.org/${SEED_URL}`);
+    const built = filesOf(build.outputDir).filter((file) => /\.(html|xml)$/.test(file));
+    for (const file of built) assert.doesNotMatch(readFileSync(join(build.outputDir, file), "utf8"), /https:\/\/www\.nouslesgeeks\.fr/, file);
+  });
+});
+
+describe("reproducible builds", () => {
+  it("give byte-identical files for the same sources", () => {
+    const first = buildSite();
+    const second = buildSite();
+    try {
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(second.status, 0, second.stderr);
+      const files = filesOf(first.outputDir);
+      assert.ok(files.length > 3);
+      assert.deepEqual(filesOf(second.outputDir), files);
+      const different = files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))));
+      assert.deepEqual(different, []);
+    } finally {
+      removeDir(first.outputDir);
+      removeDir(second.outputDir);
+    }
+  });
+});
