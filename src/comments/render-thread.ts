@@ -1,6 +1,12 @@
 // The HTML of a comment thread: nested ordered lists, one <li id="comment-ID"> per
 // comment. Text from the comment's front matter is escaped by html`…`; the body is the
 // output of the comment markdown-it instance (raw HTML off), trusted as is.
+//
+// Readers of every kind can follow the thread: depth is the nesting of the lists (which
+// screen readers announce; role="list" keeps it in Safari, which drops list semantics
+// once list-style is none) and each list of replies is named after whom it answers.
+// Microformats let IndieWeb tools read it: each comment is a p-comment h-cite of the
+// post's h-entry (or of the comment it answers), with u-in-reply-to on replies.
 import { formatFrenchDateTime, machineDateTime } from "../format/dates.ts";
 import { html, trustedHtml, type SafeHtml } from "../html/html.ts";
 import { COMMENT_LINK_REL } from "../markdown/comment-markdown.ts";
@@ -18,8 +24,8 @@ export function commentAnchor(id: string): string {
 }
 
 function authorHtml(comment: Comment): SafeHtml {
-  if (comment.url) return html`<a class="comment-author" href="${comment.url}" rel="${COMMENT_LINK_REL}"><bdi>${comment.author}</bdi></a>`;
-  return html`<bdi class="comment-author">${comment.author}</bdi>`;
+  if (comment.url) return html`<a class="comment-author p-author h-card" href="${comment.url}" rel="${COMMENT_LINK_REL}"><bdi>${comment.author}</bdi></a>`;
+  return html`<bdi class="comment-author p-author h-card">${comment.author}</bdi>`;
 }
 
 function isPostAuthor(comment: Comment, options: ThreadRenderOptions): boolean {
@@ -31,8 +37,8 @@ function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: 
   rendered.push(comment.id);
   const anchor = commentAnchor(comment.id);
   const byAuthor = isPostAuthor(comment, options);
-  const replies = item.children.length > 0 ? html`<ol class="comment-replies">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>` : "";
-  return html`<li id="${anchor}" class="comment${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink" href="#${anchor}"><time datetime="${machineDateTime(comment.date)}">${formatFrenchDateTime(comment.date)}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
+  const replies = item.children.length > 0 ? html`<ol class="comment-replies" role="list" aria-label="Réponses à ${comment.author}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>` : "";
+  return html`<li id="${anchor}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink u-url" href="#${anchor}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${formatFrenchDateTime(comment.date)}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
 }
 
 export interface RenderedThread {
@@ -44,5 +50,5 @@ export interface RenderedThread {
 export function renderThread(items: readonly DisplayItem[], options: ThreadRenderOptions = {}): RenderedThread {
   const renderedIds: string[] = [];
   const body = items.map((item) => commentHtml(item, options, renderedIds));
-  return { html: items.length > 0 ? html`<ol class="comment-list">${body}</ol>` : html``, renderedIds };
+  return { html: items.length > 0 ? html`<ol class="comment-list" role="list">${body}</ol>` : html``, renderedIds };
 }

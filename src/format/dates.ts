@@ -38,3 +38,8 @@ export function formatFrenchDateTime(date: DateTime): string {
 export function machineDateTime(date: DateTime): string {
   return inSiteZone(date).toISO({ suppressMilliseconds: true, suppressSeconds: true }) ?? "";
 }
+
+/** A full RFC 3339 date-time in the site's zone, seconds included, as Atom and JSON-LD want. */
+export function rfc3339DateTime(date: DateTime): string {
+  return date.setZone(SITE_ZONE).toISO({ suppressMilliseconds: true }) ?? "";
+}

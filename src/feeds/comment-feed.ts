@@ -1,0 +1,63 @@
+// The Atom feed of one post's comments ("Flux des commentaires"), newest first, so a
+// reader can follow a discussion without coming back. Comment text is untrusted: it is
+// written only through html`…`, which escapes it (the escapes are valid XML too), and
+// the body travels as escaped HTML in <content type="html">. RFC 4287.
+import type { DateTime } from "luxon";
+import type { Comment } from "../comments/comment.ts";
+import { rfc3339DateTime } from "../format/dates.ts";
+import { commentAnchor } from "../comments/render-thread.ts";
+import { compareByDate } from "../comments/thread.ts";
+import { html } from "../html/html.ts";
+import { frenchTypography } from "../markdown/french-typography-text.ts";
+
+export interface CommentFeedPost {
+  title: string;
+  /** Absolute URL of the post page. */
+  url: string;
+  /** Absolute URL of this feed. */
+  feedUrl: string;
+  published: DateTime;
+  language: string;
+  siteTitle: string;
+}
+
+/** The URL of a post's comment feed, relative to the post's own URL. */
+export const COMMENT_FEED_FILE = "commentaires.xml";
+
+// "de" elides before a vowel or a mute h: "Commentaire d’Hélène", "Réponse d’Anonyme".
+function fromAuthor(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+function entryTitle(comment: Comment, byId: ReadonlyMap<string, Comment>): string {
+  const parent = comment.parent === undefined ? undefined : byId.get(comment.parent);
+  return parent ? `Réponse ${fromAuthor(comment.author)} à ${parent.author}` : `Commentaire ${fromAuthor(comment.author)}`;
+}
+
+export function commentFeed(post: CommentFeedPost, comments: readonly Comment[]): string {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const newestFirst = [...comments].sort(compareByDate).reverse();
+  const updated = newestFirst[0]?.date ?? post.published;
+  const entries = newestFirst.map((comment) => {
+    const url = `${post.url}#${commentAnchor(comment.id)}`;
+    return html`<entry>
+<title>${entryTitle(comment, byId)}</title>
+<link href="${url}" rel="alternate" type="text/html"/>
+<id>${url}</id>
+<published>${rfc3339DateTime(comment.date)}</published>
+<updated>${rfc3339DateTime(comment.date)}</updated>
+<author><name>${comment.author}</name>${comment.url ? html`<uri>${comment.url}</uri>` : ""}</author>
+<content type="html">${comment.bodyHtml}</content>
+</entry>
+`;
+  });
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${post.language}">
+<title>${frenchTypography(`Commentaires sur « ${post.title} » – ${post.siteTitle}`)}</title>
+<link href="${post.feedUrl}" rel="self" type="application/atom+xml"/>
+<link href="${post.url}" rel="alternate" type="text/html"/>
+<id>${post.feedUrl}</id>
+<updated>${rfc3339DateTime(updated)}</updated>
+${entries}</feed>
+`.value;
+}

@@ -1,0 +1,70 @@
+// Structured data for search engines: a post as a schema.org BlogPosting, with its
+// comments as nested Comment items following the reply tree (not the display's depth
+// cap). https://schema.org/BlogPosting, https://schema.org/Comment
+import type { DateTime } from "luxon";
+import type { Comment } from "../comments/comment.ts";
+import { rfc3339DateTime } from "../format/dates.ts";
+import { commentAnchor } from "../comments/render-thread.ts";
+import { buildThread, type ThreadNode } from "../comments/thread.ts";
+import { renderedHtmlToText } from "../html/plain-text.ts";
+
+export interface PostFacts {
+  title: string;
+  description: string;
+  /** The post's absolute URL. */
+  url: string;
+  published: DateTime;
+  author: { name: string; url?: string };
+  language: string;
+  site: { name: string; url: string };
+}
+
+type JsonLd = { [key: string]: string | number | JsonLd | JsonLd[] };
+
+function person(name: string, url?: string): JsonLd {
+  return url ? { "@type": "Person", name, url } : { "@type": "Person", name };
+}
+
+function commentItem(node: ThreadNode, postUrl: string): JsonLd {
+  const { comment } = node;
+  const url = `${postUrl}#${commentAnchor(comment.id)}`;
+  const item: JsonLd = {
+    "@type": "Comment",
+    "@id": url,
+    url,
+    author: person(comment.author, comment.url),
+    dateCreated: rfc3339DateTime(comment.date),
+    text: renderedHtmlToText(comment.bodyHtml),
+  };
+  if (node.replies.length > 0) item.comment = node.replies.map((reply) => commentItem(reply, postUrl));
+  return item;
+}
+
+export function blogPosting(post: PostFacts, comments: readonly Comment[]): JsonLd {
+  const posting: JsonLd = {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    "@id": post.url,
+    url: post.url,
+    mainEntityOfPage: post.url,
+    headline: post.title,
+    description: post.description,
+    datePublished: rfc3339DateTime(post.published),
+    author: person(post.author.name, post.author.url),
+    publisher: { "@type": "Organization", name: post.site.name, url: post.site.url },
+    inLanguage: post.language,
+    commentCount: comments.length,
+  };
+  if (comments.length > 0) posting.comment = buildThread(comments).map((node) => commentItem(node, post.url));
+  return posting;
+}
+
+/**
+ * A <script type="application/ld+json"> element. JSON may hold any text, but inside a
+ * <script> element "</script>" or "<!--" would end or confuse it: every "<" is written
+ * as \u003c (still the same JSON), so untrusted comment text cannot break out.
+ */
+export function jsonLdScript(data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `<script type="application/ld+json">${json}</script>`;
+}
