@@ -43,6 +43,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("content/posts/*/comments/**");
   eleventyConfig.addWatchTarget("content/posts/*/comments/**");
 
+  // The dev server's finder of JavaScript imports parses JavaScript only: on
+  // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit
+  // content, which is watched; after a change to the code in src/, restart `npm start`.
+  // https://www.11ty.dev/docs/watch-serve/#watch-javascript-dependencies
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+
   // Validate all content before anything renders (src/content/check-content.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
     const report = checkContent(directories.input, comments);

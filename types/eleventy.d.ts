@@ -22,6 +22,7 @@ declare module "@11ty/eleventy" {
     addCollection(name: string, builder: (api: CollectionApi) => unknown): void;
     addPassthroughCopy(path: string | Record<string, string>): void;
     addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
+    setWatchJavaScriptDependencies(enabled: boolean): void;
     setLibrary(extension: string, library: unknown): void;
     setFrontMatterParsingOptions(options: object): void;
     setServerOptions(options: object): void;

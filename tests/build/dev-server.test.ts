@@ -1,0 +1,104 @@
+// `npm start` in a temporary copy of the project: the dev server shows drafts (marked as
+// such), shows an edited or new comment without a restart, and reports a broken comment
+// file in the terminal while it keeps serving.
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { postFile, removeDir, temporaryProject, writeFiles } from "../helpers/site.ts";
+
+const SEED = "le-smo-le-nouveau-community-management";
+const COMMENTS = `content/posts/${SEED}/comments`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function fetchPage(url: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(url, { cache: "no-store" });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Polls until `check` is true, for at most `timeoutMs`. */
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+describe("the dev server (npm start)", { timeout: 90_000 }, () => {
+  let project: string;
+  let server: ChildProcess;
+  let base: string;
+  let terminal = "";
+
+  const pageShows = async (path: string, text: string) => (await fetchPage(`${base}${path}`))?.includes(text) ?? false;
+
+  before(async () => {
+    project = temporaryProject("seed");
+    writeFiles(project, { "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n") });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // What `npm start` runs (package.json), on a free port.
+    const start = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts.start as string;
+    assert.match(start, /--serve --incremental$/);
+    server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // its own process group: after() ends it and anything it started
+    });
+    server.stdout?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
+    server.stderr?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
+    assert.ok(await eventually(async () => (await fetchPage(`${base}/${SEED}/`)) !== undefined, 30_000), `the dev server never served the post:\n${terminal}`);
+  });
+
+  after(async () => {
+    if (server?.pid !== undefined && server.exitCode === null) {
+      const closed = new Promise((resolve) => server.on("close", resolve));
+      process.kill(-server.pid, "SIGTERM");
+      await Promise.race([closed, sleep(5_000)]);
+    }
+    if (project) removeDir(project);
+  });
+
+  it("shows drafts, marked as drafts", async () => {
+    const draft = await fetchPage(`${base}/un-brouillon/`);
+    assert.ok(draft, "the draft is served");
+    assert.match(draft, /class="draft-notice"/);
+    assert.match((await fetchPage(`${base}/`)) ?? "", /class="draft-marker">Brouillon</);
+  });
+
+  it("shows an edited comment without a restart", async () => {
+    appendFileSync(join(project, COMMENTS, "3.md"), "\nAjout fait pendant que le serveur tourne.\n");
+    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 15_000), terminal);
+  });
+
+  it("reports a broken comment in the terminal and keeps serving, then shows it once fixed", async () => {
+    writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: hier soir\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
+    assert.ok(await eventually(() => terminal.includes(`${COMMENTS}/12.md:3: date: `), 15_000), terminal);
+    await sleep(300);
+    assert.equal(server.exitCode, null, `the server stopped:\n${terminal}`);
+    assert.ok(await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), "the page is still served");
+    assert.doesNotMatch(terminal, /^\s+at /m, "no stack trace");
+
+    writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\nparent: 3\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
+    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 15_000), terminal);
+  });
+});
