@@ -1,6 +1,7 @@
 // Dates as French readers write them, in the blog's time zone (Europe/Paris):
 // "23 juillet 2010 à 14 h 32", "1er août 2010".
 import { DateTime } from "luxon";
+import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock } from "./site-clock.ts";
 
 export const SITE_ZONE = "Europe/Paris";
 
@@ -22,24 +23,47 @@ function frenchDay(date: DateTime): string {
   return date.day === 1 ? "1er" : String(date.day);
 }
 
+// Each function has a fast path (src/format/site-clock.ts, same output, no luxon zone
+// conversion) and luxon as the reference for dates the fast path does not cover.
+const siteClock = new SiteClock(SITE_ZONE);
+
+function frenchDayMonthYear(day: number, month: number, year: number): string {
+  return `${day === 1 ? "1er" : String(day)} ${FRENCH_MONTHS[month - 1] ?? ""} ${pad(year, 4)}`;
+}
+
+/** "2010-07-23T14:32", then ":05" and ".250" when not zero (as luxon's suppress options do). */
+function isoLocal(clock: WallClock, suppressSeconds: boolean): string {
+  const minutes = `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}`;
+  if (suppressSeconds && clock.second === 0 && clock.millisecond === 0) return minutes;
+  return `${minutes}:${pad(clock.second)}${clock.millisecond === 0 ? "" : `.${pad(clock.millisecond, 3)}`}`;
+}
+
 /** "23 juillet 2010" */
 export function formatFrenchDate(date: DateTime): string {
+  const clock = siteClock.wallClock(date);
+  if (clock) return frenchDayMonthYear(clock.day, clock.month, clock.year);
   const local = inSiteZone(date);
   return `${frenchDay(local)} ${local.toFormat("LLLL yyyy")}`;
 }
 
 /** "23 juillet 2010 à 14 h 32" */
 export function formatFrenchDateTime(date: DateTime): string {
+  const clock = siteClock.wallClock(date);
+  if (clock) return `${frenchDayMonthYear(clock.day, clock.month, clock.year)} à ${clock.hour} h ${pad(clock.minute)}`;
   const local = inSiteZone(date);
-  return `${formatFrenchDate(local)} à ${local.toFormat("H 'h' mm")}`;
+  return `${frenchDay(local)} ${local.toFormat("LLLL yyyy")} à ${local.toFormat("H 'h' mm")}`;
 }
 
 /** The value of a `<time datetime>` attribute: ISO 8601 in the site's zone, to the minute. */
 export function machineDateTime(date: DateTime): string {
+  const clock = siteClock.wallClock(date);
+  if (clock) return `${isoLocal(clock, true)}${isoOffset(clock.offset)}`;
   return inSiteZone(date).toISO({ suppressMilliseconds: true, suppressSeconds: true }) ?? "";
 }
 
 /** A full RFC 3339 date-time in the site's zone, seconds included, as Atom and JSON-LD want. */
 export function rfc3339DateTime(date: DateTime): string {
+  const clock = siteClock.wallClock(date);
+  if (clock) return `${isoLocal(clock, false)}${isoOffset(clock.offset)}`;
   return date.setZone(SITE_ZONE).toISO({ suppressMilliseconds: true }) ?? "";
 }

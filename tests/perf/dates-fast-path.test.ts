@@ -1,0 +1,52 @@
+// The dates' fast path (src/format/site-clock.ts) must write exactly what luxon writes:
+// checked against luxon itself around DST transitions, on the 1st of a month, with
+// seconds and milliseconds, and on old dates where the fast path hands back to luxon.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { DateTime } from "luxon";
+import { formatFrenchDate, formatFrenchDateTime, machineDateTime, rfc3339DateTime, SITE_ZONE } from "../../src/format/dates.ts";
+
+function reference(date: DateTime) {
+  const local = date.setZone(SITE_ZONE).setLocale("fr");
+  const day = `${local.day === 1 ? "1er" : local.day} ${local.toFormat("LLLL yyyy")}`;
+  return {
+    date: day,
+    dateTime: `${day} à ${local.toFormat("H 'h' mm")}`,
+    machine: local.toISO({ suppressMilliseconds: true, suppressSeconds: true }),
+    rfc3339: date.setZone(SITE_ZONE).toISO({ suppressMilliseconds: true }),
+  };
+}
+
+function fast(date: DateTime) {
+  return { date: formatFrenchDate(date), dateTime: formatFrenchDateTime(date), machine: machineDateTime(date), rfc3339: rfc3339DateTime(date) };
+}
+
+const SAMPLES = [
+  "2010-03-28T00:59:59+00:00", // around the spring transition (01:00 UTC)
+  "2010-03-28T01:00:00Z",
+  "2010-03-28T02:30:00+01:00",
+  "2010-10-31T00:59:59.999Z", // around the autumn transition
+  "2010-10-31T01:00:00Z",
+  "2010-10-31T02:30:00+02:00",
+  "2010-07-01T00:00:00+02:00",
+  "2010-07-23T14:32:05.250+02:00",
+  "2010-07-23T14:32:00.001+02:00",
+  "1905-06-01T12:00:00+00:00", // Paris mean time, +00:09:21
+  "1925-01-01T00:00:00Z",
+  "0999-12-31T23:00:00Z",
+  "2037-12-31T23:59:59-05:00",
+];
+
+describe("dates: the fast path writes what luxon writes", () => {
+  it("on chosen edge cases", () => {
+    for (const iso of SAMPLES) {
+      const date = DateTime.fromISO(iso, { setZone: true });
+      assert.deepEqual(fast(date), reference(date), iso);
+    }
+  });
+
+  it("every 97 minutes over three years, at odd seconds", () => {
+    let date = DateTime.fromISO("2009-01-01T00:00:07+01:00", { setZone: true });
+    for (let i = 0; i < 17_000; i++, date = date.plus({ minutes: 97 })) assert.deepEqual(fast(date), reference(date), date.toISO() ?? "");
+  });
+});
