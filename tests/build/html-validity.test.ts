@@ -1,0 +1,83 @@
+// Every built page is valid HTML (html-validate, rules of .htmlvalidate.json), for the
+// seed site and for a fixture that reaches every template branch: several pages of
+// posts, a post without comments, a thread deeper than the display cap, commenters with
+// a web site, and the hostile comment corpus.
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
+import { hostileBodies } from "../fixtures/hostile.ts";
+import { findBrokenLinks } from "../helpers/link-check.ts";
+import { buildSite, commentFile, postFile, removeDir, repositoryRoot, temporaryProject, type BuildResult } from "../helpers/site.ts";
+
+const config = JSON.parse(readFileSync(join(repositoryRoot, ".htmlvalidate.json"), "utf8")) as ConfigData;
+const validator = new HtmlValidate(new StaticConfigLoader(config));
+
+async function validationErrors(outputDir: string): Promise<string[]> {
+  const files = readdirSync(outputDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+  assert.ok(files.length > 0, "the build wrote pages");
+  const errors: string[] = [];
+  for (const file of files) {
+    const report = await validator.validateString(readFileSync(join(outputDir, file), "utf8"), file);
+    for (const result of report.results) {
+      for (const message of result.messages) errors.push(`${file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`);
+    }
+  }
+  return errors;
+}
+
+function fixtureProject(): string {
+  const files: Record<string, string> = {};
+  for (let n = 1; n <= 12; n++) {
+    const day = String(n).padStart(2, "0");
+    files[`content/posts/article-${n}/index.md`] = postFile(`Article ${n}`).replace("2024-03-01", `2024-03-${day}`);
+  }
+  const comments = "content/posts/article-1/comments";
+  // A chain of seven replies: deeper than the five levels shown.
+  for (let n = 1; n <= 7; n++) {
+    const fields: Record<string, string> = { author: n % 2 ? "Camille" : "Léa", date: `2024-03-02T10:0${n}:00+01:00` };
+    if (n > 1) fields.parent = `"${n - 1}"`;
+    if (n === 2) fields.url = "https://exemple.fr/lea";
+    files[`${comments}/${n}.md`] = commentFile(fields, `Réponse ${n}, avec un [lien](https://exemple.fr/) et du \`code\`.\n\n- une liste\n- à puces`);
+  }
+  let id = 100;
+  for (const body of Object.values(hostileBodies)) {
+    id++;
+    files[`${comments}/${id}.md`] = commentFile({ author: "Anonyme", date: `2024-03-03T10:00:00+01:00` }, body);
+  }
+  return temporaryProject(files);
+}
+
+describe("HTML validity of every built page", () => {
+  let seed: BuildResult;
+  let fixture: BuildResult;
+  let project: string;
+  before(() => {
+    seed = buildSite();
+    assert.equal(seed.status, 0, seed.stderr);
+    project = fixtureProject();
+    fixture = buildSite({ projectDir: project });
+    assert.equal(fixture.status, 0, fixture.stderr);
+  });
+  after(() => {
+    removeDir(seed.outputDir);
+    removeDir(fixture.outputDir);
+    removeDir(project);
+  });
+
+  it("has no html-validate error on the seed site", async () => {
+    assert.deepEqual(await validationErrors(seed.outputDir), []);
+  });
+
+  it("has no html-validate error, and no broken link, on a site with several pages, deep threads and hostile comments", async () => {
+    assert.ok(readdirSync(join(fixture.outputDir, "page")).includes("2"), "the fixture has a second page of posts");
+    assert.deepEqual(await validationErrors(fixture.outputDir), []);
+    assert.deepEqual(findBrokenLinks(fixture.outputDir), []);
+  });
+
+  it("would notice invalid HTML (the validator can fail)", async () => {
+    const report = await validator.validateString("<!DOCTYPE html><html lang=fr><head><title>x</title></head><body><p><div>x</div></p><img src=a></body></html>", "broken.html");
+    assert.equal(report.valid, false);
+  });
+});
