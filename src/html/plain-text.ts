@@ -13,9 +13,10 @@ function decodeEntity(entity: string, name: string): string {
   return ENTITIES[name] ?? entity;
 }
 
-/** "<p>Bonjour &amp; merci</p>\n<p>Greg</p>" → "Bonjour & merci\nGreg" */
+/** "<p>Bonjour &amp; merci</p>\n<p>Greg</p>" → "Bonjour & merci\n\nGreg" */
 export function renderedHtmlToText(markup: string): string {
   return markup
+    .replace(/<\/p>\n?/g, "\n\n") // paragraphs stay apart by a blank line
     .replace(/<[^>]*>/g, "")
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, decodeEntity)
     .replace(/\n{3,}/g, "\n\n")
