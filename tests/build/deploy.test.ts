@@ -96,21 +96,27 @@ describe("a build with SITE_URL", () => {
   });
 });
 
-describe("reproducible builds", () => {
-  it("give byte-identical files for the same sources", () => {
-    const first = buildSite();
-    const second = buildSite();
-    try {
-      assert.equal(first.status, 0, first.stderr);
-      assert.equal(second.status, 0, second.stderr);
-      const files = filesOf(first.outputDir);
-      assert.ok(files.length > 3);
-      assert.deepEqual(filesOf(second.outputDir), files);
-      const different = files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))));
-      assert.deepEqual(different, []);
-    } finally {
-      removeDir(first.outputDir);
-      removeDir(second.outputDir);
-    }
+describe("a plain build", () => {
+  let first: BuildResult;
+  let second: BuildResult;
+  before(() => {
+    first = buildSite();
+    second = buildSite();
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(second.status, 0, second.stderr);
+  });
+  after(() => [first, second].forEach((build) => removeDir(build.outputDir)));
+
+  it("is reproducible: byte-identical files for the same sources", () => {
+    const files = filesOf(first.outputDir);
+    assert.ok(files.length > 3);
+    assert.deepEqual(filesOf(second.outputDir), files);
+    const different = files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))));
+    assert.deepEqual(different, []);
+  });
+
+  it("tells hosts that read _headers (Netlify, Cloudflare Pages) how long to cache /assets/*", () => {
+    const headers = readFileSync(join(first.outputDir, "_headers"), "utf8");
+    assert.match(headers, /^\/assets\/\*\n {2}Cache-Control: public, max-age=\d+/m);
   });
 });
