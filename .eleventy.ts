@@ -17,6 +17,7 @@ import { slugifyTitle } from "./src/format/slug.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
+import { newestDate } from "./src/site/newest-date.ts";
 import { homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
@@ -145,6 +146,10 @@ export default function (eleventyConfig: UserConfig) {
       author: { name: metadata.author.name },
     },
   });
+
+  // The feed's <updated> is its newest post's date, and the epoch when it has none yet
+  // (the plugin would say "now"): the same commit always builds the same bytes.
+  eleventyConfig.addPlugin((config: UserConfig) => config.addFilter("getNewestCollectionItemDate", newestDate));
 
   // The stylesheet, copied as is.
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, readPage, removeDir, type BuildResult } from "../helpers/site.ts";
+import { buildSite, postFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
 
 const SEED_URL = "le-smo-le-nouveau-community-management/";
 
@@ -118,5 +118,24 @@ describe("a plain build", () => {
   it("tells hosts that read _headers (Netlify, Cloudflare Pages) how long to cache /assets/*", () => {
     const headers = readFileSync(join(first.outputDir, "_headers"), "utf8");
     assert.match(headers, /^\/assets\/\*\n {2}Cache-Control: public, max-age=\d+/m);
+  });
+});
+
+describe("a blog whose only post is a draft", () => {
+  it("still has a home page, an empty feed, and builds byte-identical files", () => {
+    const project = temporaryProject({ "content/posts/brouillon/index.md": postFile("Brouillon", "draft: true\n") });
+    const first = buildSite({ projectDir: project });
+    const second = buildSite({ projectDir: project });
+    try {
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(second.status, 0, second.stderr);
+      assert.match(readPage(first.outputDir, "/").querySelector("main")?.textContent ?? "", /Aucun article pour l’instant/);
+      assert.doesNotMatch(readFileSync(join(first.outputDir, "feed.xml"), "utf8"), /<entry>/);
+      const files = filesOf(first.outputDir);
+      assert.deepEqual(filesOf(second.outputDir), files);
+      assert.deepEqual(files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file)))), []);
+    } finally {
+      [project, first.outputDir, second.outputDir].forEach(removeDir);
+    }
   });
 });

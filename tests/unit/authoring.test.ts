@@ -10,6 +10,7 @@ import { parseNewCommentArgs } from "../../src/authoring/new-comment-args.ts";
 import { planNewPost, titleFromArgs } from "../../src/authoring/new-post.ts";
 import { nextCommentId } from "../../src/authoring/next-comment-id.ts";
 import { splitFrontMatter } from "../../src/content/front-matter.ts";
+import { newestDate } from "../../src/site/newest-date.ts";
 import { homeUrl, pathPrefixFromEnv } from "../../src/site/path-prefix.ts";
 
 /** Runs `action`, expects an AuthoringError and returns its one-line message. */
@@ -122,5 +123,15 @@ describe("homeUrl", () => {
     assert.equal(homeUrl("https://www.nouslesgeeks.fr/", "/blog/"), "https://www.nouslesgeeks.fr/blog/");
     assert.equal(homeUrl("https://user.github.io", "/depot/"), "https://user.github.io/depot/");
     assert.equal(homeUrl("https://www.nouslesgeeks.fr/"), "https://www.nouslesgeeks.fr/");
+  });
+});
+
+describe("newestDate", () => {
+  it("is the newest item's date, whatever the order", () => {
+    assert.deepEqual(newestDate([{ date: new Date("2010-07-21T08:12:00Z") }, { date: new Date("2024-01-01T00:00:00Z") }, { date: new Date("2011-01-01T00:00:00Z") }]), new Date("2024-01-01T00:00:00Z"));
+  });
+  it("is the epoch, never the clock, without items", () => {
+    assert.deepEqual(newestDate([]), new Date(0));
+    assert.deepEqual(newestDate(undefined), new Date(0));
   });
 });
