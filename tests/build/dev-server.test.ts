@@ -43,7 +43,7 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: nu
   return false;
 }
 
-describe("the dev server (npm start)", { timeout: 90_000 }, () => {
+describe("the dev server (npm start)", { timeout: 180_000 }, () => {
   let project: string;
   let server: ChildProcess;
   let base: string;
@@ -66,7 +66,10 @@ describe("the dev server (npm start)", { timeout: 90_000 }, () => {
     });
     server.stdout?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
     server.stderr?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
-    assert.ok(await eventually(async () => (await fetchPage(`${base}/${SEED}/`)) !== undefined, 30_000), `the dev server never served the post:\n${terminal}`);
+    assert.ok(await eventually(async () => (await fetchPage(`${base}/${SEED}/`)) !== undefined, 60_000), `the dev server never served the post:\n${terminal}`);
+    // An edit made before the watcher is ready would go unnoticed: wait for it, then a little.
+    assert.ok(await eventually(() => terminal.includes("Watching…"), 30_000), terminal);
+    await sleep(500);
   });
 
   after(async () => {
@@ -87,18 +90,18 @@ describe("the dev server (npm start)", { timeout: 90_000 }, () => {
 
   it("shows an edited comment without a restart", async () => {
     appendFileSync(join(project, COMMENTS, "3.md"), "\nAjout fait pendant que le serveur tourne.\n");
-    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 15_000), terminal);
+    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 30_000), terminal);
   });
 
   it("reports a broken comment in the terminal and keeps serving, then shows it once fixed", async () => {
     writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: hier soir\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
-    assert.ok(await eventually(() => terminal.includes(`${COMMENTS}/12.md:3: date: `), 15_000), terminal);
+    assert.ok(await eventually(() => terminal.includes(`${COMMENTS}/12.md:3: date: `), 30_000), terminal);
     await sleep(300);
     assert.equal(server.exitCode, null, `the server stopped:\n${terminal}`);
     assert.ok(await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), "the page is still served");
     assert.doesNotMatch(terminal, /^\s+at /m, "no stack trace");
 
     writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\nparent: 3\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
-    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 15_000), terminal);
+    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 30_000), terminal);
   });
 });
