@@ -37,6 +37,10 @@ describe("npm run new:post", () => {
     const file = join(project, "content/posts/l-ete-a-noel-ou-aller/index.md");
     assert.match(readFileSync(file, "utf8"), /^---\ntitle: "L'été à Noël : où aller \?"\ndate: "\d{4}-\d\d-\d\dT\d\d:\d\d\+0[12]:00"\nauthor: "David Schuster"\ndescription: ""\ndraft: true\n---\n/);
 
+    // A draft can already take comments (e.g. from a proofreader).
+    const comment = runScript(project, "new:comment", ["l-ete-a-noel-ou-aller", "--author", "Relectrice"], "Relu, c’est prêt.");
+    assert.equal(comment.stdout, "content/posts/l-ete-a-noel-ou-aller/comments/1.md\n", comment.stderr);
+
     const hidden = buildSite({ projectDir: project });
     try {
       assert.equal(hidden.status, 0, hidden.stderr);
@@ -52,6 +56,7 @@ describe("npm run new:post", () => {
       assert.equal(published.status, 0, published.stderr);
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent, "L'été à Noël\u00A0: où aller\u202F?");
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector(".draft-notice"), null);
+      assert.match(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("#comment-1")?.textContent ?? "", /Relu, c’est prêt\./);
       const home = readPage(published.outputDir, "/");
       assert.ok(home.querySelector('a[href="/l-ete-a-noel-ou-aller/"]'));
       assert.equal(home.querySelector(".draft-marker"), null);
