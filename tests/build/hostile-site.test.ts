@@ -5,31 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { slugifyTitle } from "../../src/format/slug.ts";
-import { hostileAuthors, hostileBodies, hostileUrls } from "../fixtures/hostile.ts";
+import { hostileProject, SLUG } from "../fixtures/hostile-project.ts";
 import { inertnessProblems } from "../helpers/inert-html.ts";
 import { buildSite, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
-
-const TITLE = `<script>alert("titre")</script> & {{ 7*7 }} "guillemets"`;
-const SLUG = slugifyTitle(TITLE);
-const yamlString = (value: string) => JSON.stringify(value);
-
-function hostileProject(): { project: string; commentCount: number } {
-  const files: Record<string, string> = {
-    [`content/posts/${SLUG}/index.md`]: `---\ntitle: ${yamlString(TITLE)}\ndate: 2024-03-01T10:00:00+01:00\nauthor: ${yamlString(`"><img src=x onerror=alert(1)>`)}\ndescription: ${yamlString(`"><script>alert(1)</script>`)}\n---\nTexte {{ 7*7 }} {% raw %}.\n`,
-  };
-  let id = 0;
-  for (const body of Object.values(hostileBodies)) {
-    id++;
-    const author = hostileAuthors[id % hostileAuthors.length] ?? "X";
-    const fields: Record<string, string> = { author: yamlString(author), date: `2024-03-02T10:${String(id).padStart(2, "0")}:00+01:00` };
-    if (id % 3 === 0) fields.url = yamlString(hostileUrls[id % hostileUrls.length] ?? "");
-    if (id > 1 && id % 2 === 0) fields.parent = yamlString(String(id - 1));
-    files[`content/posts/${SLUG}/comments/${id}.md`] = commentFile(fields, body);
-  }
-  const project = temporaryProject(files);
-  return { project, commentCount: id };
-}
 
 describe("a site built from hostile content", () => {
   let project: string;
