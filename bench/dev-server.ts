@@ -3,36 +3,16 @@
 // until the edit shows. The time measured is what an author waits: file save to page.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { fetchText, freePort } from "../tests/helpers/http.ts";
 
 export interface EditTarget {
   /** The comment file to edit, relative to the site folder. */
   commentFile: string;
   /** The post page's URL path, e.g. /billet-no-1-…/ */
   pageUrl: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function fetchText(url: string): Promise<string | undefined> {
-  try {
-    const response = await fetch(url, { cache: "no-store" });
-    return response.ok ? await response.text() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function waitFor(url: string, predicate: (text: string) => boolean, timeoutMs: number, intervalMs: number): Promise<boolean> {

@@ -4,34 +4,14 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { postFile, removeDir, temporaryProject, writeFiles } from "../helpers/site.ts";
+import { fetchText as fetchPage, freePort } from "../helpers/http.ts";
 
 const SEED = "le-smo-le-nouveau-community-management";
 const COMMENTS = `content/posts/${SEED}/comments`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function fetchPage(url: string): Promise<string | undefined> {
-  try {
-    const response = await fetch(url, { cache: "no-store" });
-    return response.ok ? await response.text() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Polls until `check` is true, for at most `timeoutMs`. */
 async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
