@@ -6,7 +6,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { hostileProject, SLUG } from "../fixtures/hostile-project.ts";
-import { inertnessProblems } from "../helpers/inert-html.ts";
+import { parseHTML } from "linkedom";
+import { inertnessProblems, inertnessProblemsOfFragment } from "../helpers/inert-html.ts";
+
+const { DOMParser } = parseHTML("<!doctype html><html></html>");
 import { buildSite, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
 
 describe("a site built from hostile content", () => {
@@ -74,6 +77,19 @@ describe("a site built from hostile content", () => {
     assert.match(page.querySelector(".post-content")?.textContent ?? "", /\{\{ 7\*7 \}\} \{% raw %\}/);
     assert.ok([...page.querySelectorAll(".comment-content")].some((c) => c.textContent?.includes("{{ 7*7 }}")));
     assert.doesNotMatch(html, /\b49\b/);
+  });
+
+  it("keeps the post's comment feed well-formed, every entry's HTML inert", () => {
+    const xml = readFileSync(join(build.outputDir, SLUG, "commentaires.xml"), "utf8");
+    const feed = new DOMParser().parseFromString(xml, "text/xml");
+    const entries = [...feed.querySelectorAll("entry")];
+    assert.equal(entries.length, commentCount);
+    for (const entry of entries) {
+      const content = entry.querySelector("content")?.textContent ?? "";
+      assert.deepEqual(inertnessProblemsOfFragment(content), [], entry.querySelector("id")?.textContent ?? "");
+      assert.doesNotMatch(entry.querySelector("author name")?.textContent ?? "", /[\u202A-\u202E]/);
+    }
+    assert.doesNotMatch(xml, /<script|<img|<svg/i);
   });
 
   it("escapes titles in the feed", () => {
