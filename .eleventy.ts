@@ -2,15 +2,17 @@
 // lives in src/ (plain TypeScript, no Eleventy) and is tested there.
 // Run through tsx: `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
 import { dirname } from "node:path";
-import { HtmlBasePlugin, IdAttributePlugin, type UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
 import { CommentStore } from "./src/comments/comment-store.ts";
+import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { preparePostComments } from "./src/comments/post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./src/comments/render-ledger.ts";
 import { reportContentProblems } from "./src/content/report.ts";
 import { checkContent } from "./src/content/check-content.ts";
 import { parseYaml } from "./src/content/front-matter.ts";
+import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { formatFrenchDate, machineDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
 import { slugifyTitle } from "./src/format/slug.ts";
@@ -24,6 +26,14 @@ import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
 import { commentFeed, COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
 
+const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+
+// One relay per process, even when Eleventy reloads this configuration.
+let stopCommentChangeRelay: (() => void) | undefined;
+function startCommentChangeRelay(postsDir: string): void {
+  stopCommentChangeRelay ??= relayCommentChanges(postsDir);
+}
+
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
   const comments = new CommentStore();
@@ -36,13 +46,20 @@ export default function (eleventyConfig: UserConfig) {
   // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them.
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
 
-  // Articles: our own markdown-it instance (src/markdown/article-markdown.ts).
-  eleventyConfig.setLibrary("md", createArticleMarkdown());
+  // Articles: our own markdown-it instance (src/markdown/article-markdown.ts). It gives
+  // the headings their ids, after those of the page above the article (the post's <h1>).
+  eleventyConfig.setLibrary(
+    "md",
+    createArticleMarkdown({ pageIds: (data) => postPageIds(frenchTypography(String((data as { title?: unknown } | undefined)?.title ?? ""))) }),
+  );
 
   // Comments are data, not templates: Eleventy never sees them as pages, but the dev
   // server watches them. They are read by the comment store when a post renders.
   eleventyConfig.ignores.add("content/posts/*/comments/**");
-  eleventyConfig.addWatchTarget("content/posts/*/comments/**");
+  // In the dev server, Eleventy does not watch them (a change would rebuild every page):
+  // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
+  eleventyConfig.watchIgnores.add("content/posts/*/comments/**");
+  if (isDevServer) startCommentChangeRelay("content/posts");
 
   // The dev server's finder of JavaScript imports parses JavaScript only: on
   // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit
@@ -52,7 +69,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Validate all content before anything renders (src/content/check-content.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
+    const t0 = performance.now();
     const report = checkContent(directories.input, comments);
+    console.error(`check ${(performance.now() - t0).toFixed(0)} ms`);
     reportContentProblems(report.problems, { stopOnError: runMode === "build" });
     ledger.reset();
     published = report.posts.filter((post) => !post.data.draft);
@@ -121,16 +140,16 @@ export default function (eleventyConfig: UserConfig) {
     headers: securityHeaders(),
   });
 
-  // Ids on article headings; ids starting with "comment-" are reserved for comments.
-  // https://www.11ty.dev/docs/plugins/id-attribute/
-  eleventyConfig.addPlugin(IdAttributePlugin, {
-    slugify: (text: string) => {
-      const slug = slugifyTitle(text);
-      return slug.startsWith("comment") ? `section-${slug}` : slug;
-    },
-  });
+  // Ids on the layouts' headings, the same rules as the articles' (src/html/heading-ids.ts):
+  // no HTML transform parses the pages. Ids starting with "comment-" are the comments'.
+  eleventyConfig.addFilter("headingId", (text: string) => headingIds([text])[0]);
+  eleventyConfig.addFilter("homeHeadingIds", (title: string, posts: { data: { title: string } }[]) =>
+    headingIds([title, ...posts.map((post) => frenchTypography(post.data.title))]),
+  );
 
   // Links work under a path prefix (--pathprefix=/blog/). https://www.11ty.dev/docs/plugins/html-base/
+  // At the root ("/") its transform is disabled, so no page is parsed; its `htmlBaseUrl`
+  // filter and the feed's `renderTransforms` still work.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Atom feed of the posts. https://www.11ty.dev/docs/plugins/rss/
