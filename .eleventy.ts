@@ -29,9 +29,10 @@ import { DateTime } from "luxon";
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
 // One relay per process, even when Eleventy reloads this configuration.
-let stopCommentChangeRelay: (() => void) | undefined;
+let relayStarted = false;
 function startCommentChangeRelay(postsDir: string): void {
-  stopCommentChangeRelay ??= relayCommentChanges(postsDir);
+  if (!relayStarted) relayCommentChanges(postsDir);
+  relayStarted = true;
 }
 
 export default function (eleventyConfig: UserConfig) {
@@ -53,8 +54,8 @@ export default function (eleventyConfig: UserConfig) {
     createArticleMarkdown({ pageIds: (data) => postPageIds(frenchTypography(String((data as { title?: unknown } | undefined)?.title ?? ""))) }),
   );
 
-  // Comments are data, not templates: Eleventy never sees them as pages, but the dev
-  // server watches them. They are read by the comment store when a post renders.
+  // Comments are data, not templates: Eleventy never sees them as pages. They are read
+  // by the comment store when a post renders.
   eleventyConfig.ignores.add("content/posts/*/comments/**");
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
@@ -69,9 +70,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Validate all content before anything renders (src/content/check-content.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
-    const t0 = performance.now();
     const report = checkContent(directories.input, comments);
-    console.error(`check ${(performance.now() - t0).toFixed(0)} ms`);
     reportContentProblems(report.problems, { stopOnError: runMode === "build" });
     ledger.reset();
     published = report.posts.filter((post) => !post.data.draft);

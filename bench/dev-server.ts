@@ -3,10 +3,11 @@
 // until the edit shows. The time measured is what an author waits: file save to page.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fetchText, freePort } from "../tests/helpers/http.ts";
+import { corpusFiles, isComment } from "./corpus.ts";
 
 export interface EditTarget {
   /** The comment file to edit, relative to the site folder. */
@@ -60,4 +61,19 @@ export async function measureCommentEdits(siteDir: string, targets: readonly Edi
   } finally {
     await stop(server);
   }
+}
+
+/** Five posts spread over the corpus: comment 5 of each is edited. */
+export function editTargets(posts: number): EditTarget[] {
+  const chosen = [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) => Math.max(1, Math.round(posts * fraction)));
+  const targets: EditTarget[] = [];
+  let index = 0;
+  for (const file of corpusFiles({ posts })) {
+    if (isComment(file)) continue;
+    index++;
+    if (!chosen.includes(index)) continue;
+    const postDir = dirname(file.path);
+    targets.push({ commentFile: `${postDir}/comments/5.md`, pageUrl: `/${postDir.split("/").pop()}/` });
+  }
+  return targets;
 }

@@ -14,8 +14,8 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bareBuild, writeBareSite } from "./bare-site.ts";
-import { corpusFiles, isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
-import { measureCommentEdits, type EditTarget } from "./dev-server.ts";
+import { isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
+import { editTargets, measureCommentEdits } from "./dev-server.ts";
 import { forHugo, hugoBuild, hugoVersion, writeHugoSite } from "./hugo-site.ts";
 import { measure, median, type Command, type Measurement } from "./measure.ts";
 import { projectBuild, writeProjectSite } from "./project-site.ts";
@@ -116,20 +116,6 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
 /** Time per comment: what the comments add to the project's own build of the same posts. */
 function perCommentMicroseconds(result: SizeResult): number {
   return ((result.project.seconds - result.projectWithoutComments.seconds) / result.comments) * 1e6;
-}
-
-function editTargets(posts: number): EditTarget[] {
-  const chosen = [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) => Math.max(1, Math.round(posts * fraction)));
-  const targets: EditTarget[] = [];
-  let index = 0;
-  for (const file of corpusFiles({ posts })) {
-    if (isComment(file)) continue;
-    index++;
-    if (!chosen.includes(index)) continue;
-    const postDir = dirname(file.path);
-    targets.push({ commentFile: `${postDir}/comments/5.md`, pageUrl: `/${postDir.split("/").pop()}/` });
-  }
-  return targets;
 }
 
 const seconds = (value: number) => `${value.toFixed(2)} s`;

@@ -16,6 +16,7 @@ declare module "@11ty/eleventy" {
     pathPrefix?: string;
     dir: EleventyDirectories;
     ignores: Set<string>;
+    watchIgnores: Set<string>;
     addPlugin(plugin: unknown, options?: object): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;

@@ -1,0 +1,21 @@
+// `npm run bench:dev`: only the dev-server measurement (1,000 posts, five comment edits),
+// for iterating on the dev server without the whole build benchmark.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeCorpus } from "./corpus.ts";
+import { measureCommentEdits, editTargets } from "./dev-server.ts";
+import { median } from "./measure.ts";
+import { writeProjectSite } from "./project-site.ts";
+import { repositoryRoot } from "../tests/helpers/site.ts";
+
+const posts = 1000;
+const siteDir = mkdtempSync(join(tmpdir(), "bench-dev-"));
+try {
+  writeProjectSite(siteDir, repositoryRoot);
+  writeCorpus(siteDir, { posts });
+  const latencies = await measureCommentEdits(siteDir, editTargets(posts));
+  console.log(`dev server, ${posts} posts: edits ${latencies.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}; median ${median(latencies).toFixed(0)} ms (target < 300 ms)`);
+} finally {
+  rmSync(siteDir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, it } from "node:test";
+import { postFileOfComment, relayCommentChanges } from "../../src/dev/comment-change-relay.ts";
+
+describe("the dev server's comment change relay", () => {
+  it("maps a comment file to its post, and nothing else", () => {
+    assert.equal(postFileOfComment("/p", join("billet", "comments", "3.md")), join("/p", "billet", "index.md"));
+    assert.equal(postFileOfComment("/p", join("billet", "index.md")), undefined);
+    assert.equal(postFileOfComment("/p", join("billet", "comments", "notes.txt")), undefined);
+    assert.equal(postFileOfComment("/p", join("billet", "images", "a.md")), undefined);
+  });
+
+  it("touches the post when one of its comments changes", async () => {
+    const posts = mkdtempSync(join(tmpdir(), "relay-"));
+    const post = join(posts, "billet", "index.md");
+    mkdirSync(join(posts, "billet", "comments"), { recursive: true });
+    writeFileSync(post, "---\n---\n");
+    const past = new Date("2020-01-01T00:00:00Z");
+    utimesSync(post, past, past);
+    const stop = relayCommentChanges(posts, 5);
+    try {
+      await sleep(100);
+      writeFileSync(join(posts, "billet", "comments", "1.md"), "nouveau");
+      const deadline = Date.now() + 5000;
+      while (statSync(post).mtimeMs === past.getTime() && Date.now() < deadline) await sleep(20);
+      assert.ok(statSync(post).mtimeMs > past.getTime(), "the post was touched");
+    } finally {
+      stop();
+      rmSync(posts, { recursive: true, force: true });
+    }
+  });
+});
