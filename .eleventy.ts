@@ -70,6 +70,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Validate all content before anything renders (src/content/check-content.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
+    comments.startBuild();
     const report = checkContent(directories.input, comments);
     reportContentProblems(report.problems, { stopOnError: runMode === "build" });
     ledger.reset();

@@ -3,7 +3,7 @@
 // dev server only re-reads the files that changed. Comments never enter Eleventy's
 // data cascade (see docs/performance.md for why).
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { problem, type Problem } from "../content/problem.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
@@ -35,6 +35,14 @@ function listFolder(dir: string): string[] | undefined {
 
 export class CommentStore {
   private readonly files = new Map<string, CachedFile>();
+  /** Folders already loaded since the last `startBuild()`: a build asks for a post's
+   * comments several times (check, page, JSON-LD, feed, home page count). */
+  private readonly loaded = new Map<string, PostComments>();
+
+  /** Call once per build: the next `load` of each post looks at its folder again. */
+  startBuild(): void {
+    this.loaded.clear();
+  }
 
   constructor(
     private readonly projectRoot: string = process.cwd(),
@@ -43,6 +51,16 @@ export class CommentStore {
 
   /** The comments of the post whose folder is `postDir`, with the problems found in them. */
   load(postDir: string): PostComments {
+    const key = resolve(postDir);
+    let result = this.loaded.get(key);
+    if (!result) {
+      result = this.loadFolder(postDir);
+      this.loaded.set(key, result);
+    }
+    return result;
+  }
+
+  private loadFolder(postDir: string): PostComments {
     const dir = join(postDir, COMMENTS_FOLDER);
     const names = listFolder(dir);
     if (!names) return { comments: [], problems: [] };
