@@ -107,7 +107,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
 
   // Being found and shared: a post's JSON-LD (src/seo/blog-posting.ts) and the Atom feed
-  // of its comments (src/feeds/comment-feed.ts, written by content/comment-feeds.njk).
+  // of its comments (src/feeds/comment-feed.ts, written by content/comment-feeds.11ty.js).
   eleventyConfig.addFilter("postJsonLd", (inputPath: string, post: { title: string; description: string; url: string; date: Date; author: string }) =>
     jsonLdScript(
       blogPosting(
@@ -178,7 +178,8 @@ export default function (eleventyConfig: UserConfig) {
     // Posts are pure Markdown: no template language runs inside them.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
-    templateFormats: ["md", "njk"],
+    // 11ty.js: the comment feeds (content/comment-feeds.11ty.js says why not Nunjucks).
+    templateFormats: ["md", "njk", "11ty.js"],
     // The sub-path the site is served under: PATH_PREFIX, or --pathprefix (src/site/path-prefix.ts).
     pathPrefix: pathPrefixFromEnv(),
   };
