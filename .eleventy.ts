@@ -1,6 +1,6 @@
 // Eleventy configuration: a table of contents. Each block wires one feature; the logic
 // lives in src/ (plain TypeScript, no Eleventy) and is tested there.
-// Run through tsx: `node --import tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`.
+// Run through tsx by scripts/eleventy.js: `node scripts/eleventy.js --config=.eleventy.ts`.
 import { dirname } from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";

@@ -37,7 +37,7 @@ function stop(server: ChildProcess): Promise<void> {
 /** Milliseconds from each edit to the page showing it, one per target. */
 export async function measureCommentEdits(siteDir: string, targets: readonly EditTarget[]): Promise<number[]> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+  const server = spawn(process.execPath, ["scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
     cwd: siteDir,
     stdio: ["ignore", "ignore", "ignore"],
     detached: true, // its own process group, so stop() ends the server and anything it started

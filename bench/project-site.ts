@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs
 import { join } from "node:path";
 import type { Command } from "./measure.ts";
 
-const CODE = [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "types"];
+const CODE = [".eleventy.ts", "package.json", "tsconfig.json", "scripts/eleventy.js", "src", "layouts", "types"];
 
 /** Copies everything but the posts' folders; `withSeed` keeps the seed posts too. */
 export function writeProjectSite(siteDir: string, repositoryRoot: string, options: { withSeed?: boolean } = {}): void {
@@ -29,7 +29,7 @@ export function writeProjectSite(siteDir: string, repositoryRoot: string, option
 export function projectBuild(siteDir: string, outputDir: string, extraArgs: string[] = []): Command {
   return {
     program: process.execPath,
-    args: ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`, ...extraArgs],
+    args: ["scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`, ...extraArgs],
     cwd: siteDir,
   };
 }

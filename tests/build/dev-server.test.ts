@@ -39,7 +39,7 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     // What `npm start` runs (package.json), on a free port.
     const start = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts.start as string;
     assert.match(start, /--serve --incremental$/);
-    server = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+    server = spawn(process.execPath, ["scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
       cwd: project,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group: after() ends it and anything it started

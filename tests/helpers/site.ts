@@ -26,7 +26,7 @@ export function buildSite(options: { projectDir?: string; outputDir?: string; ar
   const outputDir = options.outputDir ?? temporaryDir("site");
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
+    [join(projectDir, "scripts/eleventy.js"), "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
     { cwd: projectDir, encoding: "utf8", env: { ...process.env, ...options.env } },
   );
   return { outputDir, status: result.status, stdout: result.stdout, stderr: result.stderr };
