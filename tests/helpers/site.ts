@@ -41,7 +41,7 @@ export function temporaryProject(content: Record<string, string> | "seed" = "see
   symlinkSync(join(repositoryRoot, "node_modules"), join(dir, "node_modules"), "dir");
   if (content === "seed") cpSync(join(repositoryRoot, "content"), join(dir, "content"), { recursive: true });
   else {
-    for (const entry of ["content/index.njk", "content/404.njk", "content/sitemap.xml.njk", "content/comment-feeds.11ty.js", "content/_headers.njk", "content/posts/posts.11tydata.js"]) {
+    for (const entry of ["content/index.njk", "content/index.11tydata.js", "content/404.njk", "content/sitemap.xml.njk", "content/comment-feeds.11ty.js", "content/_headers.njk", "content/posts/posts.11tydata.js"]) {
       cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
     }
     writeFiles(dir, content);
