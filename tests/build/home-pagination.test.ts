@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { slugifyTitle } from "../../src/format/slug.ts";
-import { buildSite, commentFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import { buildFixture, commentFile, readPage, type BuiltFixture } from "../helpers/site.ts";
 
 const TITLES = Array.from({ length: 23 }, (_, i) => `Billet numéro ${i + 1}`);
 
@@ -14,8 +14,7 @@ function postOn(day: number, title: string): string {
 }
 
 describe("the home page", () => {
-  let project: string;
-  let build: BuildResult;
+  let fixture: BuiltFixture;
   before(() => {
     const files: Record<string, string> = {};
     TITLES.forEach((title, i) => (files[`content/posts/${slugifyTitle(title)}/index.md`] = postOn(i + 1, title)));
@@ -24,17 +23,12 @@ describe("the home page", () => {
     const second = slugifyTitle(TITLES[21] ?? "");
     files[`content/posts/${second}/comments/1.md`] = commentFile({ author: "Léa", date: "2024-03-24T10:00:00+01:00" });
     files[`content/posts/${second}/comments/2.md`] = commentFile({ author: "Tom", date: "2024-03-24T11:00:00+01:00", parent: '"1"' });
-    project = temporaryProject(files);
-    build = buildSite({ projectDir: project });
-    assert.equal(build.status, 0, build.stderr);
+    fixture = buildFixture(files);
   });
-  after(() => {
-    removeDir(project);
-    removeDir(build.outputDir);
-  });
+  after(() => fixture?.remove());
 
   it("shows the ten newest posts first, with date, description and count", () => {
-    const home = readPage(build.outputDir, "/");
+    const home = readPage(fixture.build.outputDir, "/");
     const entries = [...home.querySelectorAll(".post-summary")];
     assert.equal(entries.length, 10);
     assert.deepEqual(entries.map((e) => e.querySelector("h2 a")?.textContent), TITLES.slice(13).reverse());
@@ -47,15 +41,15 @@ describe("the home page", () => {
   });
 
   it("paginates: /page/2/ and /page/3/, linked both ways", () => {
-    const home = readPage(build.outputDir, "/");
+    const home = readPage(fixture.build.outputDir, "/");
     assert.equal(home.querySelector('.pagination a[rel="next"]')?.getAttribute("href"), "/page/2/");
-    const second = readPage(build.outputDir, "/page/2/");
+    const second = readPage(fixture.build.outputDir, "/page/2/");
     assert.equal(second.querySelectorAll(".post-summary").length, 10);
     assert.equal(second.querySelector('.pagination a[rel="prev"]')?.getAttribute("href"), "/");
     assert.equal(second.querySelector('.pagination [aria-current="page"]')?.textContent, "2");
-    const third = readPage(build.outputDir, "/page/3/");
+    const third = readPage(fixture.build.outputDir, "/page/3/");
     assert.deepEqual([...third.querySelectorAll(".post-summary h2 a")].map((a) => a.textContent), ["Billet numéro 3", "Billet numéro 2", "Billet numéro 1"]);
     assert.equal(third.querySelector('.pagination a[rel="next"]'), null);
-    assert.ok(!existsSync(join(build.outputDir, "page/4")));
+    assert.ok(!existsSync(join(fixture.build.outputDir, "page/4")));
   });
 });

@@ -3,7 +3,7 @@
 // drops it).
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { buildSite, commentFile, postFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import { buildFixture, commentFile, postFile, readPage, type BuiltFixture } from "../helpers/site.ts";
 
 const COMMENTS = 5000;
 const CHAIN = 50;
@@ -14,8 +14,7 @@ function dateOf(index: number): string {
 }
 
 describe("a post with 5,000 comments and a 50-level chain", () => {
-  let project: string;
-  let build: BuildResult;
+  let fixture: BuiltFixture;
   before(() => {
     const files: Record<string, string> = { "content/posts/un-article/index.md": postFile("Un article") };
     for (let i = 1; i <= COMMENTS; i++) {
@@ -25,17 +24,12 @@ describe("a post with 5,000 comments and a 50-level chain", () => {
       if (parent) fields.parent = `"${parent}"`;
       files[`content/posts/un-article/comments/${i}.md`] = commentFile(fields, `Commentaire **${i}**.`);
     }
-    project = temporaryProject(files);
-    build = buildSite({ projectDir: project });
-    assert.equal(build.status, 0, build.stderr);
+    fixture = buildFixture(files);
   });
-  after(() => {
-    removeDir(project);
-    removeDir(build.outputDir);
-  });
+  after(() => fixture?.remove());
 
   it("renders every comment exactly once", () => {
-    const page = readPage(build.outputDir, "/un-article/");
+    const page = readPage(fixture.build.outputDir, "/un-article/");
     const ids = [...page.querySelectorAll("#comments li[id^='comment-']")].map((li) => li.id);
     assert.equal(ids.length, COMMENTS);
     assert.equal(new Set(ids).size, COMMENTS);
@@ -43,7 +37,7 @@ describe("a post with 5,000 comments and a 50-level chain", () => {
   });
 
   it("nests the chain five levels deep, then shows the rest at the fifth level", () => {
-    const page = readPage(build.outputDir, "/un-article/");
+    const page = readPage(fixture.build.outputDir, "/un-article/");
     const depth = (id: number) => {
       let level = 0;
       for (let node = page.getElementById(`comment-${id}`)?.parentElement; node; node = node.parentElement) if (node.tagName === "OL") level++;

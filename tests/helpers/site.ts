@@ -74,3 +74,25 @@ export function commentFile(fields: Record<string, string>, body = "Un commentai
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
   return `---\n${lines.join("\n")}\n---\n${body}\n`;
 }
+
+export interface BuiltFixture {
+  project: string;
+  build: BuildResult;
+  /** Removes the project copy and its output. */
+  remove(): void;
+}
+
+/** A temporary project with this content, built; the build must succeed. */
+export function buildFixture(content: Record<string, string>): BuiltFixture {
+  const project = temporaryProject(content);
+  const build = buildSite({ projectDir: project });
+  const remove = () => {
+    removeDir(project);
+    removeDir(build.outputDir);
+  };
+  if (build.status !== 0) {
+    remove();
+    throw new Error(`the fixture did not build:\n${build.stderr}`);
+  }
+  return { project, build, remove };
+}
