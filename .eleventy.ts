@@ -5,7 +5,8 @@ import { dirname } from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
-import { CommentStore } from "./src/comments/comment-store.ts";
+import { COMMENTS_FOLDER, CommentStore } from "./src/comments/comment-store.ts";
+import { POST_FILE, POSTS_FOLDER } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { preparePostComments } from "./src/comments/post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./src/comments/render-ledger.ts";
@@ -15,7 +16,6 @@ import { parseYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { formatFrenchDate, machineDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
-import { slugifyTitle } from "./src/format/slug.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
@@ -25,6 +25,10 @@ import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-
 import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
 import { commentFeed, COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
+
+// Where posts and their comments live (the content contract in the README).
+const POSTS_DIR = `content/${POSTS_FOLDER}`;
+const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
@@ -56,11 +60,11 @@ export default function (eleventyConfig: UserConfig) {
 
   // Comments are data, not templates: Eleventy never sees them as pages. They are read
   // by the comment store when a post renders.
-  eleventyConfig.ignores.add("content/posts/*/comments/**");
+  eleventyConfig.ignores.add(COMMENT_FILES);
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
-  eleventyConfig.watchIgnores.add("content/posts/*/comments/**");
-  if (isDevServer) startCommentChangeRelay("content/posts");
+  eleventyConfig.watchIgnores.add(COMMENT_FILES);
+  if (isDevServer) startCommentChangeRelay(POSTS_DIR);
 
   // The dev server's finder of JavaScript imports parses JavaScript only: on
   // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit
@@ -90,7 +94,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // The posts, oldest first (templates reverse them where they want newest first).
   eleventyConfig.addCollection("posts", (api) =>
-    api.getFilteredByGlob("content/posts/*/index.md").sort((a, b) => a.date.getTime() - b.date.getTime()),
+    api.getFilteredByGlob(`${POSTS_DIR}/*/${POST_FILE}`).sort((a, b) => a.date.getTime() - b.date.getTime()),
   );
 
   // Filters: presentation data prepared in src/, escaped by the templates.
@@ -103,7 +107,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
-  eleventyConfig.addFilter("slugifyTitle", (title: string) => slugifyTitle(title));
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
 
   // Being found and shared: a post's JSON-LD (src/seo/blog-posting.ts) and the Atom feed

@@ -12,8 +12,3 @@ const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202
 export function removeUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE, "");
 }
-
-export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  return UNSAFE.test(text);
-}
