@@ -1,17 +1,13 @@
 // Eleventy configuration: a table of contents. Each block wires one feature; the logic
 // lives in src/ (plain TypeScript, no Eleventy) and is tested there.
 // Run through tsx by scripts/eleventy.js: `node scripts/eleventy.js --config=.eleventy.ts`.
-import { dirname } from "node:path";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
-import { COMMENTS_FOLDER, CommentStore } from "./src/comments/comment-store.ts";
+import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
+import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
 import { POST_FILE, POSTS_FOLDER } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
-import { preparePostComments } from "./src/comments/post-comments.ts";
-import { RenderLedger, type ExpectedPost } from "./src/comments/render-ledger.ts";
-import { reportContentProblems } from "./src/content/report.ts";
-import { checkContent } from "./src/content/check-content.ts";
 import { parseYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { formatFrenchDate, machineDateTime } from "./src/format/dates.ts";
@@ -22,8 +18,7 @@ import { siteMetadata } from "./src/site/metadata.ts";
 import { newestDate } from "./src/site/newest-date.ts";
 import { homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
-import { blogPosting, jsonLdScript } from "./src/seo/blog-posting.ts";
-import { commentFeed, COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
+import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
 
 // Where posts and their comments live (the content contract in the README).
@@ -41,9 +36,9 @@ function startCommentChangeRelay(postsDir: string): void {
 
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
-  const comments = new CommentStore();
-  const ledger = new RenderLedger();
-  let published: ExpectedPost[] = [];
+  // One-off builds validate and render comments in a worker thread, on the second core;
+  // the dev server keeps them in process, cached by modification time.
+  const comments = new SiteComments({ inWorker: process.env.ELEVENTY_RUN_MODE === "build" });
 
   // Site identity, available to every template as `metadata`.
   eleventyConfig.addGlobalData("metadata", metadata);
@@ -73,19 +68,20 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
   // Validate all content before anything renders (src/content/check-content.ts).
+  // (src/content/check-content.ts, src/comments/site-comments.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
-    comments.startBuild();
-    const report = checkContent(directories.input, comments);
-    reportContentProblems(report.problems, { stopOnError: runMode === "build" });
-    ledger.reset();
-    published = report.posts.filter((post) => !post.data.draft);
+    comments.beginBuild({
+      contentDir: directories.input,
+      outputDir: directories.output,
+      runMode,
+      // eleventyConfig.pathPrefix is only known once the command line is read: read it here.
+      site: { homeUrl: homeUrl(metadata.url, eleventyConfig.pathPrefix), title: metadata.title, language: metadata.language, author: metadata.author, commentMaxDepth: metadata.commentMaxDepth },
+    });
   });
 
   // After a full build, prove every comment of every published post is on its page
   // exactly once (src/comments/render-ledger.ts). Dev rebuilds may render only some pages.
-  eleventyConfig.on("eleventy.after", ({ runMode }) => {
-    if (runMode === "build") reportContentProblems(ledger.verify(published), { stopOnError: true });
-  });
+  eleventyConfig.on("eleventy.after", () => comments.endBuild());
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
   // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).
@@ -93,48 +89,26 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPreprocessor("drafts", "*", (data: { draft?: unknown }) => (isHiddenDraft(data, process.env.ELEVENTY_RUN_MODE) ? false : undefined));
 
   // The posts, oldest first (templates reverse them where they want newest first).
-  eleventyConfig.addCollection("posts", (api) =>
-    api.getFilteredByGlob(`${POSTS_DIR}/*/${POST_FILE}`).sort((a, b) => a.date.getTime() - b.date.getTime()),
-  );
+  // Eleventy builds collections after reading every template and before writing any page:
+  // the moment the comment worker's problems stop a build.
+  eleventyConfig.addCollection("posts", (api) => {
+    comments.ensureValid();
+    return api.getFilteredByGlob(`${POSTS_DIR}/*/${POST_FILE}`).sort((a, b) => a.date.getTime() - b.date.getTime());
+  });
 
   // Filters: presentation data prepared in src/, escaped by the templates.
-  eleventyConfig.addFilter("postComments", function (this: { page?: { inputPath?: string } }, inputPath: string, title: string, author: string) {
-    const view = preparePostComments(comments.load(dirname(inputPath)).comments, { title, postAuthor: author, maxDepth: metadata.commentMaxDepth });
-    if (this.page?.inputPath === inputPath) ledger.record(dirname(inputPath), view.renderedIds);
-    return view;
-  });
-  eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.load(dirname(inputPath)).comments.length);
+  // A post page's comments: its section and its JSON-LD, escaped by src/ (the layout
+  // prints them with `safe`). Rendering the page also writes its comment feed.
+  eleventyConfig.addFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
+  eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.count(postDirOf(inputPath)));
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
 
-  // Being found and shared: a post's JSON-LD (src/seo/blog-posting.ts) and the Atom feed
-  // of its comments (src/feeds/comment-feed.ts, written by content/comment-feeds.11ty.js).
-  eleventyConfig.addFilter("postJsonLd", (inputPath: string, post: { title: string; description: string; url: string; date: Date; author: string }) =>
-    jsonLdScript(
-      blogPosting(
-        {
-          title: post.title,
-          description: post.description,
-          url: post.url,
-          published: DateTime.fromJSDate(post.date),
-          author: post.author === metadata.author.name ? metadata.author : { name: post.author },
-          language: metadata.language,
-          // eleventyConfig.pathPrefix is only known once the command line is read: read it here.
-          site: { name: metadata.title, url: homeUrl(metadata.url, eleventyConfig.pathPrefix) },
-        },
-        comments.load(dirname(inputPath)).comments,
-      ),
-    ),
-  );
+  // Being found and shared: each post has an Atom feed of its comments, next to its page
+  // (src/feeds/comment-feed.ts, written with the page's comments above).
   eleventyConfig.addFilter("commentFeedUrl", (postUrl: string) => `${postUrl}${COMMENT_FEED_FILE}`);
-  eleventyConfig.addFilter("commentFeed", (inputPath: string, title: string, postUrl: string, date: Date) =>
-    commentFeed(
-      { title, url: postUrl, feedUrl: `${postUrl}${COMMENT_FEED_FILE}`, published: DateTime.fromJSDate(date), language: metadata.language, siteTitle: metadata.title },
-      comments.load(dirname(inputPath)).comments,
-    ),
-  );
 
   // Content Security Policy and security headers, written once (src/site/security-headers.ts):
   // in each page's <meta> (relaxed for the dev server's live reload) and in `_headers`.
@@ -181,7 +155,7 @@ export default function (eleventyConfig: UserConfig) {
     // Posts are pure Markdown: no template language runs inside them.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
-    // 11ty.js: the comment feeds (content/comment-feeds.11ty.js says why not Nunjucks).
+    // 11ty.js: the home page's URL and title are functions (content/index.11tydata.js says why).
     templateFormats: ["md", "njk", "11ty.js"],
     // The sub-path the site is served under: PATH_PREFIX, or --pathprefix (src/site/path-prefix.ts).
     pathPrefix: pathPrefixFromEnv(),

@@ -4,9 +4,12 @@
 import { problem, type Problem } from "../content/problem.ts";
 import type { Comment } from "./comment.ts";
 
+/** What the reply graph needs of a comment: rendered or not, it is checked the same. */
+export type ReplyFacts = Pick<Comment, "id" | "file" | "parent" | "date">;
+
 const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-function idProblems(comments: readonly Comment[]): Problem[] {
+function idProblems(comments: readonly ReplyFacts[]): Problem[] {
   const problems: Problem[] = [];
   const firstFileById = new Map<string, string>();
   for (const comment of comments) {
@@ -20,7 +23,7 @@ function idProblems(comments: readonly Comment[]): Problem[] {
   return problems;
 }
 
-function parentProblems(comments: readonly Comment[], byId: ReadonlyMap<string, Comment>): Problem[] {
+function parentProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>): Problem[] {
   const problems: Problem[] = [];
   for (const comment of comments) {
     if (comment.parent === undefined) continue;
@@ -34,13 +37,13 @@ function parentProblems(comments: readonly Comment[], byId: ReadonlyMap<string, 
   return problems;
 }
 
-function cycleProblems(comments: readonly Comment[], byId: ReadonlyMap<string, Comment>): Problem[] {
+function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>): Problem[] {
   const problems: Problem[] = [];
   const settled = new Set<string>();
   for (const start of comments) {
     const path: string[] = [];
     const onPath = new Set<string>();
-    let current: Comment | undefined = start;
+    let current: ReplyFacts | undefined = start;
     while (current && !settled.has(current.id)) {
       if (onPath.has(current.id)) {
         const cycle = path.slice(path.indexOf(current.id));
@@ -59,7 +62,7 @@ function cycleProblems(comments: readonly Comment[], byId: ReadonlyMap<string, C
   return problems;
 }
 
-export function checkReplies(comments: readonly Comment[]): Problem[] {
+export function checkReplies(comments: readonly ReplyFacts[]): Problem[] {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
   return [...idProblems(comments), ...parentProblems(comments, byId), ...cycleProblems(comments, byId)];
 }

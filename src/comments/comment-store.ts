@@ -7,7 +7,7 @@ import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { problem, type Problem } from "../content/problem.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
-import { checkReplies } from "./check-replies.ts";
+import { checkReplies, type ReplyFacts } from "./check-replies.ts";
 import type { Comment } from "./comment.ts";
 import { commentIdOf, parseComment, type ParsedComment } from "./parse-comment.ts";
 
@@ -31,6 +31,36 @@ function listFolder(dir: string): string[] | undefined {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
+}
+
+type ReadOne<T> = (path: string, file: string, id: string) => { item?: T; problems: Problem[] };
+
+/**
+ * One pass over a post's comments/ folder: every file is a comment (`readOne` turns it
+ * into an item, or into problems) or a problem; then the reply graph is checked. Shared by
+ * the store and by the build's comment worker (src/comments/worker/), which validates
+ * before it renders.
+ */
+export function scanCommentFolder<T extends ReplyFacts>(postDir: string, projectRoot: string, readOne: ReadOne<T>): { items: T[]; problems: Problem[] } {
+  const dir = join(postDir, COMMENTS_FOLDER);
+  const names = listFolder(dir);
+  if (!names) return { items: [], problems: [] };
+  const items: T[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    if (name.startsWith(".")) continue;
+    const path = join(dir, name);
+    const file = relative(projectRoot, path);
+    if (!/\.md$/i.test(name)) {
+      problems.push(problem(file, "file name", "not a comment: comment files end in .md (rename it or move it out of comments/)"));
+      continue;
+    }
+    const read = readOne(path, file, commentIdOf(name));
+    if (read.item) items.push(read.item);
+    else problems.push(...read.problems);
+  }
+  problems.push(...checkReplies(items));
+  return { items, problems };
 }
 
 export class CommentStore {
@@ -61,25 +91,11 @@ export class CommentStore {
   }
 
   private loadFolder(postDir: string): PostComments {
-    const dir = join(postDir, COMMENTS_FOLDER);
-    const names = listFolder(dir);
-    if (!names) return { comments: [], problems: [] };
-    const comments: Comment[] = [];
-    const problems: Problem[] = [];
-    for (const name of names) {
-      if (name.startsWith(".")) continue;
-      const path = join(dir, name);
-      const file = relative(this.projectRoot, path);
-      if (!/\.md$/i.test(name)) {
-        problems.push(problem(file, "file name", "not a comment: comment files end in .md (rename it or move it out of comments/)"));
-        continue;
-      }
-      const parsed = this.parseFile(path, file, commentIdOf(name));
-      if (parsed.comment) comments.push(parsed.comment);
-      else problems.push(...parsed.problems);
-    }
-    problems.push(...checkReplies(comments));
-    return { comments, problems };
+    const { items, problems } = scanCommentFolder(postDir, this.projectRoot, (path, file, id) => {
+      const parsed = this.parseFile(path, file, id);
+      return parsed.comment ? { item: parsed.comment, problems: [] } : parsed;
+    });
+    return { comments: items, problems };
   }
 
   private parseFile(path: string, file: string, id: string): ParsedComment {

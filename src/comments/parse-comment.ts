@@ -9,12 +9,18 @@ import type { Comment } from "./comment.ts";
 
 export type ParsedComment = { comment: Comment; problems: [] } | { comment?: undefined; problems: Problem[] };
 
+/** A comment validated but not rendered yet: its body is still Markdown. */
+export type CommentSource = Omit<Comment, "bodyHtml"> & { body: string };
+
+export type ReadComment = { source: CommentSource; problems: [] } | { source?: undefined; problems: Problem[] };
+
 /** The id of a comment file: its name without ".md". */
 export function commentIdOf(fileName: string): string {
   return fileName.replace(/\.md$/i, "");
 }
 
-export function parseComment(file: string, id: string, text: string, markdown: MarkdownIt): ParsedComment {
+/** Validates a comment file's text; rendering its body is left to `renderComment`. */
+export function readComment(file: string, id: string, text: string): ReadComment {
   let frontMatter;
   try {
     frontMatter = splitFrontMatter(text);
@@ -26,8 +32,19 @@ export function parseComment(file: string, id: string, text: string, markdown: M
   if (!validated.ok) return { problems: validated.problems };
   const { author, date, parent, url } = validated.value;
   if (frontMatter.body.trim() === "") return { problems: [problem(file, "body", "the comment has no text")] };
-  const comment: Comment = { id, file, author: removeUnsafeCharacters(author), date, bodyHtml: markdown.render(removeUnsafeCharacters(frontMatter.body)) };
-  if (parent !== undefined) comment.parent = parent;
-  if (url !== undefined) comment.url = url;
-  return { comment, problems: [] };
+  const source: CommentSource = { id, file, author: removeUnsafeCharacters(author), date, body: removeUnsafeCharacters(frontMatter.body) };
+  if (parent !== undefined) source.parent = parent;
+  if (url !== undefined) source.url = url;
+  return { source, problems: [] };
+}
+
+/** The comment with its body rendered by the comment markdown-it instance. */
+export function renderComment(source: CommentSource, markdown: MarkdownIt): Comment {
+  const { body, ...fields } = source;
+  return { ...fields, bodyHtml: markdown.render(body) };
+}
+
+export function parseComment(file: string, id: string, text: string, markdown: MarkdownIt): ParsedComment {
+  const read = readComment(file, id, text);
+  return read.source ? { comment: renderComment(read.source, markdown), problems: [] } : read;
 }

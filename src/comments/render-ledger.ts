@@ -9,7 +9,7 @@ import type { Comment } from "./comment.ts";
 export interface ExpectedPost {
   dir: string;
   file: string;
-  comments: readonly Comment[];
+  comments: readonly Pick<Comment, "id" | "file">[];
 }
 
 export class RenderLedger {

@@ -17,6 +17,23 @@ export interface ContentReport {
   problems: Problem[];
 }
 
+export interface PostsReport {
+  posts: Post[];
+  problems: Problem[];
+}
+
+/** The posts' front matter only (the comment worker of a build checks the comments). */
+export function checkPosts(contentDir: string, projectRoot = process.cwd()): PostsReport {
+  const posts: Post[] = [];
+  const problems: Problem[] = [];
+  for (const dir of listPostDirs(contentDir)) {
+    const loaded = loadPost(dir, projectRoot);
+    problems.push(...loaded.problems);
+    if (loaded.post) posts.push(loaded.post);
+  }
+  return { posts, problems };
+}
+
 export function checkContent(contentDir: string, store: CommentStore, projectRoot = process.cwd()): ContentReport {
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];

@@ -2,7 +2,7 @@
 // resulting pages as DOM documents. Projects can be the repository itself or a
 // temporary copy with other content (for fixtures and authoring commands).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,9 +41,10 @@ export function temporaryProject(content: Record<string, string> | "seed" = "see
   symlinkSync(join(repositoryRoot, "node_modules"), join(dir, "node_modules"), "dir");
   if (content === "seed") cpSync(join(repositoryRoot, "content"), join(dir, "content"), { recursive: true });
   else {
-    for (const entry of ["content/index.njk", "content/index.11tydata.js", "content/404.njk", "content/sitemap.xml.njk", "content/comment-feeds.11ty.js", "content/_headers.njk", "content/posts/posts.11tydata.js"]) {
-      cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
-    }
+    // The site's own templates and data files, without its posts.
+    const siteContent = join(repositoryRoot, "content");
+    const postsDir = join(siteContent, "posts");
+    cpSync(siteContent, join(dir, "content"), { recursive: true, filter: (path) => !(dirname(path) === postsDir && statSync(path).isDirectory()) });
     writeFiles(dir, content);
   }
   return dir;

@@ -1,0 +1,69 @@
+// Everything one post's comments produce, computed in one place whichever way the build
+// runs (the comment worker of `npm run build`, the comment store of the dev server):
+// the comments section of the post page, the page's JSON-LD (the post with its
+// comments) and the post's Atom feed of comments.
+import type { DateTime } from "luxon";
+import { commentFeed, COMMENT_FEED_FILE } from "../feeds/comment-feed.ts";
+import { blogPosting, jsonLdScript } from "../seo/blog-posting.ts";
+import type { Comment } from "./comment.ts";
+import { preparePostComments, type PostCommentsView } from "./post-comments.ts";
+
+/** What the outputs need to know of the site. */
+export interface SiteFacts {
+  /** Absolute URL of the home page, path prefix included, ending in "/". */
+  homeUrl: string;
+  title: string;
+  language: string;
+  author: { name: string; url?: string };
+  commentMaxDepth: number;
+}
+
+/** What they need to know of the post: its folder's name and its front matter. */
+export interface PostFacts {
+  slug: string;
+  title: string;
+  description: string;
+  author: string;
+  date: DateTime;
+}
+
+export interface PostCommentOutputs {
+  /** The comments section of the post page. */
+  section: PostCommentsView;
+  /** The page's <script type="application/ld+json">: the post and its comments. */
+  jsonLd: string;
+  /** The Atom feed of the post's comments, written next to the page. */
+  feed: string;
+}
+
+/** A post's address: its folder is the slug of its title (src/content/posts.ts), and so is its URL. */
+export function postPageUrl(site: SiteFacts, slug: string): string {
+  return `${site.homeUrl}${slug}/`;
+}
+
+/** Where a post's comment feed goes, relative to the output folder. */
+export function commentFeedOutputPath(slug: string): string {
+  return `${slug}/${COMMENT_FEED_FILE}`;
+}
+
+export function postCommentOutputs(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostCommentOutputs {
+  const url = postPageUrl(site, post.slug);
+  const section = preparePostComments(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth });
+  const posting = blogPosting(
+    {
+      title: post.title,
+      description: post.description,
+      url,
+      published: post.date,
+      author: post.author === site.author.name ? site.author : { name: post.author },
+      language: site.language,
+      site: { name: site.title, url: site.homeUrl },
+    },
+    comments,
+  );
+  const feed = commentFeed(
+    { title: post.title, url, feedUrl: `${url}${COMMENT_FEED_FILE}`, published: post.date, language: site.language, siteTitle: site.title },
+    comments,
+  );
+  return { section, jsonLd: jsonLdScript(posting), feed: `${feed}\n` };
+}

@@ -1,0 +1,140 @@
+// The comments of the whole site during one build, as the Eleventy configuration uses
+// them: check everything before a page is written, give each post page its comments
+// section and JSON-LD, write each post's comment feed, and prove afterwards that every
+// comment was on its page exactly once.
+//
+// Two ways, one result (the same functions make the same bytes):
+// - `npm run build` ("build" run mode): a worker thread (./worker/) validates and renders
+//   the comments on the second core while Eleventy builds pages on the first;
+// - the dev server: the comment store (./comment-store.ts), in process, with its cache by
+//   modification time, so a rebuild only reads what changed.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { isHiddenDraft } from "../authoring/drafts.ts";
+import { checkContent, checkPosts } from "../content/check-content.ts";
+import type { Post } from "../content/posts.ts";
+import { errorsIn, type Problem } from "../content/problem.ts";
+import { reportContentProblems } from "../content/report.ts";
+import { CommentStore } from "./comment-store.ts";
+import { commentFeedOutputPath, postCommentOutputs, type PostFacts, type SiteFacts } from "./post-comment-outputs.ts";
+import type { PostCommentsView } from "./post-comments.ts";
+import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
+import { CommentWorker } from "./worker/comment-worker-client.ts";
+
+export interface BuildStart {
+  contentDir: string;
+  outputDir: string;
+  runMode: string;
+  site: SiteFacts;
+}
+
+/** What a post page shows of its comments. */
+export interface PostPageComments extends PostCommentsView {
+  jsonLd: string;
+}
+
+function postFacts(post: Post): PostFacts {
+  return { slug: post.slug, title: post.data.title, description: post.data.description, author: post.data.author, date: post.data.date };
+}
+
+export class SiteComments {
+  private readonly store: CommentStore;
+  private readonly worker: CommentWorker | undefined;
+  private readonly ledger = new RenderLedger();
+  private build: BuildStart | undefined;
+  private published = new Map<string, Post>();
+  private expected: ExpectedPost[] = [];
+  private counts = new Map<string, number>();
+
+  /** `inWorker`: validate and render in a worker thread (one-off builds). */
+  constructor(options: { inWorker: boolean; projectRoot?: string }) {
+    this.store = new CommentStore(options.projectRoot);
+    this.worker = options.inWorker ? new CommentWorker(options.projectRoot) : undefined;
+  }
+
+  /** Before Eleventy reads anything: checks the posts (and, in process, the comments). */
+  beginBuild(start: BuildStart): void {
+    // Absolute folders: the pages name their posts by input path ("./content/…").
+    const build = { ...start, contentDir: resolve(start.contentDir), outputDir: resolve(start.outputDir) };
+    this.build = build;
+    this.ledger.reset();
+    const stopOnError = build.runMode === "build";
+    if (this.worker) {
+      this.worker.validate(build.contentDir);
+      const checked = checkPosts(build.contentDir);
+      // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
+      if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
+      else reportContentProblems(checked.problems, { stopOnError });
+      this.setPublished(checked.posts);
+      this.worker.render(build.site, build.outputDir, [...this.published.values()].map((post) => ({ ...postFacts(post), dir: post.dir, date: post.data.date.toISO() ?? "" })));
+      return;
+    }
+    this.store.startBuild();
+    const report = checkContent(build.contentDir, this.store);
+    reportContentProblems(report.problems, { stopOnError });
+    this.setPublished(report.posts);
+    this.expected = report.posts.filter((post) => this.published.has(post.dir));
+    this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
+  }
+
+  private setPublished(posts: readonly Post[]): void {
+    const runMode = this.build?.runMode;
+    this.published = new Map(posts.filter((post) => !isHiddenDraft(post.data, runMode)).map((post) => [post.dir, post]));
+  }
+
+  /**
+   * After Eleventy has read the templates, before it writes a page: with the worker, the
+   * comments' problems are known now, and a build stops on them.
+   */
+  ensureValid(): void {
+    if (!this.worker || !this.build) return;
+    const validation = this.worker.validated();
+    reportContentProblems(validation.problems, { stopOnError: this.build.runMode === "build" });
+    const files = new Map(this.published);
+    this.expected = validation.posts.flatMap((post) => {
+      const published = files.get(post.dir);
+      return published ? [{ dir: post.dir, file: published.file, comments: post.comments }] : [];
+    });
+    this.counts = new Map(validation.posts.map((post) => [post.dir, post.comments.length]));
+  }
+
+  /** How many comments the post in `postDir` has (the home page's counts). */
+  count(postDir: string): number {
+    return this.counts.get(postDir) ?? this.store.load(postDir).comments.length;
+  }
+
+  /** The comments section and JSON-LD of the post page in `postDir`; its feed is written. */
+  postPage(postDir: string): PostPageComments {
+    const build = this.build;
+    if (!build) throw new Error("SiteComments.postPage() before beginBuild()");
+    let page: PostPageComments;
+    if (this.worker) {
+      const rendered = this.worker.take(postDir);
+      page = { ...rendered.section, jsonLd: rendered.jsonLd };
+    } else {
+      const post = this.published.get(postDir);
+      if (!post) throw new Error(`${postDir}: a page for a post that was not checked`);
+      const outputs = postCommentOutputs(postFacts(post), this.store.load(postDir).comments, build.site);
+      const feedPath = join(build.outputDir, commentFeedOutputPath(post.slug));
+      mkdirSync(dirname(feedPath), { recursive: true });
+      writeFileSync(feedPath, outputs.feed);
+      page = { ...outputs.section, jsonLd: outputs.jsonLd };
+    }
+    this.ledger.record(postDir, page.renderedIds);
+    return page;
+  }
+
+  /** After the build: every comment of every published post was on its page exactly once. */
+  async endBuild(): Promise<void> {
+    if (this.build?.runMode === "build") {
+      const problems: Problem[] = this.ledger.verify(this.expected);
+      await this.worker?.finish();
+      reportContentProblems(problems, { stopOnError: true });
+    }
+  }
+}
+
+/** The folder of the post whose page is `inputPath` (…/posts/<slug>/index.md). */
+export function postDirOf(inputPath: string): string {
+  return resolve(dirname(inputPath));
+}

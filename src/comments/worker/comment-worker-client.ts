@@ -1,0 +1,121 @@
+// The main thread's side of the comment worker (./comment-worker.ts). Eleventy's filters
+// are synchronous, so the main thread waits for the worker's messages by blocking on a
+// shared counter (Atomics.wait) and reading its port directly (receiveMessageOnPort),
+// without going back to the event loop. While it waits, it tells the worker which post
+// it wants, so the worker renders posts in the order Eleventy asks for them.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { Problem } from "../../content/problem.ts";
+import type { PostCommentsView } from "../post-comments.ts";
+import type { SiteFacts } from "../post-comment-outputs.ts";
+import { SHARED, type Job, type PostToRender, type ValidatedPost, type WorkerMessage } from "./protocol.ts";
+
+/** Longest wait for any sign of life from the worker before the build gives up. */
+const SILENCE_LIMIT_MS = 120_000;
+
+export interface Validation {
+  posts: ValidatedPost[];
+  problems: Problem[];
+}
+
+export interface RenderedPost {
+  section: PostCommentsView;
+  jsonLd: string;
+}
+
+export class CommentWorkerError extends Error {}
+
+export class CommentWorker {
+  private readonly worker: Worker;
+  private readonly results: MessagePort;
+  private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED.length * Int32Array.BYTES_PER_ELEMENT));
+  private validation: Validation | undefined;
+  private readonly rendered = new Map<string, RenderedPost>();
+  private renderOrder = new Map<string, number>();
+  private readonly taken = new Set<string>();
+  private finished = false;
+
+  /** Starts the thread: it loads its modules while Eleventy starts. */
+  constructor(projectRoot: string = process.cwd()) {
+    const channel = new MessageChannel();
+    this.results = channel.port1;
+    this.worker = new Worker(new URL("./comment-worker-entry.js", import.meta.url), {
+      workerData: { projectRoot, results: channel.port2, shared: this.shared },
+      transferList: [channel.port2],
+    });
+  }
+
+  private send(job: Job): void {
+    this.worker.postMessage(job);
+  }
+
+  /** Validates every comment of the content folder; `validated()` gives the result. */
+  validate(contentDir: string): void {
+    this.validation = undefined;
+    this.finished = false;
+    this.rendered.clear();
+    this.send({ type: "validate", contentDir });
+  }
+
+  /** The problems in the comment files, and the comments of each post (waits for them). */
+  validated(): Validation {
+    this.waitUntil(() => this.validation !== undefined);
+    return this.validation as Validation;
+  }
+
+  /** Renders these posts' comments and writes their comment feeds, in the background. */
+  render(site: SiteFacts, outputDir: string, posts: PostToRender[]): void {
+    this.renderOrder = new Map(posts.map((post, index) => [post.dir, index]));
+    this.taken.clear();
+    this.send({ type: "render", site, outputDir, posts });
+  }
+
+  /** The rendered comments of the post in `dir` (waits for them). Each post is taken once. */
+  take(dir: string): RenderedPost {
+    const index = this.renderOrder.get(dir);
+    if (index === undefined) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
+    if (this.taken.has(dir)) throw new CommentWorkerError(`the comments of ${dir} were already taken by its page`);
+    this.taken.add(dir);
+    Atomics.store(this.shared, SHARED.wanted, index + 1);
+    this.waitUntil(() => this.rendered.has(dir));
+    const post = this.rendered.get(dir) as RenderedPost;
+    this.rendered.delete(dir);
+    return post;
+  }
+
+  /** Waits until every feed is written, then stops the thread. */
+  async finish(): Promise<void> {
+    if (this.renderOrder.size > 0) this.waitUntil(() => this.finished);
+    await this.worker.terminate();
+  }
+
+  private receive(message: WorkerMessage): void {
+    switch (message.type) {
+      case "validated":
+        this.validation = { posts: message.posts, problems: message.problems };
+        break;
+      case "rendered":
+        this.rendered.set(message.dir, { section: message.section, jsonLd: message.jsonLd });
+        break;
+      case "done":
+        this.finished = true;
+        break;
+      case "failed":
+        throw new CommentWorkerError(`the comment worker failed: ${message.message}`);
+    }
+  }
+
+  /** Reads the worker's messages until `ready()`, sleeping on the shared counter in between. */
+  private waitUntil(ready: () => boolean): void {
+    while (!ready()) {
+      const seen = Atomics.load(this.shared, SHARED.messages);
+      const received = receiveMessageOnPort(this.results);
+      if (received) {
+        this.receive(received.message as WorkerMessage);
+        continue;
+      }
+      if (Atomics.wait(this.shared, SHARED.messages, seen, SILENCE_LIMIT_MS) === "timed-out") {
+        throw new CommentWorkerError(`the comment worker sent nothing for ${SILENCE_LIMIT_MS / 1000} s`);
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// The comment worker: a thread of `npm run build` that does the comments' work on the
+// machine's second core while Eleventy builds the pages on the first. It validates
+// every comment file first (so a broken file stops the build before any page is
+// written), then renders each published post's comments, writes its comment feed and
+// sends the page's parts back, in the order the pages ask for them.
+// Started by ./comment-worker-client.ts; see docs/performance.md.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { parseIsoWithOffset } from "../../format/dates.ts";
+import { listPostDirs } from "../../content/posts.ts";
+import type { Problem } from "../../content/problem.ts";
+import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
+import { scanCommentFolder } from "../comment-store.ts";
+import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
+import { commentFeedOutputPath, postCommentOutputs } from "../post-comment-outputs.ts";
+import { SHARED, type Job, type PostToRender, type RenderJob, type ValidateJob, type WorkerMessage } from "./protocol.ts";
+
+interface WorkerData {
+  projectRoot: string;
+  results: MessagePort;
+  shared: Int32Array;
+}
+
+const { projectRoot, results, shared } = workerData as WorkerData;
+const markdown = createCommentMarkdown();
+/** Validated comments by post folder, until their post is rendered. */
+const sources = new Map<string, CommentSource[]>();
+
+function send(message: WorkerMessage): void {
+  results.postMessage(message);
+  Atomics.add(shared, SHARED.messages, 1);
+  Atomics.notify(shared, SHARED.messages);
+}
+
+function validate(job: ValidateJob): void {
+  const posts = [];
+  const problems: Problem[] = [];
+  for (const dir of listPostDirs(job.contentDir)) {
+    const scanned = scanCommentFolder(dir, projectRoot, (path, file, id) => {
+      const read = readComment(file, id, readFileSync(path, "utf8"));
+      return read.source ? { item: read.source, problems: [] } : read;
+    });
+    sources.set(dir, scanned.items);
+    problems.push(...scanned.problems);
+    posts.push({ dir, comments: scanned.items.map(({ id, file }) => ({ id, file })) });
+  }
+  send({ type: "validated", posts, problems });
+}
+
+function renderPost(post: PostToRender, job: RenderJob): void {
+  const date = parseIsoWithOffset(post.date);
+  if (!date) throw new Error(`${post.dir}: date "${post.date}" was validated but does not parse`);
+  const comments = (sources.get(post.dir) ?? []).map((source) => renderComment(source, markdown));
+  sources.delete(post.dir);
+  const outputs = postCommentOutputs({ ...post, date }, comments, job.site);
+  const feedPath = join(job.outputDir, commentFeedOutputPath(post.slug));
+  mkdirSync(dirname(feedPath), { recursive: true });
+  writeFileSync(feedPath, outputs.feed);
+  send({ type: "rendered", dir: post.dir, section: outputs.section, jsonLd: outputs.jsonLd });
+}
+
+/** Renders every post, the one a page is waiting for first. */
+function render(job: RenderJob): void {
+  const done = new Array<boolean>(job.posts.length).fill(false);
+  let next = 0;
+  for (let count = 0; count < job.posts.length; count++) {
+    const wanted = Atomics.load(shared, SHARED.wanted) - 1;
+    let index = wanted >= 0 && !done[wanted] ? wanted : next;
+    while (done[index]) index = ++next;
+    done[index] = true;
+    renderPost(job.posts[index] as PostToRender, job);
+  }
+  send({ type: "done" });
+}
+
+parentPort?.on("message", (job: Job) => {
+  try {
+    if (job.type === "validate") validate(job);
+    else render(job);
+  } catch (error) {
+    send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

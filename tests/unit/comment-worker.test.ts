@@ -1,0 +1,65 @@
+// The comment worker of `npm run build`: validates every comment before anything is
+// rendered, then renders each post on request, writes its feed, and gives the page the
+// same parts the dev server's in-process path gives (src/comments/post-comment-outputs.ts).
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { DateTime } from "luxon";
+import { CommentStore } from "../../src/comments/comment-store.ts";
+import { postCommentOutputs } from "../../src/comments/post-comment-outputs.ts";
+import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
+import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
+
+const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
+const post = (slug: string) => ({ slug, title: `Billet ${slug}`, description: "Résumé.", author: "Camille", date: "2024-03-01T10:00:00+01:00" });
+
+describe("the comment worker", () => {
+  const root = temporaryDir("worker");
+  const output = join(root, "_site");
+  const worker = new CommentWorker(root);
+  after(async () => {
+    await worker.finish();
+    removeDir(root);
+  });
+  writeFiles(root, {
+    "content/posts/a/index.md": "---\n---\n",
+    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }, "Bonjour <script>alert(1)</script> https://exemple.org"),
+    "content/posts/a/comments/2.md": commentFile({ author: "Tom", date: "2024-03-02T11:00:00+01:00", parent: '"1"' }),
+    "content/posts/b/index.md": "---\n---\n",
+    "content/posts/b/comments/1.md": commentFile({ author: "Zoé", date: "2024-03-03T10:00:00+01:00" }),
+    "content/posts/c/index.md": "---\n---\n",
+    "content/posts/c/comments/1.md": commentFile({ author: "Zoé", date: "hier" }),
+    "content/posts/c/comments/note.txt": "pas un commentaire",
+  });
+  const dir = (slug: string) => join(root, "content/posts", slug);
+
+  it("reports every problem of every post, with the comments of each post", () => {
+    worker.validate(join(root, "content"));
+    const { posts, problems } = worker.validated();
+    assert.deepEqual(
+      problems.map((p) => `${p.file}: ${p.field}`),
+      ["content/posts/c/comments/1.md: date", "content/posts/c/comments/note.txt: file name"],
+    );
+    assert.deepEqual(posts.map((p) => [p.dir, p.comments.map((c) => c.id)]), [[dir("a"), ["1", "2"]], [dir("b"), ["1"]], [dir("c"), []]]);
+  });
+
+  it("renders what a page asks for, as the in-process path does, and writes its feed", () => {
+    worker.render(site, output, [{ ...post("a"), dir: dir("a") }, { ...post("b"), dir: dir("b") }]);
+    const b = worker.take(dir("b"));
+    const a = worker.take(dir("a"));
+    assert.deepEqual(a.section.renderedIds, ["1", "2"]);
+    assert.equal(b.section.count, 1);
+    const expected = postCommentOutputs({ ...post("a"), date: DateTime.fromISO(post("a").date, { setZone: true }) }, new CommentStore(root).load(dir("a")).comments, site);
+    assert.deepEqual(a.section, expected.section);
+    assert.equal(a.jsonLd, expected.jsonLd);
+    assert.doesNotMatch(a.section.html, /<script>/);
+    assert.equal(readFileSync(join(output, "a/commentaires.xml"), "utf8"), expected.feed);
+    assert.ok(existsSync(join(output, "b/commentaires.xml")));
+  });
+
+  it("refuses a post it was not asked to render, or one taken twice", () => {
+    assert.throws(() => worker.take(dir("c")), CommentWorkerError);
+    assert.throws(() => worker.take(dir("a")), /already taken/);
+  });
+});
