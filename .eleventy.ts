@@ -155,7 +155,7 @@ export default function (eleventyConfig: UserConfig) {
     // Posts are pure Markdown: no template language runs inside them.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
-    // 11ty.js: the home page's URL and title are functions (content/index.11tydata.js says why).
+    // 11ty.js: the home page (content/index.11ty.js says why not Nunjucks).
     templateFormats: ["md", "njk", "11ty.js"],
     // The sub-path the site is served under: PATH_PREFIX, or --pathprefix (src/site/path-prefix.ts).
     pathPrefix: pathPrefixFromEnv(),

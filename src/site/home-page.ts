@@ -1,0 +1,74 @@
+// The home page's content, one page of its pagination at a time: the page's posts, newest
+// first, with date, author, comment count and summary, then the links to the other pages.
+// Rendered by content/index.11ty.js: a function, where a Nunjucks template would be
+// compiled again for each of its pages by Eleventy 3.1 (0.75 ms a page).
+import { DateTime } from "luxon";
+import { formatFrenchDate, machineDateTime } from "../format/dates.ts";
+import { countReflections } from "../format/plural.ts";
+import { headingIds } from "../html/heading-ids.ts";
+import { html, type SafeHtml } from "../html/html.ts";
+import { frenchTypography } from "../markdown/french-typography-text.ts";
+import { pageWindow } from "./page-window.ts";
+
+export interface HomePost {
+  url: string;
+  title: string;
+  date: Date;
+  author: string;
+  description: string | undefined;
+  draft: boolean;
+  commentCount: number;
+}
+
+export interface HomePage {
+  /** 0-based, as Eleventy's pagination numbers pages. */
+  pageNumber: number;
+  /** The URL of every page, in order. */
+  hrefs: readonly string[];
+  posts: readonly HomePost[];
+}
+
+/** "Derniers articles" on the first page, "Articles, page 2 sur 400" after. */
+export function homePageHeading(pageNumber: number, pageCount: number): string {
+  return pageNumber > 0 ? `Articles, page ${pageNumber + 1} sur ${pageCount}` : "Derniers articles";
+}
+
+function postSummary(post: HomePost, id: string): SafeHtml {
+  const date = DateTime.fromJSDate(post.date);
+  return html`
+<li class="post-summary">
+<article>
+<h2 id="${id}"><a href="${post.url}">${frenchTypography(post.title)}</a></h2>
+<p class="post-meta">${post.draft ? html`<strong class="draft-marker">Brouillon</strong> · ` : ""}<time datetime="${machineDateTime(date)}">${formatFrenchDate(date)}</time> · par ${post.author} · <a href="${post.url}#comments">${countReflections(post.commentCount)}</a></p>${post.description ? html`
+<p>${frenchTypography(post.description)}</p>` : ""}
+</article>
+</li>`;
+}
+
+function pagination(page: HomePage): SafeHtml | string {
+  const count = page.hrefs.length;
+  if (count <= 1) return "";
+  const current = page.pageNumber + 1;
+  const previous = page.hrefs[page.pageNumber - 1];
+  const next = page.hrefs[page.pageNumber + 1];
+  const links = pageWindow(current, count).map((link) => {
+    if (link === "gap") return html`\n<li class="pagination-gap" aria-hidden="true">…</li>`;
+    return link === current ? html`\n<li><span aria-current="page">${link}</span></li>` : html`\n<li><a href="${page.hrefs[link - 1]}">${link}</a></li>`;
+  });
+  return html`
+<nav class="pagination" aria-label="Pages d’articles">
+<ul>${previous === undefined ? "" : html`<li><a href="${previous}" rel="prev">← Articles plus récents</a></li>`}${links}${next === undefined ? "" : html`<li><a href="${next}" rel="next">Articles plus anciens →</a></li>`}
+</ul>
+</nav>`;
+}
+
+export function renderHomePage(page: HomePage): string {
+  const heading = homePageHeading(page.pageNumber, page.hrefs.length);
+  // Heading ids: the page's title, then each post's (src/html/heading-ids.ts).
+  const ids = headingIds([heading, ...page.posts.map((post) => frenchTypography(post.title))]);
+  return html`<h1 class="page-title" id="${ids[0]}">${heading}</h1>${page.posts.length === 0 ? html`
+<p>Aucun article pour l’instant.</p>` : ""}
+<ol class="post-list" role="list">${page.posts.map((post, index) => postSummary(post, ids[index + 1] ?? ""))}
+</ol>${pagination(page)}
+`.value;
+}
