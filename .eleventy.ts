@@ -22,7 +22,8 @@ import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
 
 // Where posts and their comments live (the content contract in the README).
-const POSTS_DIR = `content/${POSTS_FOLDER}`;
+const CONTENT_DIR = "content";
+const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
 const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -36,9 +37,10 @@ function startCommentChangeRelay(postsDir: string): void {
 
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
-  // One-off builds validate and render comments in a worker thread, on the second core;
-  // the dev server keeps them in process, cached by modification time.
-  const comments = new SiteComments({ inWorker: process.env.ELEVENTY_RUN_MODE === "build" });
+  // One-off builds of large sites validate and render comments in a worker thread, on the
+  // second core; the dev server keeps them in process, cached by modification time.
+  const comments = new SiteComments();
+  comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
 
   // Site identity, available to every template as `metadata`.
   eleventyConfig.addGlobalData("metadata", metadata);
@@ -151,7 +153,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 
   return {
-    dir: { input: "content", includes: "../layouts", data: "_data", output: "_site" },
+    dir: { input: CONTENT_DIR, includes: "../layouts", data: "_data", output: "_site" },
     // Posts are pure Markdown: no template language runs inside them.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

@@ -3,7 +3,7 @@
 // `npm run check:content`.
 import type { Comment } from "../comments/comment.ts";
 import type { CommentStore } from "../comments/comment-store.ts";
-import { listPostDirs, loadPost, type Post } from "./posts.ts";
+import { listPostDirs, loadPost, type LoadedPost, type Post } from "./posts.ts";
 import type { Problem } from "./problem.ts";
 
 export interface CheckedPost extends Post {
@@ -34,12 +34,13 @@ export function checkPosts(contentDir: string, projectRoot = process.cwd()): Pos
   return { posts, problems };
 }
 
-export function checkContent(contentDir: string, store: CommentStore, projectRoot = process.cwd()): ContentReport {
+/** `loadOne` reads a post: `loadPost` by default, a `PostCache`'s in the dev server. */
+export function checkContent(contentDir: string, store: CommentStore, projectRoot = process.cwd(), loadOne: (dir: string) => LoadedPost = (dir) => loadPost(dir, projectRoot)): ContentReport {
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];
   let commentCount = 0;
   for (const dir of listPostDirs(contentDir)) {
-    const loaded = loadPost(dir, projectRoot);
+    const loaded = loadOne(dir);
     problems.push(...loaded.problems);
     const comments = store.load(dir);
     if (loaded.post) posts.push({ ...loaded.post, comments: comments.comments });

@@ -1,7 +1,7 @@
 // Finds and validates posts: content/posts/<slug>/index.md. A post's URL is the slug of
 // its title, so the folder must carry that same slug: comments and tools find a post
 // by its folder, readers by its URL, and both must agree.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { slugifyTitle } from "../format/slug.ts";
 import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
@@ -66,4 +66,28 @@ export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPo
     );
   }
   return { post: { slug, dir: postDir, file, data: validated.value }, problems };
+}
+
+/**
+ * Posts loaded once and kept while their file does not change (modification time and
+ * size): a dev-server rebuild checks every post again, but only reads the edited ones.
+ */
+export class PostCache {
+  private readonly files = new Map<string, { mtimeMs: number; size: number; loaded: LoadedPost }>();
+
+  constructor(private readonly projectRoot = process.cwd()) {}
+
+  load(postDir: string): LoadedPost {
+    let stats;
+    try {
+      stats = statSync(join(postDir, POST_FILE));
+    } catch {
+      return loadPost(postDir, this.projectRoot);
+    }
+    const cached = this.files.get(postDir);
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.loaded;
+    const loaded = loadPost(postDir, this.projectRoot);
+    this.files.set(postDir, { mtimeMs: stats.mtimeMs, size: stats.size, loaded });
+    return loaded;
+  }
 }

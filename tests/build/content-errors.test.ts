@@ -3,7 +3,7 @@
 // without a stack trace; nothing is written for a refused build.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { buildSite, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
@@ -62,21 +62,36 @@ describe("npm run check:content refuses each authoring mistake with one clear li
   });
 });
 
-describe("a build with broken content", () => {
-  it("lists every problem, exits non-zero without a stack trace and writes no page", () => {
-    const project = projectWith({ [`${C}/1.md`]: okComment({ parent: '"9"' }), [`${C}/2.md`]: okComment({ date: "hier" }), [`${C}/3.md`]: okComment({ couleur: "rouge" }) });
-    const result = buildSite({ projectDir: project, env: { DEBUG: "" } });
-    projects.push(result.outputDir);
-    assert.notEqual(result.status, 0);
-    const lines = result.stderr.split("\n").filter((line) => line.startsWith("content/"));
-    assert.equal(lines.length, 3, result.stderr);
-    assert.match(result.stderr, /3 problems in the content/);
-    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
-    assert.ok(!existsSync(join(result.outputDir, "un-article/index.html")));
+// Small sites build their comments in process, large ones in a worker thread
+// (src/comments/site-comments.ts): both ways must refuse broken content the same way.
+for (const worker of ["never", "always"]) {
+  describe(`a build with broken content (COMMENTS_WORKER=${worker})`, () => {
+    it("lists every problem, exits non-zero without a stack trace and writes no page", () => {
+      const project = projectWith({ [`${C}/1.md`]: okComment({ parent: '"9"' }), [`${C}/2.md`]: okComment({ date: "hier" }), [`${C}/3.md`]: okComment({ couleur: "rouge" }) });
+      const result = buildSite({ projectDir: project, env: { DEBUG: "", COMMENTS_WORKER: worker } });
+      projects.push(result.outputDir);
+      assert.notEqual(result.status, 0);
+      const lines = result.stderr.split("\n").filter((line) => line.startsWith("content/"));
+      assert.equal(lines.length, 3, result.stderr);
+      assert.match(result.stderr, /3 problems in the content/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+      assert.ok(!existsSync(join(result.outputDir, "un-article/index.html")));
+    });
+    it("lists a broken post and broken comments together", () => {
+      const project = projectWith({ [`${C}/1.md`]: okComment({ date: "hier" }) });
+      writeFileSync(join(project, "content/posts/un-article/index.md"), "---\ntitle: Un article\ndate: demain\nauthor: Camille\ndescription: Test.\n---\nTexte.\n");
+      const result = buildSite({ projectDir: project, env: { DEBUG: "", COMMENTS_WORKER: worker } });
+      projects.push(result.outputDir);
+      assert.notEqual(result.status, 0);
+      assert.match(result.stderr, /^content\/posts\/un-article\/index\.md:\d+: date: /m);
+      assert.match(result.stderr, /^content\/posts\/un-article\/comments\/1\.md:\d+: date: /m);
+      assert.match(result.stderr, /2 problems in the content/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    });
+    it("passes with valid content", () => {
+      const result = buildSite({ projectDir: projectWith({ [`${C}/1.md`]: okComment() }), env: { COMMENTS_WORKER: worker } });
+      projects.push(result.outputDir);
+      assert.equal(result.status, 0, result.stderr);
+    });
   });
-  it("passes with valid content", () => {
-    const result = buildSite({ projectDir: projectWith({ [`${C}/1.md`]: okComment() }) });
-    projects.push(result.outputDir);
-    assert.equal(result.status, 0, result.stderr);
-  });
-});
+}

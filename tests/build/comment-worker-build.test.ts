@@ -1,0 +1,42 @@
+// A one-off build of a large site renders comments in a worker thread, a small one in
+// process (src/comments/site-comments.ts). Both ways must build the same site, byte for
+// byte: the seed, and a post full of hostile comments.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { after, describe, it } from "node:test";
+import { hostileProject } from "../fixtures/hostile-project.ts";
+import { buildSite, removeDir, temporaryProject } from "../helpers/site.ts";
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function assertSameSite(a: string, b: string): void {
+  const files = filesUnder(a);
+  assert.deepEqual(filesUnder(b), files);
+  assert.ok(files.some((file) => file.endsWith("commentaires.xml")), "comment feeds are written");
+  for (const file of files) assert.equal(readFileSync(join(b, file), "utf8"), readFileSync(join(a, file), "utf8"), file);
+}
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeDir));
+
+function buildBothWays(project: string): [string, string] {
+  dirs.push(project);
+  const [inProcess, inWorker] = (["never", "always"] as const).map((mode) => {
+    const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: mode } });
+    dirs.push(result.outputDir);
+    assert.equal(result.status, 0, result.stderr);
+    return result.outputDir;
+  });
+  return [inProcess as string, inWorker as string];
+}
+
+describe("the comment worker and the in-process path", () => {
+  it("build the seed site the same", () => assertSameSite(...buildBothWays(temporaryProject("seed"))));
+  it("build a post of hostile comments the same", () => assertSameSite(...buildBothWays(hostileProject().project)));
+});
