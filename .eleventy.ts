@@ -6,11 +6,11 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
 import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
 import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
-import { POST_FILE, POSTS_FOLDER } from "./src/content/posts.ts";
+import { compareByDateThenPath, isPostPage, POSTS_FOLDER } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { parseYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
-import { formatFrenchDate, machineDateTime } from "./src/format/dates.ts";
+import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
@@ -45,8 +45,10 @@ export default function (eleventyConfig: UserConfig) {
   // Site identity, available to every template as `metadata`.
   eleventyConfig.addGlobalData("metadata", metadata);
 
-  // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them.
+  // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them;
+  // the pages' dates are then read without luxon (src/format/dates.ts).
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  eleventyConfig.addDateParsing((value) => isoWithOffsetToJsDate(value));
 
   // Articles: our own markdown-it instance (src/markdown/article-markdown.ts). It gives
   // the headings their ids, after those of the page above the article (the post's <h1>).
@@ -95,7 +97,11 @@ export default function (eleventyConfig: UserConfig) {
   // the moment the comment worker's problems stop a build.
   eleventyConfig.addCollection("posts", (api) => {
     comments.ensureValid();
-    return api.getFilteredByGlob(`${POSTS_DIR}/*/${POST_FILE}`).sort((a, b) => a.date.getTime() - b.date.getTime());
+    // A test of each path, not getFilteredByGlob's glob matching (0.1 s at 4,000 posts).
+    return api
+      .getAll()
+      .filter((item) => isPostPage(item.inputPath, POSTS_DIR))
+      .sort(compareByDateThenPath);
   });
 
   // Filters: presentation data prepared in src/, escaped by the templates.

@@ -25,6 +25,7 @@ declare module "@11ty/eleventy" {
     addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
     setWatchJavaScriptDependencies(enabled: boolean): void;
     setLibrary(extension: string, library: unknown): void;
+    addDateParsing(callback: (value: unknown) => Date | undefined): void;
     setFrontMatterParsingOptions(options: object): void;
     setServerOptions(options: object): void;
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;

@@ -91,3 +91,17 @@ export class PostCache {
     return loaded;
   }
 }
+
+/** Whether an Eleventy input path ("./content/posts/<slug>/index.md") is a post's page. */
+export function isPostPage(inputPath: string, postsDir: string): boolean {
+  const path = inputPath.replace(/^\.\//, "");
+  const prefix = `${postsDir.replace(/^\.\//, "").replace(/\/$/, "")}/`;
+  if (!path.startsWith(prefix) || !path.endsWith(`/${POST_FILE}`)) return false;
+  const slug = path.slice(prefix.length, -POST_FILE.length - 1);
+  return slug.length > 0 && !slug.includes("/");
+}
+
+/** Oldest first; the same date, by path (as Eleventy sorts its collections). */
+export function compareByDateThenPath(a: { date: Date; inputPath: string }, b: { date: Date; inputPath: string }): number {
+  return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
+}

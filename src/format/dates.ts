@@ -15,6 +15,22 @@ export function parseIsoWithOffset(value: string): DateTime | null {
 // Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/**
+ * The instant of such a date-time as a JS Date, without luxon (Eleventy's date of each
+ * page, through `addDateParsing`: luxon's parse was a few percent of a large build).
+ * Undefined for anything else, and for a day the month does not have, which Date would
+ * roll over ("2011-02-31" → 3 March): Eleventy then parses it itself, as before.
+ */
+export function isoWithOffsetToJsDate(value: unknown): Date | undefined {
+  if (typeof value !== "string" || !ISO_WITH_OFFSET.test(value)) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = value.split(/[-T:]/, 5).map((part) => Number.parseInt(part, 10));
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  return date;
+}
+
 function inSiteZone(date: DateTime): DateTime {
   return date.setZone(SITE_ZONE).setLocale("fr");
 }

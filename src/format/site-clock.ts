@@ -24,6 +24,8 @@ const DAY_MS = 86_400_000;
 export class SiteClock {
   private readonly zone: IANAZone;
   private readonly offsetByDay = new Map<number, number | null>();
+  /** A comment's date is shown four or five times (thread, feed, JSON-LD): computed once. */
+  private readonly clocks = new WeakMap<DateTime, WallClock | null>();
 
   constructor(zoneName: string) {
     this.zone = IANAZone.create(zoneName);
@@ -41,6 +43,15 @@ export class SiteClock {
   }
 
   wallClock(date: DateTime): WallClock | undefined {
+    let clock = this.clocks.get(date);
+    if (clock === undefined) {
+      clock = this.computeWallClock(date) ?? null;
+      this.clocks.set(date, clock);
+    }
+    return clock ?? undefined;
+  }
+
+  private computeWallClock(date: DateTime): WallClock | undefined {
     const ms = date.toMillis();
     const offset = this.offsetAt(ms);
     if (!Number.isInteger(offset)) return undefined;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DateTime } from "luxon";
-import { formatFrenchDate, formatFrenchDateTime, machineDateTime, parseIsoWithOffset } from "../../src/format/dates.ts";
+import { formatFrenchDate, formatFrenchDateTime, isoWithOffsetToJsDate, machineDateTime, parseIsoWithOffset } from "../../src/format/dates.ts";
 import { commentsHeading, countReflections } from "../../src/format/plural.ts";
 import { slugifyTitle } from "../../src/format/slug.ts";
 
@@ -41,5 +41,18 @@ describe("French plurals", () => {
     assert.equal(commentsHeading(1, "Titre"), "Une réflexion au sujet de «\u00A0Titre\u00A0»");
     assert.equal(commentsHeading(11, "Le SMO ?"), "11 réflexions au sujet de «\u00A0Le SMO\u202F?\u00A0»");
     assert.equal(commentsHeading(0, "Titre"), "Pas encore de réflexion au sujet de «\u00A0Titre\u00A0»");
+  });
+});
+
+describe("isoWithOffsetToJsDate (the pages' dates for Eleventy)", () => {
+  it("gives the same instant as luxon", () => {
+    for (const value of ["2010-07-23T14:32+02:00", "2010-07-23T14:32:05.25Z", "2010-12-31T23:59:59-0500", "2024-02-29T00:00:00+01:00"]) {
+      assert.equal(isoWithOffsetToJsDate(value)?.getTime(), DateTime.fromISO(value, { zone: "utc" }).toMillis(), value);
+    }
+  });
+  it("leaves to Eleventy what is not a strict date-time with offset, or does not exist", () => {
+    for (const value of ["2011-02-31T10:00+01:00", "2023-02-29T10:00+01:00", "2010-07-23T24:00+02:00", "2010-07-23T14:32", "hier", " 2010-07-23T14:32+02:00", 20100723, undefined]) {
+      assert.equal(isoWithOffsetToJsDate(value), undefined, String(value));
+    }
   });
 });
