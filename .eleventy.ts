@@ -15,6 +15,8 @@ import { countReflections } from "./src/format/plural.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
+import { renderHomePage, type HomePage } from "./src/site/home-page.ts";
+import { slugifyTitle } from "./src/format/slug.ts";
 import { newestDate } from "./src/site/newest-date.ts";
 import { homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
@@ -109,6 +111,9 @@ export default function (eleventyConfig: UserConfig) {
   // prints them with `safe`). Rendering the page also writes its comment feed.
   eleventyConfig.addFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
   eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.count(postDirOf(inputPath)));
+  // For the JavaScript templates and data files (content/), which import no TypeScript.
+  eleventyConfig.addJavaScriptFunction("postSlug", (title: string) => slugifyTitle(title));
+  eleventyConfig.addJavaScriptFunction("renderHomePage", (page: HomePage) => renderHomePage(page));
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));

@@ -1,7 +1,7 @@
 // The home page: the posts, newest first, ten a page (/, /page/2/, …), rendered by
-// src/site/home-page.ts. JavaScript rather than Nunjucks: Eleventy 3.1 compiles a
-// paginated Nunjucks template's body and front matter strings again for every page.
-import { renderHomePage } from "../src/site/home-page.ts";
+// src/site/home-page.ts (the `renderHomePage` function of .eleventy.ts). JavaScript
+// rather than Nunjucks: Eleventy 3.1 compiles a paginated Nunjucks template's body and
+// front matter strings again for every page.
 
 /** The 0-based page number of the home page being built. */
 const pageNumber = (data) => data.pagination?.pageNumber ?? 0;
@@ -24,9 +24,9 @@ export const data = {
   },
 };
 
-/** @this {{ commentCount: (inputPath: string) => number }} */
+/** @this {{ commentCount: (inputPath: string) => number, renderHomePage: Function }} */
 export function render(data) {
-  return renderHomePage({
+  return this.renderHomePage({
     pageNumber: pageNumber(data),
     hrefs: data.pagination?.hrefs ?? ["/"],
     posts: (data.posts ?? []).map((post) => ({

@@ -1,16 +1,86 @@
-// Starts Eleventy with TypeScript for `npm run build` and `npm start`, a quarter faster
-// than `node --import tsx …/cmd.cjs` on the seed site (0.73 s → 0.55 s): with
-// `--import tsx` every one of Eleventy's hundreds of modules goes through tsx's hooks
-// thread, though none is TypeScript. Here Eleventy and the heavy dependencies are loaded
-// first, by plain Node, and tsx's hooks registered only afterwards, for .eleventy.ts and
-// src/. Plain JavaScript, since TypeScript is not available yet. Arguments go to Eleventy.
-import "@11ty/eleventy";
-import "@11ty/eleventy-plugin-rss";
-import "markdown-it";
-import "luxon";
-import "zod";
-import { register } from "tsx/esm/api";
+// Starts Eleventy with our TypeScript, for `npm run build` and `npm start`. Plain
+// JavaScript: TypeScript is not available yet. Arguments go to Eleventy.
+//
+// A one-off build (`npm run build`) loads no TypeScript at run time: esbuild bundles
+// .eleventy.ts and the code it imports (src/) into one JavaScript module, and the comment
+// worker (src/comments/worker/) into another, kept in node_modules/.cache/ under a hash
+// of the sources (a build with unchanged code does not run esbuild; concurrent builds
+// share the files safely). Loading our forty-odd modules one by one through tsx's and
+// Eleventy's module hooks was most of a small site's build time (docs/performance.md).
+//
+// The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
+// heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
+// that Eleventy reloads .eleventy.ts when it changes.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-register();
+const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
+const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
+
+/** A hash of the configuration, all of src/ and the bundler's version: the bundles' name. */
+function sourcesHash(config) {
+  const files = [config, ...readdirSync("src", { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
+  const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json")));
+  for (const file of files) hash.update(`\0${relative(".", file)}\0`).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Removes bundles of other versions of the code, once they are an hour old. */
+function pruneOldBundles(keep) {
+  const now = Date.now();
+  for (const name of readdirSync(CACHE_DIR)) {
+    const file = resolve(CACHE_DIR, name);
+    if (!keep.includes(file) && now - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+  }
+}
+
+/** Bundles one TypeScript entry point (packages stay imports) into `file`. */
+async function bundle(entryPoint, file) {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [resolve(entryPoint)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    write: false,
+    logLevel: "error",
+  });
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].text);
+  renameSync(temporary, file);
+}
+
+const args = process.argv.slice(2);
+const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
+const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
+const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
+
+if (!watching && config?.endsWith(".ts")) {
+  const hash = sourcesHash(config);
+  const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
+  const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
+  if (!existsSync(configModule) || !existsSync(workerModule)) {
+    await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule)]);
+    pruneOldBundles([configModule, workerModule]);
+  }
+  // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
+  await import(pathToFileURL(configModule).href);
+  args[configIndex] = `--config=${configModule}`;
+  // Read by src/comments/worker/comment-worker-client.ts.
+  process.env.COMMENT_WORKER_MODULE = pathToFileURL(workerModule).href;
+  process.argv = [process.argv[0], process.argv[1], ...args];
+} else {
+  await import("@11ty/eleventy");
+  await import("@11ty/eleventy-plugin-rss");
+  await Promise.all([import("markdown-it"), import("luxon"), import("zod")]);
+  const { register } = await import("tsx/esm/api");
+  register();
+}
+
 // Eleventy's command line, next to its entry point (its package exports do not name it).
 await import(new URL("../cmd.cjs", import.meta.resolve("@11ty/eleventy")).href);

@@ -19,6 +19,7 @@ declare module "@11ty/eleventy" {
     watchIgnores: Set<string>;
     addPlugin(plugin: unknown, options?: object): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addCollection(name: string, builder: (api: CollectionApi) => unknown): void;
     addPassthroughCopy(path: string | Record<string, string>): void;

@@ -38,7 +38,10 @@ export class CommentWorker {
   constructor(projectRoot: string = process.cwd()) {
     const channel = new MessageChannel();
     this.results = channel.port1;
-    this.worker = new Worker(new URL("./comment-worker-entry.js", import.meta.url), {
+    // `npm run build` runs bundled JavaScript and names the worker's bundle (scripts/eleventy.js);
+    // elsewhere (tests, tsx) the worker loads its TypeScript through its entry point.
+    const bundled = process.env.COMMENT_WORKER_MODULE;
+    this.worker = new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), {
       workerData: { projectRoot, results: channel.port2, shared: this.shared },
       transferList: [channel.port2],
     });
