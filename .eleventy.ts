@@ -8,7 +8,7 @@ import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
 import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
 import { compareByDateThenPath, isPostPage, POSTS_FOLDER } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
-import { parseYaml } from "./src/content/front-matter.ts";
+import { eleventyYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
@@ -49,7 +49,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them;
   // the pages' dates are then read without luxon (src/format/dates.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: eleventyYaml } });
   eleventyConfig.addDateParsing((value) => isoWithOffsetToJsDate(value));
 
   // Articles: our own markdown-it instance (src/markdown/article-markdown.ts). It gives

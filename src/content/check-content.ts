@@ -3,6 +3,7 @@
 // `npm run check:content`.
 import type { Comment } from "../comments/comment.ts";
 import type { CommentStore } from "../comments/comment-store.ts";
+import { forgetKeptFrontMatter } from "./front-matter.ts";
 import { listPostDirs, loadPost, type LoadedPost, type Post } from "./posts.ts";
 import type { Problem } from "./problem.ts";
 
@@ -26,6 +27,7 @@ export interface PostsReport {
 export function checkPosts(contentDir: string, projectRoot = process.cwd()): PostsReport {
   const posts: Post[] = [];
   const problems: Problem[] = [];
+  forgetKeptFrontMatter();
   for (const dir of listPostDirs(contentDir)) {
     const loaded = loadPost(dir, projectRoot);
     problems.push(...loaded.problems);
@@ -39,6 +41,7 @@ export function checkContent(contentDir: string, store: CommentStore, projectRoo
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];
   let commentCount = 0;
+  forgetKeptFrontMatter();
   for (const dir of listPostDirs(contentDir)) {
     const loaded = loadOne(dir);
     problems.push(...loaded.problems);

@@ -4,11 +4,12 @@
 // written), then renders each published post's comments, writes its comment feed and
 // sends the page's parts back, in the order the pages ask for them.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
 import { listPostDirs } from "../../content/posts.ts";
+import { readTextFile } from "../../content/read-text-file.ts";
 import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
 import { scanCommentFolder } from "../comment-store.ts";
@@ -38,7 +39,7 @@ function validate(job: ValidateJob): void {
   const problems: Problem[] = [];
   for (const dir of listPostDirs(job.contentDir)) {
     const scanned = scanCommentFolder(dir, projectRoot, (path, file, id) => {
-      const read = readComment(file, id, readFileSync(path, "utf8"));
+      const read = readComment(file, id, readTextFile(path));
       return read.source ? { item: read.source, problems: [] } : read;
     });
     sources.set(dir, scanned.items);
