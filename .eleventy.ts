@@ -30,10 +30,13 @@ const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
-// One relay per process, even when Eleventy reloads this configuration.
+// One relay per process, even when Eleventy reloads this configuration: it tells the
+// comments of the latest configuration which post's comments changed.
 let relayStarted = false;
-function startCommentChangeRelay(postsDir: string): void {
-  if (!relayStarted) relayCommentChanges(postsDir);
+let onCommentChange: (postDir: string) => void = () => undefined;
+function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) => void): void {
+  onCommentChange = onChange;
+  if (!relayStarted) relayCommentChanges(postsDir, undefined, (postDir) => onCommentChange(postDir));
   relayStarted = true;
 }
 
@@ -65,7 +68,7 @@ export default function (eleventyConfig: UserConfig) {
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
   eleventyConfig.watchIgnores.add(COMMENT_FILES);
-  if (isDevServer) startCommentChangeRelay(POSTS_DIR);
+  if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
 
   // The dev server's finder of JavaScript imports parses JavaScript only: on
   // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { indexTemplateMapLookups } from "./template-map-lookup.js";
 
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
@@ -81,6 +82,9 @@ if (!watching && config?.endsWith(".ts")) {
   const { register } = await import("tsx/esm/api");
   register();
 }
+
+// Eleventy 3.1 looks pages up by scanning them all: index the lookup (scripts/template-map-lookup.js).
+await indexTemplateMapLookups();
 
 // Eleventy's command line, next to its entry point (its package exports do not name it).
 await import(new URL("../cmd.cjs", import.meta.resolve("@11ty/eleventy")).href);

@@ -70,9 +70,18 @@ export class CommentStore {
    * comments several times (check, page, JSON-LD, feed, home page count). */
   private readonly loaded = new Map<string, PostComments>();
 
-  /** Call once per build: the next `load` of each post looks at its folder again. */
-  startBuild(): void {
-    this.loaded.clear();
+  /**
+   * Call once per build: the next `load` of each post looks at its folder again, unless
+   * `keepFolders` (the dev server, told of every change by src/dev/comment-change-relay.ts
+   * through `forgetFolder`: listing and checking 10,000 files took 80 ms a rebuild).
+   */
+  startBuild(options: { keepFolders?: boolean } = {}): void {
+    if (!options.keepFolders) this.loaded.clear();
+  }
+
+  /** A comment of this post changed: its folder is looked at again on the next `load`. */
+  forgetFolder(postDir: string): void {
+    this.loaded.delete(resolve(postDir));
   }
 
   constructor(

@@ -60,6 +60,7 @@ export class SiteComments {
   private published = new Map<string, Post>();
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
+  private followingChanges = false;
 
   constructor(private readonly projectRoot: string = process.cwd()) {
     this.store = new CommentStore(projectRoot);
@@ -72,6 +73,15 @@ export class SiteComments {
    */
   prepare(runMode: string, contentDir: string): void {
     if (!this.worker && useCommentWorker(runMode, listPostDirs(contentDir).length)) this.worker = new CommentWorker(this.projectRoot);
+  }
+
+  /**
+   * The dev server tells of every changed comment folder (src/dev/comment-change-relay.ts):
+   * a rebuild then looks again only at those. Returns the function to tell it with.
+   */
+  followChanges(): (postDir: string) => void {
+    this.followingChanges = true;
+    return (postDir) => this.store.forgetFolder(postDir);
   }
 
   /** Before Eleventy reads anything: checks the posts (and, in process, the comments). */
@@ -92,7 +102,7 @@ export class SiteComments {
       this.worker.render(build.site, build.outputDir, [...this.published.values()].map((post) => ({ ...postFacts(post), dir: post.dir, date: post.data.date.toISO() ?? "" })));
       return;
     }
-    this.store.startBuild();
+    this.store.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
     const report = checkContent(build.contentDir, this.store, this.projectRoot, (dir) => this.posts.load(dir));
     reportContentProblems(report.problems, { stopOnError });
     this.setPublished(report.posts);

@@ -5,7 +5,7 @@
 // Eleventy's incremental mode then re-renders that post's page, and the comment store
 // re-reads only the file whose modification time changed.
 import { existsSync, utimesSync, watch, type FSWatcher } from "node:fs";
-import { join, sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { COMMENTS_FOLDER } from "../comments/comment-store.ts";
 import { POST_FILE } from "../content/posts.ts";
 
@@ -16,11 +16,16 @@ export function postFileOfComment(postsDir: string, changed: string): string | u
   return join(postsDir, parts[0] ?? "", POST_FILE);
 }
 
-/** Watches every post's comments folder; returns a function that stops watching. */
-export function relayCommentChanges(postsDir: string, delayMs = 20): () => void {
+/**
+ * Watches every post's comments folder; returns a function that stops watching.
+ * `onChange` hears of the post folder first (the comment store forgets that folder), then
+ * the post is touched.
+ */
+export function relayCommentChanges(postsDir: string, delayMs = 20, onChange: (postDir: string) => void = () => undefined): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   const touch = (postFile: string) => {
     pending.delete(postFile);
+    onChange(dirname(postFile));
     const now = new Date();
     if (existsSync(postFile)) utimesSync(postFile, now, now);
   };

@@ -3,7 +3,7 @@
 // file in the terminal while it keeps serving.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -83,5 +83,11 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
 
     writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\nparent: 3\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
     assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 30_000), terminal);
+  });
+
+  it("drops a deleted comment from its page", async () => {
+    rmSync(join(project, COMMENTS, "12.md"));
+    assert.ok(await eventually(async () => !(await pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu.")), 30_000), terminal);
+    assert.ok(await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), "the other comments stay");
   });
 });

@@ -14,20 +14,22 @@ describe("the dev server's comment change relay", () => {
     assert.equal(postFileOfComment("/p", join("billet", "images", "a.md")), undefined);
   });
 
-  it("touches the post when one of its comments changes", async () => {
+  it("touches the post when one of its comments changes, after telling which post", async () => {
     const posts = mkdtempSync(join(tmpdir(), "relay-"));
     const post = join(posts, "billet", "index.md");
     mkdirSync(join(posts, "billet", "comments"), { recursive: true });
     writeFileSync(post, "---\n---\n");
     const past = new Date("2020-01-01T00:00:00Z");
     utimesSync(post, past, past);
-    const stop = relayCommentChanges(posts, 5);
+    const told: Array<{ dir: string; touched: boolean }> = [];
+    const stop = relayCommentChanges(posts, 5, (dir) => told.push({ dir, touched: statSync(post).mtimeMs !== past.getTime() }));
     try {
       await sleep(100);
       writeFileSync(join(posts, "billet", "comments", "1.md"), "nouveau");
       const deadline = Date.now() + 5000;
       while (statSync(post).mtimeMs === past.getTime() && Date.now() < deadline) await sleep(20);
       assert.ok(statSync(post).mtimeMs > past.getTime(), "the post was touched");
+      assert.deepEqual(told[0], { dir: join(posts, "billet"), touched: false }, "told of the post's folder before the touch");
     } finally {
       stop();
       rmSync(posts, { recursive: true, force: true });

@@ -1,0 +1,31 @@
+// scripts/template-map-lookup.js replaces Eleventy 3.1's scan of every page by an index:
+// it must find the very entry the scan found.
+import assert from "node:assert/strict";
+import { resolve } from "node:path";
+import { describe, it } from "node:test";
+// @ts-expect-error -- plain JavaScript, no types
+import { indexTemplateMapLookups } from "../../scripts/template-map-lookup.js";
+
+type Lookup = (this: { map: { inputPath: string; id: number }[] }, inputPath: string) => unknown;
+
+describe("the indexed TemplateMap lookup", () => {
+  it("finds the first entry with the path or its absolute form, as Eleventy's scan does", async () => {
+    const { default: TemplateMap } = (await import(new URL("./TemplateMap.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { prototype: { getMapEntryForInputPath: Lookup } } };
+    const scan = TemplateMap.prototype.getMapEntryForInputPath;
+    assert.equal(await indexTemplateMapLookups(), true, "patched");
+    const indexed = TemplateMap.prototype.getMapEntryForInputPath;
+    assert.notEqual(indexed, scan);
+    const map = [
+      { inputPath: "./content/posts/a/index.md", id: 1 },
+      { inputPath: resolve("content/posts/b/index.md"), id: 2 },
+      { inputPath: "./content/posts/b/index.md", id: 3 },
+      { inputPath: "./content/posts/a/index.md", id: 4 },
+    ];
+    const self = { map };
+    for (const path of ["./content/posts/a/index.md", "./content/posts/b/index.md", "./content/posts/c/index.md", resolve("content/posts/b/index.md")]) {
+      assert.equal(indexed.call(self, path), scan.call(self, path), path);
+    }
+    map.push({ inputPath: "./content/posts/c/index.md", id: 5 });
+    assert.equal((indexed.call(self, "./content/posts/c/index.md") as { id: number }).id, 5, "an entry added later is found");
+  });
+});
