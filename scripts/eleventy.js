@@ -20,10 +20,10 @@ import { indexTemplateMapLookups } from "./template-map-lookup.js";
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 
-/** A hash of the configuration, all of src/ and the bundler's version: the bundles' name. */
+/** A hash of the configuration, all of src/, this script and the bundler's version: the bundles' name. */
 function sourcesHash(config) {
   const files = [config, ...readdirSync("src", { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
-  const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json")));
+  const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json"))).update(readFileSync(new URL(import.meta.url)));
   for (const file of files) hash.update(`\0${relative(".", file)}\0`).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
 }

@@ -1,12 +1,14 @@
 // Counting comments in French: "Une réflexion", "11 réflexions", nothing for none.
 import { frenchTypography } from "../markdown/french-typography-text.ts";
 
-const numberFormat = new Intl.NumberFormat("fr-FR");
+// Made on first use: a small site may never count past one.
+let numberFormat: Intl.NumberFormat | undefined;
 
 /** "Une réflexion", "2 réflexions", "1 234 réflexions", "Aucune réflexion". */
 export function countReflections(count: number): string {
   if (count === 0) return "Aucune réflexion";
   if (count === 1) return "Une réflexion";
+  numberFormat ??= new Intl.NumberFormat("fr-FR");
   return `${numberFormat.format(count)} réflexions`;
 }
 

@@ -4,7 +4,7 @@
 // so it is cached per UTC day whenever the day has a single offset (both ends agree).
 // Dates this fast path does not cover (fractional-minute offsets such as Paris's mean
 // time before 1911, years outside 1000–9999) return undefined: callers use luxon then.
-import { IANAZone, Info, type DateTime } from "luxon";
+import { IANAZone, type DateTime } from "luxon";
 
 export interface WallClock {
   year: number;
@@ -71,8 +71,11 @@ export class SiteClock {
   }
 }
 
-/** French month names as luxon's "LLLL" writes them (janvier … décembre). */
-export const FRENCH_MONTHS: readonly string[] = Info.months("long", { locale: "fr" });
+/**
+ * French month names as luxon's "LLLL" writes them (tests/unit/format.test.ts checks):
+ * written out, as asking Intl for them costs a build 13 ms of locale loading.
+ */
+export const FRENCH_MONTHS: readonly string[] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 export function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");

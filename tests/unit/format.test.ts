@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 import { formatFrenchDate, formatFrenchDateTime, isoWithOffsetToJsDate, machineDateTime, parseIsoWithOffset } from "../../src/format/dates.ts";
 import { commentsHeading, countReflections } from "../../src/format/plural.ts";
 import { slugifyTitle } from "../../src/format/slug.ts";
+import { FRENCH_MONTHS } from "../../src/format/site-clock.ts";
 
 describe("slugifyTitle", () => {
   it("gives the seed article its URL", () => assert.equal(slugifyTitle("Le SMO, le nouveau Community Management ?"), "le-smo-le-nouveau-community-management"));
@@ -71,5 +72,11 @@ describe("parseIsoWithOffset", () => {
     for (const value of ["2011-02-31T10:00+01:00", "2023-02-29T10:00+01:00", "2010-04-31T10:00Z", "2010-13-01T10:00Z", "2010-07-23T25:00Z", "2010-07-23T14:60Z", "2010-07-23T14:32", "hier"]) {
       assert.equal(parseIsoWithOffset(value), null, value);
     }
+  });
+});
+
+describe("FRENCH_MONTHS", () => {
+  it("are luxon's French month names", () => {
+    assert.deepEqual(FRENCH_MONTHS, Info.months("long", { locale: "fr" }));
   });
 });
