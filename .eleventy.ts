@@ -18,7 +18,7 @@ import { siteMetadata } from "./src/site/metadata.ts";
 import { renderHomePage, type HomePage } from "./src/site/home-page.ts";
 import { slugifyTitle } from "./src/format/slug.ts";
 import { newestDate } from "./src/site/newest-date.ts";
-import { homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
+import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
@@ -46,6 +46,15 @@ export default function (eleventyConfig: UserConfig) {
   // second core; the dev server keeps them in process, cached by modification time.
   const comments = new SiteComments();
   comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
+
+  // The home page's absolute address, path prefix included. eleventyConfig.pathPrefix is
+  // only known once the command line is read: read when asked, computed once.
+  let home = { prefix: "", url: "" };
+  const siteHome = () => {
+    const prefix = eleventyConfig.pathPrefix ?? "/";
+    if (home.prefix !== prefix) home = { prefix, url: homeUrl(metadata.url, prefix) };
+    return home.url;
+  };
 
   // Site identity, available to every template as `metadata`.
   eleventyConfig.addGlobalData("metadata", metadata);
@@ -83,8 +92,7 @@ export default function (eleventyConfig: UserConfig) {
       contentDir: directories.input,
       outputDir: directories.output,
       runMode,
-      // eleventyConfig.pathPrefix is only known once the command line is read: read it here.
-      site: { homeUrl: homeUrl(metadata.url, eleventyConfig.pathPrefix), title: metadata.title, language: metadata.language, author: metadata.author, commentMaxDepth: metadata.commentMaxDepth },
+      site: { homeUrl: siteHome(), title: metadata.title, language: metadata.language, author: metadata.author, commentMaxDepth: metadata.commentMaxDepth },
     });
   });
 
@@ -121,6 +129,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
+
+  // Absolute addresses (canonical URL, Open Graph, sitemap), path prefix included. (Not
+  // "absoluteUrl": the feed plugin has a filter of that name.)
+  eleventyConfig.addFilter("fullUrl", (url: string) => absoluteUrl(url, siteHome()));
 
   // Being found and shared: each post has an Atom feed of its comments, next to its page
   // (src/feeds/comment-feed.ts, written with the page's comments above).

@@ -11,7 +11,7 @@ import { planNewPost, titleFromArgs } from "../../src/authoring/new-post.ts";
 import { nextCommentId } from "../../src/authoring/next-comment-id.ts";
 import { splitFrontMatter } from "../../src/content/front-matter.ts";
 import { newestDate } from "../../src/site/newest-date.ts";
-import { homeUrl, pathPrefixFromEnv } from "../../src/site/path-prefix.ts";
+import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "../../src/site/path-prefix.ts";
 
 /** Runs `action`, expects an AuthoringError and returns its one-line message. */
 function refusal(action: () => unknown): string {
@@ -133,5 +133,16 @@ describe("newestDate", () => {
   it("is the epoch, never the clock, without items", () => {
     assert.deepEqual(newestDate([]), new Date(0));
     assert.deepEqual(newestDate(undefined), new Date(0));
+  });
+});
+
+describe("absoluteUrl", () => {
+  it("gives a page's address under the home URL, as new URL() would", () => {
+    for (const home of ["https://www.nouslesgeeks.fr/", "https://exemple.github.io/depot/"]) {
+      for (const url of ["/", "/le-smo/", "/404.html", "/page/2/", "https://ailleurs.fr/x"]) {
+        const expected = url.startsWith("/") ? new URL(url.slice(1), home).href : url;
+        assert.equal(absoluteUrl(url, home), expected, `${url} under ${home}`);
+      }
+    }
   });
 });
