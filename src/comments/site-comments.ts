@@ -61,6 +61,8 @@ export class SiteComments {
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
   private followingChanges = false;
+  /** The content folder the worker is validating. */
+  private validating: string | undefined;
 
   constructor(private readonly projectRoot: string = process.cwd()) {
     this.store = new CommentStore(projectRoot);
@@ -68,11 +70,14 @@ export class SiteComments {
   }
 
   /**
-   * Starts the comment worker at once when this build will want it: it then loads its
-   * modules while Eleventy starts (a third of a second), not after.
+   * Starts the comment worker at once when this build will want it, and its validation of
+   * the comments: it loads and reads while Eleventy starts (0.3 s at 4,000 posts), not after.
    */
   prepare(runMode: string, contentDir: string): void {
-    if (!this.worker && useCommentWorker(runMode, listPostDirs(contentDir).length)) this.worker = new CommentWorker(this.projectRoot);
+    if (this.worker || !useCommentWorker(runMode, listPostDirs(contentDir).length)) return;
+    this.worker = new CommentWorker(this.projectRoot);
+    this.validating = resolve(contentDir);
+    this.worker.validate(this.validating);
   }
 
   /**
@@ -93,7 +98,11 @@ export class SiteComments {
     const stopOnError = build.runMode === "build";
     this.prepare(build.runMode, build.contentDir);
     if (this.worker) {
-      this.worker.validate(build.contentDir);
+      // Started by prepare() for this folder, unless Eleventy was given another one.
+      if (this.validating !== build.contentDir) {
+        this.validating = build.contentDir;
+        this.worker.validate(build.contentDir);
+      }
       const checked = checkPosts(build.contentDir);
       // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
       if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
