@@ -46,14 +46,14 @@ export function commentFeedOutputPath(slug: string): string {
   return `${slug}/${COMMENT_FEED_FILE}`;
 }
 
-export function postCommentOutputs(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostCommentOutputs {
-  const url = postPageUrl(site, post.slug);
+/** What the post page shows: its comments section and its JSON-LD. */
+export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): Omit<PostCommentOutputs, "feed"> {
   const section = preparePostComments(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth });
   const posting = blogPosting(
     {
       title: post.title,
       description: post.description,
-      url,
+      url: postPageUrl(site, post.slug),
       published: post.date,
       author: post.author === site.author.name ? site.author : { name: post.author },
       language: site.language,
@@ -61,9 +61,19 @@ export function postCommentOutputs(post: PostFacts, comments: readonly Comment[]
     },
     comments,
   );
+  return { section, jsonLd: jsonLdScript(posting) };
+}
+
+/** The post's Atom feed of comments. */
+export function postCommentFeed(post: PostFacts, comments: readonly Comment[], site: SiteFacts): string {
+  const url = postPageUrl(site, post.slug);
   const feed = commentFeed(
     { title: post.title, url, feedUrl: `${url}${COMMENT_FEED_FILE}`, published: post.date, language: site.language, siteTitle: site.title },
     comments,
   );
-  return { section, jsonLd: jsonLdScript(posting), feed: `${feed}\n` };
+  return `${feed}\n`;
+}
+
+export function postCommentOutputs(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostCommentOutputs {
+  return { ...postPageParts(post, comments, site), feed: postCommentFeed(post, comments, site) };
 }

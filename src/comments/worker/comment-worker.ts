@@ -14,7 +14,7 @@ import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
 import { scanCommentFolder } from "../comment-store.ts";
 import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
-import { commentFeedOutputPath, postCommentOutputs } from "../post-comment-outputs.ts";
+import { commentFeedOutputPath, postCommentFeed, postPageParts } from "../post-comment-outputs.ts";
 import { SHARED, type Job, type PostToRender, type RenderJob, type ValidateJob, type WorkerMessage } from "./protocol.ts";
 
 interface WorkerData {
@@ -54,11 +54,13 @@ function renderPost(post: PostToRender, job: RenderJob): void {
   if (!date) throw new Error(`${post.dir}: date "${post.date}" was validated but does not parse`);
   const comments = (sources.get(post.dir) ?? []).map((source) => renderComment(source, markdown));
   sources.delete(post.dir);
-  const outputs = postCommentOutputs({ ...post, date }, comments, job.site);
+  const facts = { ...post, date };
+  // The page may be waiting: its parts go first, the feed after.
+  const parts = postPageParts(facts, comments, job.site);
+  send({ type: "rendered", dir: post.dir, section: parts.section, jsonLd: parts.jsonLd });
   const feedPath = join(job.outputDir, commentFeedOutputPath(post.slug));
   mkdirSync(dirname(feedPath), { recursive: true });
-  writeFileSync(feedPath, outputs.feed);
-  send({ type: "rendered", dir: post.dir, section: outputs.section, jsonLd: outputs.jsonLd });
+  writeFileSync(feedPath, postCommentFeed(facts, comments, job.site));
 }
 
 /** Renders every post, the one a page is waiting for first. */
