@@ -8,6 +8,7 @@ import { after, describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { CommentStore } from "../../src/comments/comment-store.ts";
 import { postCommentOutputs } from "../../src/comments/post-comment-outputs.ts";
+import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/site-comments.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
 import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
@@ -61,5 +62,16 @@ describe("the comment worker", () => {
   it("refuses a post it was not asked to render, or one taken twice", () => {
     assert.throws(() => worker.take(dir("c")), CommentWorkerError);
     assert.throws(() => worker.take(dir("a")), /already taken/);
+  });
+});
+
+describe("useCommentWorker", () => {
+  it("is for one-off builds of large sites, unless COMMENTS_WORKER says otherwise", () => {
+    assert.equal(useCommentWorker("build", WORKER_MIN_POSTS, {}), true);
+    assert.equal(useCommentWorker("build", WORKER_MIN_POSTS - 1, {}), false);
+    assert.equal(useCommentWorker("serve", 10_000, {}), false, "the dev server keeps its in-process cache");
+    assert.equal(useCommentWorker("build", 1, { COMMENTS_WORKER: "always" }), true);
+    assert.equal(useCommentWorker("build", 10_000, { COMMENTS_WORKER: "never" }), false);
+    assert.equal(useCommentWorker("watch", 1, { COMMENTS_WORKER: "always" }), false);
   });
 });
