@@ -78,6 +78,11 @@ export default function (eleventyConfig: UserConfig) {
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
   eleventyConfig.watchIgnores.add(COMMENT_FILES);
   if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
+  // Eleventy waits until a changed file has kept its size for 150 ms before rebuilding (a
+  // guard against reading half-written files): a third of the time a comment edit took
+  // to show. 20 ms covers an editor's save (the relay's touch is a single write); a file
+  // still being written after that is read twice, the second rebuild getting it whole.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 } });
 
   // The dev server's finder of JavaScript imports parses JavaScript only: on
   // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit

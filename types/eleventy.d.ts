@@ -29,6 +29,7 @@ declare module "@11ty/eleventy" {
     addDateParsing(callback: (value: unknown) => Date | undefined): void;
     setFrontMatterParsingOptions(options: object): void;
     setServerOptions(options: object): void;
+    setChokidarConfig(options: object): void;
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArgs) => unknown): void;
   }

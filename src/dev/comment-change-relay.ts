@@ -21,7 +21,7 @@ export function postFileOfComment(postsDir: string, changed: string): string | u
  * `onChange` hears of the post folder first (the comment store forgets that folder), then
  * the post is touched.
  */
-export function relayCommentChanges(postsDir: string, delayMs = 20, onChange: (postDir: string) => void = () => undefined): () => void {
+export function relayCommentChanges(postsDir: string, delayMs = 10, onChange: (postDir: string) => void = () => undefined): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   const touch = (postFile: string) => {
     pending.delete(postFile);
