@@ -6,6 +6,7 @@ import { appendFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { eleventyNodeOptions } from "./project-site.ts";
 import { fetchText, freePort } from "../tests/helpers/http.ts";
 import { corpusFiles, isComment } from "./corpus.ts";
 
@@ -37,7 +38,7 @@ function stop(server: ChildProcess): Promise<void> {
 /** Milliseconds from each edit to the page showing it, one per target. */
 export async function measureCommentEdits(siteDir: string, targets: readonly EditTarget[]): Promise<number[]> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+  const server = spawn(process.execPath, [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
     cwd: siteDir,
     stdio: ["ignore", "ignore", "ignore"],
     detached: true, // its own process group, so stop() ends the server and anything it started

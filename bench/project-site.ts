@@ -1,7 +1,7 @@
 // The project as `npm run build` runs it, on another content folder: a temporary copy
 // of the code (.eleventy.ts, src/, layouts/) and of the content templates other than
 // the posts (home page, 404, sitemap, directory data), with node_modules linked.
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "./measure.ts";
 
@@ -25,11 +25,22 @@ export function writeProjectSite(siteDir: string, repositoryRoot: string, option
   }
 }
 
+/**
+ * The Node options of `npm run build` and `npm start` (package.json's "eleventy" script,
+ * e.g. --v8-pool-size), so the benchmark runs the build exactly as they do.
+ */
+export function eleventyNodeOptions(siteDir: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(siteDir, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
+  const match = /^node((?:\s+--\S+)*)\s+scripts\/eleventy\.js\b/.exec(scripts?.eleventy ?? "");
+  if (!match) throw new Error(`package.json's "eleventy" script is not "node [options] scripts/eleventy.js …": the benchmark cannot run the build as npm does`);
+  return (match[1] ?? "").trim().split(/\s+/).filter((option) => option !== "");
+}
+
 /** The command of `npm run build`, without npm's own start-up. */
 export function projectBuild(siteDir: string, outputDir: string, extraArgs: string[] = []): Command {
   return {
     program: process.execPath,
-    args: ["scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`, ...extraArgs],
+    args: [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`, ...extraArgs],
     cwd: siteDir,
   };
 }

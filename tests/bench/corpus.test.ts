@@ -1,11 +1,13 @@
 // The benchmark's corpus generator: deterministic, and valid by the project's own
 // content check (so the benchmark measures builds that succeed, not error paths).
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { corpusFiles, isComment, writeCorpus } from "../../bench/corpus.ts";
+import { eleventyNodeOptions, projectBuild } from "../../bench/project-site.ts";
+import { repositoryRoot } from "../helpers/site.ts";
 import { CommentStore } from "../../src/comments/comment-store.ts";
 import { checkContent } from "../../src/content/check-content.ts";
 
@@ -49,5 +51,15 @@ describe("the benchmark corpus", () => {
     assert.ok(deepest >= 5, `deepest reply at level ${deepest}`);
     const text = files.map((file) => file.text).join("\n");
     for (const expected of ["«", "»", "é", "](https://", "’"]) assert.ok(text.includes(expected), expected);
+  });
+});
+
+describe("the benchmark's project build", () => {
+  it("runs Node with the options of package.json's eleventy script, as npm run build does", () => {
+    const packageJson = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const options = eleventyNodeOptions(repositoryRoot);
+    assert.equal(`node ${[...options, "scripts/eleventy.js"].join(" ")}`, packageJson.scripts.eleventy?.split(" --config")[0]);
+    const command = projectBuild(repositoryRoot, "/tmp/sortie");
+    assert.deepEqual(command.args.slice(0, options.length + 2), [...options, "scripts/eleventy.js", "--config=.eleventy.ts"]);
   });
 });
