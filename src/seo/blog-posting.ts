@@ -65,6 +65,9 @@ export function blogPosting(post: PostFacts, comments: readonly Comment[]): Json
  * as \u003c (still the same JSON), so untrusted comment text cannot break out.
  */
 export function jsonLdScript(data: unknown): string {
-  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  let json = JSON.stringify(data).replaceAll("<", "\\u003c");
+  // Line and paragraph separators are rare: look before rewriting the whole text.
+  if (json.includes("\u2028")) json = json.replaceAll("\u2028", "\\u2028");
+  if (json.includes("\u2029")) json = json.replaceAll("\u2029", "\\u2029");
   return `<script type="application/ld+json">${json}</script>`;
 }
