@@ -61,19 +61,34 @@ const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
 
-if (!watching && config?.endsWith(".ts")) {
-  const hash = sourcesHash(config);
-  const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
-  const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
-  if (!existsSync(configModule) || !existsSync(workerModule)) {
-    await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule)]);
-    pruneOldBundles([configModule, workerModule]);
+/**
+ * The bundled configuration and comment worker, made if the sources changed; undefined
+ * when they cannot be written (a read-only node_modules, say): the build then runs
+ * through tsx, as the dev server does.
+ */
+async function bundledModules(config) {
+  try {
+    const hash = sourcesHash(config);
+    const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
+    const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
+    if (!existsSync(configModule) || !existsSync(workerModule)) {
+      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule)]);
+      pruneOldBundles([configModule, workerModule]);
+    }
+    return { configModule, workerModule };
+  } catch (error) {
+    console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
+    return undefined;
   }
+}
+
+const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(config) : undefined;
+if (bundled) {
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
-  await import(pathToFileURL(configModule).href);
-  args[configIndex] = `--config=${configModule}`;
+  await import(pathToFileURL(bundled.configModule).href);
+  args[configIndex] = `--config=${bundled.configModule}`;
   // Read by src/comments/worker/comment-worker-client.ts.
-  process.env.COMMENT_WORKER_MODULE = pathToFileURL(workerModule).href;
+  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
   process.argv = [process.argv[0], process.argv[1], ...args];
 } else {
   await import("@11ty/eleventy");
