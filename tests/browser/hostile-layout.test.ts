@@ -3,35 +3,28 @@
 // replies deeper than the cap never make a phone scroll sideways.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
 import { hostileProject, SLUG } from "../fixtures/hostile-project.ts";
-import { browserSkipReason, launchChromium } from "../helpers/browser.ts";
-import { buildSite, removeDir, type BuildResult } from "../helpers/site.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { browserSkipReason } from "../helpers/browser.ts";
+import { openSite, type OpenSite } from "../helpers/open-site.ts";
+import { removeDir } from "../helpers/site.ts";
 
 const skip = browserSkipReason();
 
 describe("hostile comments in Chromium", { skip }, () => {
   let project: string;
-  let build: BuildResult;
-  let site: StaticSite;
-  let browser: Browser;
+  let opened: OpenSite | undefined;
   before(async () => {
     ({ project } = hostileProject());
-    build = buildSite({ projectDir: project });
-    assert.equal(build.status, 0, build.stderr);
-    site = await serveStatic(build.outputDir);
-    browser = await launchChromium();
+    opened = await openSite({ projectDir: project });
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
+    await opened?.close();
     removeDir(project);
-    removeDir(build.outputDir);
   });
 
   for (const width of [320, 360, 1280]) {
     it(`runs nothing and keeps the layout at ${width} px`, async () => {
+      const { browser, site } = opened as OpenSite;
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       const events: string[] = [];

@@ -6,16 +6,17 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, browserSkipReason, launchChromium } from "../helpers/browser.ts";
-import { buildSite, removeDir, repositoryRoot, type BuildResult } from "../helpers/site.ts";
-import { serveStatic, type StaticSite } from "../helpers/static-server.ts";
+import { axeViolations, browserSkipReason } from "../helpers/browser.ts";
+import { openSite, type OpenSite } from "../helpers/open-site.ts";
+import { repositoryRoot } from "../helpers/site.ts";
+import type { StaticSite } from "../helpers/static-server.ts";
 
 const POST = "/le-smo-le-nouveau-community-management/";
 const PAGES = { home: "/", post: POST, "404": "/cette-page-n-existe-pas/" } as const;
 const COMMENT_IDS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];
 const SCREENSHOTS = join(repositoryRoot, "test-results");
 
-let build: BuildResult;
+let opened: OpenSite | undefined;
 let site: StaticSite;
 let browser: Browser;
 
@@ -54,16 +55,10 @@ const skip = browserSkipReason();
 
 describe("the reader's experience in Chromium", { skip }, () => {
   before(async () => {
-    build = buildSite();
-    assert.equal(build.status, 0, build.stderr);
-    site = await serveStatic(build.outputDir);
-    browser = await launchChromium();
+    opened = await openSite();
+    ({ site, browser } = opened);
   });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    if (build) removeDir(build.outputDir);
-  });
+  after(() => opened?.close());
 
   for (const dark of [false, true]) {
     const scheme = dark ? "dark" : "light";
