@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { after, describe, it } from "node:test";
 import { hostileProject } from "../fixtures/hostile-project.ts";
-import { buildSite, removeDir, temporaryProject } from "../helpers/site.ts";
+import { buildSite, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -39,4 +39,15 @@ function buildBothWays(project: string): [string, string] {
 describe("the comment worker and the in-process path", () => {
   it("build the seed site the same", () => assertSameSite(...buildBothWays(temporaryProject("seed"))));
   it("build a post of hostile comments the same", () => assertSameSite(...buildBothWays(hostileProject().project)));
+  it("leave out a draft and its comments the same, and give a post without comments its empty feed", () => {
+    const [inProcess, inWorker] = buildBothWays(
+      temporaryProject({
+        "content/posts/un-article/index.md": postFile("Un article"),
+        "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n"),
+        "content/posts/un-brouillon/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+      }),
+    );
+    assertSameSite(inProcess, inWorker);
+    assert.deepEqual(filesUnder(inWorker).filter((file) => file.startsWith("un-")), ["un-article/commentaires.xml", "un-article/index.html"]);
+  });
 });
