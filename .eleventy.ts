@@ -137,7 +137,8 @@ export default function (eleventyConfig: UserConfig) {
 
   // Absolute addresses (canonical URL, Open Graph, sitemap), path prefix included. (Not
   // "absoluteUrl": the feed plugin has a filter of that name.)
-  eleventyConfig.addFilter("fullUrl", (url: string) => absoluteUrl(url, siteHome()));
+  // A page without a URL (permalink: false) has none to make absolute.
+  eleventyConfig.addFilter("fullUrl", (url: unknown) => (typeof url === "string" ? absoluteUrl(url, siteHome()) : url));
 
   // Being found and shared: each post has an Atom feed of its comments, next to its page
   // (src/feeds/comment-feed.ts, written with the page's comments above).
