@@ -43,9 +43,10 @@ export interface PostPageComments extends PostCommentsView {
  */
 export const WORKER_MIN_POSTS = 500;
 
-export function useCommentWorker(runMode: string, postCount: number, env: NodeJS.ProcessEnv = process.env): boolean {
+/** `postCount` is asked only when it decides: a dev-server rebuild does not list the posts for it. */
+export function useCommentWorker(runMode: string, postCount: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
   if (runMode !== "build" || env.COMMENTS_WORKER === "never") return false;
-  return env.COMMENTS_WORKER === "always" || postCount >= WORKER_MIN_POSTS;
+  return env.COMMENTS_WORKER === "always" || postCount() >= WORKER_MIN_POSTS;
 }
 
 function postFacts(post: Post): PostFacts {
@@ -75,7 +76,7 @@ export class SiteComments {
    * the comments: it loads and reads while Eleventy starts (0.3 s at 4,000 posts), not after.
    */
   prepare(runMode: string, contentDir: string): void {
-    if (this.worker || !useCommentWorker(runMode, listPostDirs(contentDir).length)) return;
+    if (this.worker || !useCommentWorker(runMode, () => listPostDirs(contentDir).length)) return;
     this.worker = new CommentWorker(this.projectRoot);
     this.validating = resolve(contentDir);
     this.worker.validate(this.validating);

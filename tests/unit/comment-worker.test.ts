@@ -67,11 +67,12 @@ describe("the comment worker", () => {
 
 describe("useCommentWorker", () => {
   it("is for one-off builds of large sites, unless COMMENTS_WORKER says otherwise", () => {
-    assert.equal(useCommentWorker("build", WORKER_MIN_POSTS, {}), true);
-    assert.equal(useCommentWorker("build", WORKER_MIN_POSTS - 1, {}), false);
-    assert.equal(useCommentWorker("serve", 10_000, {}), false, "the dev server keeps its in-process cache");
-    assert.equal(useCommentWorker("build", 1, { COMMENTS_WORKER: "always" }), true);
-    assert.equal(useCommentWorker("build", 10_000, { COMMENTS_WORKER: "never" }), false);
-    assert.equal(useCommentWorker("watch", 1, { COMMENTS_WORKER: "always" }), false);
+    assert.equal(useCommentWorker("build", () => WORKER_MIN_POSTS, {}), true);
+    assert.equal(useCommentWorker("build", () => WORKER_MIN_POSTS - 1, {}), false);
+    assert.equal(useCommentWorker("serve", () => 10_000, {}), false, "the dev server keeps its in-process cache");
+    assert.equal(useCommentWorker("build", () => 1, { COMMENTS_WORKER: "always" }), true);
+    assert.equal(useCommentWorker("build", () => 10_000, { COMMENTS_WORKER: "never" }), false);
+    assert.equal(useCommentWorker("watch", () => 1, { COMMENTS_WORKER: "always" }), false);
+    assert.equal(useCommentWorker("serve", () => assert.fail("the dev server must not list the posts for this"), {}), false);
   });
 });
