@@ -20,10 +20,12 @@ import { indexTemplateMapLookups } from "./template-map-lookup.js";
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 
-/** A hash of the configuration, all of src/, this script and the bundler's version: the bundles' name. */
+/** A hash of the configuration, all of src/, this script, package.json and the bundler's and bundled packages' versions: the bundles' name. */
 function sourcesHash(config) {
   const files = [config, ...readdirSync("src", { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
   const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json"))).update(readFileSync(new URL(import.meta.url)));
+  // The bundled packages' versions and the list of the others.
+  for (const file of ["package.json", ...BUNDLED_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) hash.update(readFileSync(resolve(file)));
   for (const file of files) hash.update(`\0${relative(".", file)}\0`).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
 }
@@ -37,7 +39,19 @@ function pruneOldBundles(keep) {
   }
 }
 
-/** Bundles one TypeScript entry point (packages stay imports) into `file`. */
+// Packages bundled with our code rather than imported: zod is some sixty modules, which
+// Node's loader took 43 ms to load one by one (a quarter of the seed site's extra start-up),
+// and only the schema builders we use survive esbuild's tree-shaking (12 ms). Packages
+// Eleventy loads too (markdown-it, luxon…) must stay imports: bundled, they would load twice.
+const BUNDLED_PACKAGES = ["zod"];
+
+/** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
+function externalPackages() {
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter((name) => !BUNDLED_PACKAGES.includes(name));
+}
+
+/** Bundles one TypeScript entry point (packages stay imports, but BUNDLED_PACKAGES) into `file`. */
 async function bundle(entryPoint, file) {
   const { build } = await import("esbuild");
   const result = await build({
@@ -46,7 +60,7 @@ async function bundle(entryPoint, file) {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    external: externalPackages(),
     write: false,
     logLevel: "error",
   });
