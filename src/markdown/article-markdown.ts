@@ -3,11 +3,15 @@
 // ids on headings (src/markdown/heading-ids.ts).
 import MarkdownIt from "markdown-it";
 import { frenchTypographyPlugin } from "./french-typography.ts";
+import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
 import { headingIdsPlugin, type HeadingIdsOptions } from "./heading-ids.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
-export function createArticleMarkdown(options: HeadingIdsOptions = {}): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true, typographer: false })
+/** `linkifyPrefilter: false` leaves linkify-it alone (tests compare the two). */
+export function createArticleMarkdown(options: HeadingIdsOptions & { linkifyPrefilter?: boolean } = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
+  return md
     .use(frenchTypographyPlugin)
     .use(tableAlignmentPlugin)
     .use(headingIdsPlugin, options);

@@ -11,6 +11,7 @@
 import MarkdownIt, { type PluginWithOptions, type Token } from "markdown-it";
 import linkAttributes from "markdown-it-link-attributes";
 import { frenchTypographyPlugin } from "./french-typography.ts";
+import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:|#)/i;
@@ -30,8 +31,10 @@ function renderImageAsLink(md: MarkdownIt) {
   };
 }
 
-export function createCommentMarkdown(): MarkdownIt {
+/** `linkifyPrefilter: false` leaves linkify-it alone (tests compare the two). */
+export function createCommentMarkdown(options: { linkifyPrefilter?: boolean } = {}): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+  if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
   md.validateLink = isAllowedCommentLink;
   md.disable(["heading", "lheading"]);
   // The plugin's types are written against markdown-it's CommonJS types; same runtime object.
