@@ -59,15 +59,18 @@ export function blogPosting(post: PostFacts, comments: readonly Comment[]): Json
   return posting;
 }
 
+// "<" could end the script element; U+2028 and U+2029 end a line in older JavaScript.
+const SCRIPT_UNSAFE = /[<\u2028\u2029]/;
+const SCRIPT_UNSAFE_ALL = /[<\u2028\u2029]/g;
+
 /**
  * A <script type="application/ld+json"> element. JSON may hold any text, but inside a
  * <script> element "</script>" or "<!--" would end or confuse it: every "<" is written
  * as \u003c (still the same JSON), so untrusted comment text cannot break out.
  */
 export function jsonLdScript(data: unknown): string {
-  let json = JSON.stringify(data).replaceAll("<", "\\u003c");
-  // Line and paragraph separators are rare: look before rewriting the whole text.
-  if (json.includes("\u2028")) json = json.replaceAll("\u2028", "\\u2028");
-  if (json.includes("\u2029")) json = json.replaceAll("\u2029", "\\u2029");
-  return `<script type="application/ld+json">${json}</script>`;
+  const json = JSON.stringify(data);
+  // One look for the rare characters to rewrite before rewriting anything.
+  const safe = SCRIPT_UNSAFE.test(json) ? json.replace(SCRIPT_UNSAFE_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
+  return `<script type="application/ld+json">${safe}</script>`;
 }
