@@ -1,7 +1,11 @@
 // The wall clock of the site's time zone, computed cheaply. Luxon asks Intl for the
 // zone's offset on every conversion (about 30 µs, the largest cost of a big build when
 // every comment shows two or three dates); an offset only changes at a DST transition,
-// so it is cached per UTC day whenever the day has a single offset (both ends agree).
+// so it is cached per week when the week has a single offset (its start, middle and end
+// agree; the site's zone never changes its offset and back within half a week: checked
+// on every transition since 1911 by tests/perf/dates-fast-path.test.ts),
+// and per UTC day in the weeks of a transition (both ends of the day agree). Comments
+// spread over years have a few thousand distinct days but only a few hundred weeks.
 // Dates this fast path does not cover (fractional-minute offsets such as Paris's mean
 // time before 1911, years outside 1000–9999) return undefined: callers use luxon then.
 import { IANAZone, type DateTime } from "luxon";
@@ -20,9 +24,11 @@ export interface WallClock {
 }
 
 const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 export class SiteClock {
   private readonly zone: IANAZone;
+  private readonly offsetByWeek = new Map<number, number | null>();
   private readonly offsetByDay = new Map<number, number | null>();
   /** A comment's date is shown four or five times (thread, feed, JSON-LD): computed once. */
   private readonly clocks = new WeakMap<DateTime, WallClock | null>();
@@ -32,6 +38,18 @@ export class SiteClock {
   }
 
   private offsetAt(ms: number): number {
+    const week = Math.floor(ms / WEEK_MS);
+    let offset = this.offsetByWeek.get(week);
+    if (offset === undefined) {
+      const start = this.zone.offset(week * WEEK_MS);
+      const single = start === this.zone.offset(week * WEEK_MS + WEEK_MS / 2) && start === this.zone.offset(week * WEEK_MS + WEEK_MS - 1);
+      offset = single ? start : null;
+      this.offsetByWeek.set(week, offset);
+    }
+    return offset ?? this.offsetInTransitionWeek(ms);
+  }
+
+  private offsetInTransitionWeek(ms: number): number {
     const day = Math.floor(ms / DAY_MS);
     let offset = this.offsetByDay.get(day);
     if (offset === undefined) {

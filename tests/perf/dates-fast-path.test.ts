@@ -3,7 +3,7 @@
 // seconds and milliseconds, and on old dates where the fast path hands back to luxon.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { formatFrenchDate, formatFrenchDateTime, machineDateTime, rfc3339DateTime, SITE_ZONE } from "../../src/format/dates.ts";
 
 function reference(date: DateTime) {
@@ -48,5 +48,32 @@ describe("dates: the fast path writes what luxon writes", () => {
   it("every 97 minutes over three years, at odd seconds", () => {
     let date = DateTime.fromISO("2009-01-01T00:00:07+01:00", { setZone: true });
     for (let i = 0; i < 17_000; i++, date = date.plus({ minutes: 97 })) assert.deepEqual(fast(date), reference(date), date.toISO() ?? "");
+  });
+});
+
+describe("dates: the offset cached per week", () => {
+  // Days on which the site's zone changes its offset, from standard time in 1911 to 2040.
+  const zone = IANAZone.create(SITE_ZONE);
+  const DAY = 86_400_000;
+  const transitions: number[] = [];
+  for (let day = Date.UTC(1911, 2, 12) / DAY; day < Date.UTC(2040, 0, 1) / DAY; day++) {
+    if (zone.offset(day * DAY) !== zone.offset((day + 1) * DAY)) transitions.push(day * DAY);
+  }
+
+  it("relies on what the zone's data shows: no offset changes and changes back within half a week", () => {
+    assert.ok(transitions.length > 150, `${transitions.length} transitions found`);
+    for (let i = 1; i < transitions.length; i++) {
+      const gap = (transitions[i] as number) - (transitions[i - 1] as number);
+      assert.ok(gap > 3.5 * DAY, `transitions ${new Date(transitions[i - 1] as number).toISOString()} and ${new Date(transitions[i] as number).toISOString()}`);
+    }
+  });
+
+  it("writes what luxon writes in the days around every transition since 1911", () => {
+    for (const day of transitions) {
+      for (let ms = day - 4 * DAY + 7_000; ms < day + 5 * DAY; ms += 4 * 3_600_000 + 61_000) {
+        const date = DateTime.fromMillis(ms, { zone: "UTC" });
+        assert.deepEqual(fast(date), reference(date), date.toISO() ?? "");
+      }
+    }
   });
 });
