@@ -1,63 +1,76 @@
 // The shape of every kind of content, as zod schemas: validated once at the boundary,
 // typed everywhere after. Unknown keys are refused (a typo such as "autor" must not be
 // silently ignored).
-// Named imports, not the `z` namespace: the bundle keeps only these (scripts/eleventy.js).
-import { array, boolean, NEVER, number, strictObject, string, union, type output } from "zod";
+// zod/mini, with named imports: the bundles keep only these builders (scripts/eleventy.js),
+// and they load in half the time of zod's classic API (6 ms of every build's start-up).
+// Every issue carries our own message: zod/mini ships no English messages of its own.
+import { array, boolean, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../format/dates.ts";
 
 const DATE_HINT = "expected an ISO 8601 date-time with its offset that exists, e.g. 2010-07-23T14:32:00+02:00";
 
-function requiredText(what: string) {
-  return string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected text: ${what}`) })
-    .trim()
-    .min(1, { error: `must not be empty: ${what}` });
+/** Adds a "custom" issue for the value being transformed, which is then refused. */
+function refuse(payload: core.ParsePayload, message: string): never {
+  payload.issues.push({ code: "custom", message, input: payload.value });
+  return NEVER;
 }
 
-const isoDate = string({ error: (issue) => (issue.input === undefined ? `required: ${DATE_HINT}` : DATE_HINT) })
-  .transform((value, context): DateTime => {
-    const parsed = parseIsoWithOffset(value.trim());
-    if (!parsed) {
-      context.addIssue({ code: "custom", message: `"${value}" is not valid: ${DATE_HINT}` });
-      return NEVER;
-    }
-    return parsed;
-  });
+function requiredText(what: string) {
+  return string({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `expected text: ${what}`) }).check(
+    trim(),
+    minLength(1, { error: `must not be empty: ${what}` }),
+  );
+}
+
+const isoDate = pipe(
+  string({ error: (issue) => (issue.input === undefined ? `required: ${DATE_HINT}` : DATE_HINT) }),
+  transform((value: string, payload): DateTime => parseIsoWithOffset(value.trim()) ?? refuse(payload, `"${value}" is not valid: ${DATE_HINT}`)),
+);
 
 // A web address, normalised by the URL parser (so what is written to the page is
 // exactly what was checked: no stray spaces, quotes or control characters).
-const webUrl = string({ error: "expected a web address (http or https)" }).transform((value, context): string => {
-  let url: URL | undefined;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.username !== "" || url.password !== "") {
-    context.addIssue({ code: "custom", message: `"${value}" is not valid: expected a web address starting with http:// or https://` });
-    return NEVER;
-  }
-  return url.href;
-});
+const webUrl = pipe(
+  string({ error: "expected a web address (http or https)" }),
+  transform((value: string, payload): string => {
+    let url: URL | undefined;
+    try {
+      url = new URL(value.trim());
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.username !== "" || url.password !== "") {
+      return refuse(payload, `"${value}" is not valid: expected a web address starting with http:// or https://`);
+    }
+    return url.href;
+  }),
+);
 
-const commentId = union([string(), number()], { error: "expected the id of a comment of this post (its file name without .md)" })
-  .transform(String);
+const commentId = pipe(union([string(), number()], { error: "expected the id of a comment of this post (its file name without .md)" }), transform(String));
 
-export const postSchema = strictObject({
-  title: requiredText("the title of the post"),
-  date: isoDate,
-  author: requiredText("the name of the author"),
-  description: string({ error: "expected text: a one-sentence summary for search engines and the home page" }),
-  tags: array(string(), { error: "expected a list of tags, e.g. [seo, réseaux sociaux]" }).optional(),
-  draft: boolean({ error: "expected true or false" }).optional(),
-});
+const TAGS_HINT = "expected a list of tags, e.g. [seo, réseaux sociaux]";
 
-export const commentSchema = strictObject({
-  author: requiredText("the name shown for the comment's author"),
-  date: isoDate,
-  parent: commentId.optional(),
-  url: webUrl.optional(),
-});
+export const postSchema = strictObject(
+  {
+    title: requiredText("the title of the post"),
+    date: isoDate,
+    author: requiredText("the name of the author"),
+    description: string({ error: "expected text: a one-sentence summary for search engines and the home page" }),
+    tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
+    draft: optional(boolean({ error: "expected true or false" })),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs") },
+);
+
+export const commentSchema = strictObject(
+  {
+    author: requiredText("the name shown for the comment's author"),
+    date: isoDate,
+    parent: optional(commentId),
+    url: optional(webUrl),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs") },
+);
 
 export type PostFrontMatter = output<typeof postSchema>;
 export type CommentFrontMatter = output<typeof commentSchema>;

@@ -1,12 +1,12 @@
 // Runs a file's front matter through a schema and turns zod's findings into Problems,
 // one per field, with the line of the field when it can be found.
-import type { z } from "zod";
+import type { core, output, ZodMiniObject } from "zod/mini";
 import { lineOfKey, type FrontMatter } from "./front-matter.ts";
 import { problem, type Problem } from "./problem.ts";
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: z.core.$ZodIssue, allowed: string[]): Problem[] {
+function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: core.$ZodIssue, allowed: string[]): Problem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) =>
       problem(file, key, `unknown field (allowed: ${allowed.join(", ")})`, { line: lineOfKey(frontMatter.yaml, key) }),
@@ -18,7 +18,7 @@ function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: z.core
   return [problem(file, field, issue.message, line === undefined ? {} : { line })];
 }
 
-export function validateFrontMatter<S extends z.ZodObject>(schema: S, file: string, frontMatter: FrontMatter): Validated<z.output<S>> {
+export function validateFrontMatter<S extends ZodMiniObject>(schema: S, file: string, frontMatter: FrontMatter): Validated<output<S>> {
   const result = schema.safeParse(frontMatter.data);
   if (result.success) return { ok: true, value: result.data };
   const allowed = Object.keys(schema.shape);

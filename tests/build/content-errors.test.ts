@@ -30,6 +30,7 @@ const cases: Array<{ name: string; files: Record<string, string>; expected: RegE
   { name: "post without title", files: { [`${POST}/index.md`]: "---\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: x\n---\nTexte\n" }, expected: /^content\/posts\/un-article\/index\.md: title: required/m },
   { name: "post folder not matching its title", files: { [`${POST}/index.md`]: postFile("Un autre titre") }, expected: /index\.md:2: title: the folder is "un-article" but the title's slug is "un-autre-titre"/m },
   { name: "post with a bad date", files: { [`${POST}/index.md`]: postFile("Un article").replace("2024-03-01T10:00:00+01:00", "2024-13-01T10:00:00+01:00") }, expected: /index\.md:3: date: "2024-13-01T10:00:00\+01:00" is not valid/m },
+  { name: "post with a tag that is not text", files: { [`${POST}/index.md`]: postFile("Un article", "tags: [seo, 2010]\n") }, expected: /index\.md:6: tags\.1: expected a list of tags, e\.g\. \[seo, réseaux sociaux\] \(each tag is text\)/m },
   { name: "post folder without index.md", files: { "content/posts/orphelin/comments/1.md": okComment() }, expected: /^content\/posts\/orphelin: index\.md: missing/m },
 ];
 

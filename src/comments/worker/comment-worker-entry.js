@@ -3,7 +3,7 @@
 // dependencies with plain Node, as scripts/eleventy.js does), then loads the TypeScript.
 import "markdown-it";
 import "luxon";
-import "zod";
+import "zod/mini";
 import "js-yaml";
 import { workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
