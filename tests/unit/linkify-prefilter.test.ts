@@ -69,6 +69,11 @@ describe("the linkify prefilter", () => {
     }
   });
 
+  it("is one linkify-it for every instance (compiled once a build)", () => {
+    assert.equal(createCommentMarkdown().linkify, createArticleMarkdown().linkify);
+    assert.notEqual(createCommentMarkdown({ linkifyPrefilter: false }).linkify, createArticleMarkdown().linkify);
+  });
+
   it("answers as linkify-it does, and markdown-it links what it finds", () => {
     const md = new MarkdownIt({ linkify: true }).use(linkifyPrefilterPlugin);
     assert.equal(md.linkify.test("rien ici"), false);
