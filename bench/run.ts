@@ -1,8 +1,9 @@
 // `npm run bench`: builds synthetic corpora (250, 1,000 and 4,000 posts with ten
 // threaded comments each) with the project's real build, with the same build on the
-// posts alone, with bare Eleventy on the posts alone (the baseline) and, when `hugo` is
-// on the PATH, with Hugo; the builds alternate, several runs each, and the medians are
-// compared. Then the seed site against bare Eleventy, and the dev server's latency
+// posts alone and on the posts with five comments each (the difference is the cost of a
+// comment, fixed costs aside), with bare Eleventy on the posts alone (the baseline) and,
+// when `hugo` is on the PATH, with Hugo; the builds alternate, several runs each, and
+// the medians are compared. Then the seed site against bare Eleventy, and the dev server's latency
 // after a comment edit on the 1,000-post corpus. See docs/performance.md.
 //   --quick       250 posts only (and the seed), for CI logs: under a minute
 //   --runs=N      runs per build (default 5)
@@ -74,8 +75,14 @@ interface SizeResult {
   bare: Summary;
   project: Summary;
   projectWithoutComments: Summary;
+  /** The same posts with HALF_COMMENTS comments each. */
+  projectHalf: Summary;
+  halfComments: number;
   hugo?: Summary;
 }
+
+/** Comments a post in the corpus that measures the cost of one more comment. */
+const HALF_COMMENTS = 5;
 
 function withoutComments(file: CorpusFile): CorpusFile | undefined {
   return isComment(file) ? undefined : file;
@@ -87,12 +94,15 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
   const counts = writeCorpus(dir("project"), { posts });
   writeProjectSite(dir("project-no-comments"), repositoryRoot);
   writeCorpus(dir("project-no-comments"), { posts }, withoutComments);
+  writeProjectSite(dir("project-half"), repositoryRoot);
+  const half = writeCorpus(dir("project-half"), { posts, commentsPerPost: HALF_COMMENTS });
   writeBareSite(dir("bare"));
   writeCorpus(dir("bare"), { posts }, withoutComments);
   const variants: Variant[] = [
     { name: "bare Eleventy", command: bareBuild(dir("bare"), repositoryRoot, dir("bare-out")), outputDir: dir("bare-out") },
     { name: "project", command: projectBuild(dir("project"), dir("project-out")), outputDir: dir("project-out") },
     { name: "project, no comments", command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")), outputDir: dir("project-no-comments-out") },
+    { name: `project, ${HALF_COMMENTS} comments a post`, command: projectBuild(dir("project-half"), dir("project-half-out")), outputDir: dir("project-half-out") },
   ];
   if (withHugo) {
     writeHugoSite(dir("hugo"));
@@ -107,15 +117,26 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
     bare: summarize(results.get("bare Eleventy")),
     project: summarize(results.get("project")),
     projectWithoutComments: summarize(results.get("project, no comments")),
+    projectHalf: summarize(results.get(`project, ${HALF_COMMENTS} comments a post`)),
+    halfComments: half.comments,
   };
   if (withHugo) result.hugo = summarize(results.get("Hugo"));
-  for (const name of ["project-out", "project-no-comments-out", "bare", "bare-out", "project-no-comments", "hugo", "hugo-out"]) rmSync(dir(name), { recursive: true, force: true });
+  for (const name of ["project-out", "project-no-comments-out", "project-half", "project-half-out", "bare", "bare-out", "project-no-comments", "hugo", "hugo-out"]) rmSync(dir(name), { recursive: true, force: true });
   return result;
 }
 
 /** Time per comment: what the comments add to the project's own build of the same posts. */
 function perCommentMicroseconds(result: SizeResult): number {
   return ((result.project.seconds - result.projectWithoutComments.seconds) / result.comments) * 1e6;
+}
+
+/**
+ * The cost of one more comment: what going from HALF_COMMENTS to ten comments a post
+ * adds, divided by the comments added. The comments' fixed costs (the first calls of
+ * their code, the worker's start) are in both builds and cancel out.
+ */
+function commentSlopeMicroseconds(result: SizeResult): number {
+  return ((result.project.seconds - result.projectHalf.seconds) / (result.comments - result.halfComments)) * 1e6;
 }
 
 const seconds = (value: number) => `${value.toFixed(2)} s`;
@@ -125,7 +146,7 @@ const mark = (ok: boolean) => (ok ? "✓" : "✗");
 
 function printTable(results: readonly SizeResult[]): void {
   const hugo = results.some((r) => r.hugo);
-  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "project, no comments", "per post", "per comment", "peak RSS project"];
+  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "project, no comments", "per post", "per comment", "per comment, slope", "peak RSS project"];
   if (hugo) header.push("Hugo", "project / Hugo", "peak RSS Hugo");
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
@@ -139,6 +160,7 @@ function printTable(results: readonly SizeResult[]): void {
       seconds(r.projectWithoutComments.seconds),
       `${((r.project.seconds / r.posts) * 1000).toFixed(2)} ms`,
       `${perCommentMicroseconds(r).toFixed(0)} µs`,
+      `${commentSlopeMicroseconds(r).toFixed(0)} µs`,
       megabytes(r.project.peakMb),
     ];
     if (hugo) row.push(r.hugo ? seconds(r.hugo.seconds) : "–", r.hugo ? ratio(r.project.seconds, r.hugo.seconds) : "–", r.hugo ? megabytes(r.hugo.peakMb) : "–");
@@ -159,6 +181,8 @@ function printTargets(results: readonly SizeResult[], seed: { project: Summary; 
   if (largest && smallest && largest !== smallest) {
     const drift = perCommentMicroseconds(largest) / perCommentMicroseconds(smallest) - 1;
     console.log(`${mark(Math.abs(drift) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${(drift * 100).toFixed(0)}%, target within ±10%)`);
+    const slopeDrift = commentSlopeMicroseconds(largest) / commentSlopeMicroseconds(smallest) - 1;
+    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${(slopeDrift * 100).toFixed(0)}%)`);
   }
   const seedRatio = seed.project.seconds / seed.bare.seconds;
   console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${seedRatio.toFixed(2)} (target ≤ 1.2)`);

@@ -24,19 +24,21 @@ describe("the benchmark corpus", () => {
     assert.equal(first.filter(isComment).length, 30);
   });
 
-  it("passes the project's content check: posts, comments and reply graphs", () => {
-    const projectDir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
-    try {
-      const written = writeCorpus(projectDir, { posts: 4 });
-      assert.deepEqual(written, { posts: 4, comments: 40 });
-      const report = checkContent(join(projectDir, "content"), new CommentStore(projectDir), projectDir);
-      assert.deepEqual(report.problems, []);
-      assert.equal(report.posts.length, 4);
-      assert.equal(report.commentCount, 40);
-    } finally {
-      rmSync(projectDir, { recursive: true, force: true });
-    }
-  });
+  for (const commentsPerPost of [10, 5]) {
+    it(`passes the project's content check with ${commentsPerPost} comments a post: posts, comments and reply graphs`, () => {
+      const projectDir = mkdtempSync(join(tmpdir(), "bench-corpus-"));
+      try {
+        const written = writeCorpus(projectDir, { posts: 4, commentsPerPost });
+        assert.deepEqual(written, { posts: 4, comments: 4 * commentsPerPost });
+        const report = checkContent(join(projectDir, "content"), new CommentStore(projectDir), projectDir);
+        assert.deepEqual(report.problems, []);
+        assert.equal(report.posts.length, 4);
+        assert.equal(report.commentCount, 4 * commentsPerPost);
+      } finally {
+        rmSync(projectDir, { recursive: true, force: true });
+      }
+    });
+  }
 
   it("threads comments several levels deep, in French with links and guillemets", () => {
     const files = [...corpusFiles({ posts: 20 })];
