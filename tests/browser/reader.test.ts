@@ -42,13 +42,25 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   return { page, foreign, csp };
 }
 
-function newContext(width: number, options: { dark?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: { width, height: 800 },
+interface ContextOptions {
+  width: number;
+  dark?: boolean;
+  javaScript?: boolean;
+}
+
+/** Runs `use` in a fresh browser context of that width, closed afterwards whatever happens. */
+async function withContext(options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: 800 },
     colorScheme: options.dark ? "dark" : "light",
     javaScriptEnabled: options.javaScript ?? true,
     reducedMotion: "reduce",
   });
+  try {
+    await use(context);
+  } finally {
+    await context.close();
+  }
 }
 
 const skip = browserSkipReason();
@@ -65,8 +77,7 @@ describe("the reader's experience in Chromium", { skip }, () => {
     it(`has no axe-core violation on the home, post and 404 pages at 360 and 1280 px, ${scheme}; no CSP violation, nothing from elsewhere`, async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
       for (const width of [360, 1280]) {
-        const context = await newContext(width, { dark });
-        try {
+        await withContext({ width, dark }, async (context) => {
           for (const [name, path] of Object.entries(PAGES)) {
             // Listen before anything loads, so even an early violation is caught.
             await context.addInitScript(() => {
@@ -83,45 +94,36 @@ describe("the reader's experience in Chromium", { skip }, () => {
             assert.deepEqual(violations, [], `${name} at ${width}px, ${scheme}: axe-core violations`);
             await page.close();
           }
-        } finally {
-          await context.close();
-        }
+        });
       }
     });
   }
 
   it("never scrolls sideways, at 320, 360, 768 and 1280 px", async () => {
     for (const width of [320, 360, 768, 1280]) {
-      const context = await newContext(width);
-      try {
+      await withContext({ width }, async (context) => {
         for (const [name, path] of Object.entries(PAGES)) {
           const { page } = await visit(context, path);
           const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
           assert.ok(scrollWidth <= clientWidth, `${name} at ${width}px: ${scrollWidth}px of content in ${clientWidth}px`);
           await page.close();
         }
-      } finally {
-        await context.close();
-      }
+      });
     }
   });
 
   it("keeps a readable text column for the deepest reply on a 360 px phone", async () => {
-    const context = await newContext(360);
-    try {
+    await withContext({ width: 360 }, async (context) => {
       const { page } = await visit(context, POST);
       const deepest = page.locator('.comment[data-depth="5"] > .comment-card .comment-content').first();
       const box = await deepest.boundingBox();
       assert.ok(box, "a reply at the fifth level is shown");
       assert.ok(box.width >= 200, `the fifth-level reply's text is ${box.width}px wide`);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("lets a keyboard reach the content and every comment's permalink, with a visible focus", async () => {
-    const context = await newContext(1280);
-    try {
+    await withContext({ width: 1280 }, async (context) => {
       const { page } = await visit(context, POST);
       await page.keyboard.press("Tab");
       const skipLink = await page.evaluate(() => {
@@ -153,14 +155,11 @@ describe("the reader's experience in Chromium", { skip }, () => {
         if (focused.permalinkOf) permalinks.push(focused.permalinkOf);
       }
       assert.deepEqual(permalinks, COMMENT_IDS.map((id) => `comment-${id}`), "every permalink is focusable, in reading order");
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("works without JavaScript: every comment is shown and its permalink leads to it", async () => {
-    const context = await newContext(360, { javaScript: false });
-    try {
+    await withContext({ width: 360, javaScript: false }, async (context) => {
       const { page } = await visit(context, POST);
       for (const id of COMMENT_IDS) {
         await page.goto(`${site.origin}${POST}#comment-${id}`);
@@ -173,21 +172,16 @@ describe("the reader's experience in Chromium", { skip }, () => {
       // Nothing on the page is a script the browser would run (JSON-LD is data).
       const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => element.getAttribute("type")));
       assert.deepEqual(scripts, ["application/ld+json"]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("prints cleanly: no skip link, links followed by their address", async () => {
-    const context = await newContext(1280);
-    try {
+    await withContext({ width: 1280 }, async (context) => {
       const { page } = await visit(context, POST);
       await page.emulateMedia({ media: "print" });
       assert.equal(await page.locator(".skip-link").evaluate((element) => getComputedStyle(element).display), "none");
       const after = await page.locator("#comment-4 .comment-content a").first().evaluate((element) => getComputedStyle(element, "::after").content);
       assert.match(after, /http:\/\/y8nn\.fr\//);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
