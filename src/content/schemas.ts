@@ -50,6 +50,11 @@ const commentId = pipe(union([string(), number()], { error: "expected the id of 
 
 const TAGS_HINT = "expected a list of tags, e.g. [seo, réseaux sociaux]";
 
+// Front matter holds only the fields named (src/content/validate.ts words the unknown ones).
+const FIELDS_ONLY = {
+  error: (issue: core.$ZodRawIssue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs"),
+};
+
 export const postSchema = strictObject(
   {
     title: requiredText("the title of the post"),
@@ -59,7 +64,7 @@ export const postSchema = strictObject(
     tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
     draft: optional(boolean({ error: "expected true or false" })),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs") },
+  FIELDS_ONLY,
 );
 
 export const commentSchema = strictObject(
@@ -69,7 +74,7 @@ export const commentSchema = strictObject(
     parent: optional(commentId),
     url: optional(webUrl),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs") },
+  FIELDS_ONLY,
 );
 
 export type PostFrontMatter = output<typeof postSchema>;
