@@ -1,6 +1,7 @@
 // Eleventy configuration: a table of contents. Each block wires one feature; the logic
 // lives in src/ (plain TypeScript, no Eleventy) and is tested there.
-// Run through tsx by scripts/eleventy.js: `node scripts/eleventy.js --config=.eleventy.ts`.
+// Started by scripts/eleventy.js (`node scripts/eleventy.js --config=.eleventy.ts`): bundled
+// for `npm run build`, through tsx for the dev server.
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
@@ -71,8 +72,8 @@ export default function (eleventyConfig: UserConfig) {
     createArticleMarkdown({ pageIds: (data) => postPageIds(frenchTypography(String((data as { title?: unknown } | undefined)?.title ?? ""))) }),
   );
 
-  // Comments are data, not templates: Eleventy never sees them as pages. They are read
-  // by the comment store when a post renders.
+  // Comments are data, not templates: Eleventy never sees them as pages. src/comments/
+  // reads them (the comment worker, or the comment store in process).
   eleventyConfig.ignores.add(COMMENT_FILES);
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
@@ -84,13 +85,14 @@ export default function (eleventyConfig: UserConfig) {
   // still being written after that is read twice, the second rebuild getting it whole.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 } });
 
-  // The dev server's finder of JavaScript imports parses JavaScript only: on
-  // posts.11tydata.js importing src/format/slug.ts it would stop `npm start`. Authors edit
-  // content, which is watched; after a change to the code in src/, restart `npm start`.
+  // The dev server's finder of JavaScript imports cannot follow the configuration's
+  // TypeScript imports (a change in src/ rebuilds nothing either way), so it is off: no
+  // work for nothing. Authors edit content, which is watched; after a change to the code
+  // in src/, restart `npm start`.
   // https://www.11ty.dev/docs/watch-serve/#watch-javascript-dependencies
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
-  // Validate all content before anything renders (src/content/check-content.ts).
+  // Validate all content before anything renders
   // (src/content/check-content.ts, src/comments/site-comments.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
     comments.beginBuild({
@@ -154,9 +156,6 @@ export default function (eleventyConfig: UserConfig) {
   // Ids on the layouts' headings, the same rules as the articles' (src/html/heading-ids.ts):
   // no HTML transform parses the pages. Ids starting with "comment-" are the comments'.
   eleventyConfig.addFilter("headingId", (text: string) => headingIds([text])[0]);
-  eleventyConfig.addFilter("homeHeadingIds", (title: string, posts: { data: { title: string } }[]) =>
-    headingIds([title, ...posts.map((post) => frenchTypography(post.data.title))]),
-  );
 
   // Links work under a path prefix (--pathprefix=/blog/). https://www.11ty.dev/docs/plugins/html-base/
   // At the root ("/") its transform is disabled, so no page is parsed; its `htmlBaseUrl`

@@ -67,7 +67,7 @@ export function scanCommentFolder<T extends ReplyFacts>(postDir: string, project
 export class CommentStore {
   private readonly files = new Map<string, CachedFile>();
   /** Folders already loaded since the last `startBuild()`: a build asks for a post's
-   * comments several times (check, page, JSON-LD, feed, home page count). */
+   * comments more than once (the check, then the page with its JSON-LD and feed). */
   private readonly loaded = new Map<string, PostComments>();
 
   /**

@@ -25,7 +25,7 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** "content/posts/a/comments/3.md:4: parent: no comment "9" in this post (warning)" */
+/** "content/posts/a/comments/3.md: parent: no comment "9" in this post"; "…/3.md:3: date: …" when the line is known */
 export function formatProblem(p: Problem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const suffix = p.severity === "warning" ? " (warning)" : "";

@@ -11,9 +11,9 @@ export class SafeHtml {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for use in element content and in double- or single-quoted attributes. */
 const SPECIAL = /[&<>"']/;
 
+/** Escapes text for use in element content and in double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
   // Most values (dates, ids, names) have nothing to escape: testing first is cheaper.
   if (!SPECIAL.test(text)) return text;

@@ -1,5 +1,5 @@
 // The text of a fragment of HTML produced by one of our markdown-it instances, for places
-// that want words, not markup (JSON-LD, feed summaries). Those renderers escape every
+// that want words, not markup (the comments' JSON-LD). Those renderers escape every
 // "<" of the text, so each remaining "<…>" is a tag; the few entities they write are
 // decoded. Not an HTML parser: never give it markup from anywhere else.
 
