@@ -2,11 +2,14 @@
 // runs (the comment worker of `npm run build`, the comment store of the dev server):
 // the comments section of the post page, the page's JSON-LD (the post with its
 // comments) and the post's Atom feed of comments.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
 import { commentFeed, COMMENT_FEED_FILE } from "../feeds/comment-feed.ts";
 import { blogPosting, jsonLdScript } from "../seo/blog-posting.ts";
 import type { Comment } from "./comment.ts";
 import { preparePostComments, type PostCommentsView } from "./post-comments.ts";
+import { buildThread } from "./thread.ts";
 
 /** What the outputs need to know of the site. */
 export interface SiteFacts {
@@ -27,13 +30,11 @@ export interface PostFacts {
   date: DateTime;
 }
 
-export interface PostCommentOutputs {
+export interface PostPageParts {
   /** The comments section of the post page. */
   section: PostCommentsView;
   /** The page's <script type="application/ld+json">: the post and its comments. */
   jsonLd: string;
-  /** The Atom feed of the post's comments, written next to the page. */
-  feed: string;
 }
 
 /** A post's address: its folder is the slug of its title (src/content/posts.ts), and so is its URL. */
@@ -41,14 +42,10 @@ export function postPageUrl(site: SiteFacts, slug: string): string {
   return `${site.homeUrl}${slug}/`;
 }
 
-/** Where a post's comment feed goes, relative to the output folder. */
-export function commentFeedOutputPath(slug: string): string {
-  return `${slug}/${COMMENT_FEED_FILE}`;
-}
-
-/** What the post page shows: its comments section and its JSON-LD. */
-export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): Omit<PostCommentOutputs, "feed"> {
-  const section = preparePostComments(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth });
+/** What the post page shows: its comments section and its JSON-LD (one reply tree for both). */
+export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostPageParts {
+  const thread = buildThread(comments);
+  const section = preparePostComments(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth }, thread);
   const posting = blogPosting(
     {
       title: post.title,
@@ -60,6 +57,7 @@ export function postPageParts(post: PostFacts, comments: readonly Comment[], sit
       site: { name: site.title, url: site.homeUrl },
     },
     comments,
+    thread,
   );
   return { section, jsonLd: jsonLdScript(posting) };
 }
@@ -74,6 +72,9 @@ export function postCommentFeed(post: PostFacts, comments: readonly Comment[], s
   return `${feed}\n`;
 }
 
-export function postCommentOutputs(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostCommentOutputs {
-  return { ...postPageParts(post, comments, site), feed: postCommentFeed(post, comments, site) };
+/** Writes the post's comment feed next to its page in the output folder. */
+export function writeCommentFeed(outputDir: string, post: PostFacts, comments: readonly Comment[], site: SiteFacts): void {
+  const path = join(outputDir, post.slug, COMMENT_FEED_FILE);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, postCommentFeed(post, comments, site));
 }

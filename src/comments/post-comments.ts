@@ -33,8 +33,9 @@ function assertRenderedExactlyOnce(comments: readonly Comment[], renderedIds: re
   }
 }
 
-export function preparePostComments(comments: readonly Comment[], options: PostCommentsOptions): PostCommentsView {
-  const items = displayThread(buildThread(comments), options.maxDepth ?? DEFAULT_MAX_DEPTH);
+/** `thread`: the comments' reply tree, when the caller has built it already. */
+export function preparePostComments(comments: readonly Comment[], options: PostCommentsOptions, thread = buildThread(comments)): PostCommentsView {
+  const items = displayThread(thread, options.maxDepth ?? DEFAULT_MAX_DEPTH);
   const rendered = renderThread(items, options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor });
   assertRenderedExactlyOnce(comments, rendered.renderedIds);
   return { count: comments.length, heading: commentsHeading(comments.length, options.title), html: rendered.html.value, renderedIds: rendered.renderedIds };

@@ -9,15 +9,14 @@
 //   the first;
 // - small sites and the dev server: the comment store (./comment-store.ts), in process,
 //   with its cache by modification time, so a rebuild only reads what changed.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent, checkPosts } from "../content/check-content.ts";
 import { listPostDirs, PostCache, type Post } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
 import { CommentStore } from "./comment-store.ts";
-import { commentFeedOutputPath, postCommentOutputs, type PostFacts, type SiteFacts } from "./post-comment-outputs.ts";
+import { postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./post-comment-outputs.ts";
 import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
@@ -150,19 +149,17 @@ export class SiteComments {
   postPage(postDir: string): PostPageComments {
     const build = this.build;
     if (!build) throw new Error("SiteComments.postPage() before beginBuild()");
-    let page: PostPageComments;
-    if (this.worker) {
-      const rendered = this.worker.take(postDir);
-      page = { ...rendered.section, jsonLd: rendered.jsonLd };
-    } else {
+    let parts: PostPageParts;
+    if (this.worker) parts = this.worker.take(postDir);
+    else {
       const post = this.published.get(postDir);
       if (!post) throw new Error(`${postDir}: a page for a post that was not checked`);
-      const outputs = postCommentOutputs(postFacts(post), this.store.load(postDir).comments, build.site);
-      const feedPath = join(build.outputDir, commentFeedOutputPath(post.slug));
-      mkdirSync(dirname(feedPath), { recursive: true });
-      writeFileSync(feedPath, outputs.feed);
-      page = { ...outputs.section, jsonLd: outputs.jsonLd };
+      const facts = postFacts(post);
+      const comments = this.store.load(postDir).comments;
+      parts = postPageParts(facts, comments, build.site);
+      writeCommentFeed(build.outputDir, facts, comments, build.site);
     }
+    const page = { ...parts.section, jsonLd: parts.jsonLd };
     this.ledger.record(postDir, page.renderedIds);
     return page;
   }

@@ -40,7 +40,8 @@ function commentItem(node: ThreadNode, postUrl: string): JsonLd {
   return item;
 }
 
-export function blogPosting(post: PostFacts, comments: readonly Comment[]): JsonLd {
+/** `thread`: the comments' reply tree, when the caller has built it already. */
+export function blogPosting(post: PostFacts, comments: readonly Comment[], thread?: readonly ThreadNode[]): JsonLd {
   const posting: JsonLd = {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
@@ -55,13 +56,12 @@ export function blogPosting(post: PostFacts, comments: readonly Comment[]): Json
     inLanguage: post.language,
     commentCount: comments.length,
   };
-  if (comments.length > 0) posting.comment = buildThread(comments).map((node) => commentItem(node, post.url));
+  if (comments.length > 0) posting.comment = (thread ?? buildThread(comments)).map((node) => commentItem(node, post.url));
   return posting;
 }
 
 // "<" could end the script element; U+2028 and U+2029 end a line in older JavaScript.
-const SCRIPT_UNSAFE = /[<\u2028\u2029]/;
-const SCRIPT_UNSAFE_ALL = /[<\u2028\u2029]/g;
+const SCRIPT_UNSAFE = /[<\u2028\u2029]/g;
 
 /**
  * A <script type="application/ld+json"> element. JSON may hold any text, but inside a
@@ -69,8 +69,6 @@ const SCRIPT_UNSAFE_ALL = /[<\u2028\u2029]/g;
  * as \u003c (still the same JSON), so untrusted comment text cannot break out.
  */
 export function jsonLdScript(data: unknown): string {
-  const json = JSON.stringify(data);
-  // One look for the rare characters to rewrite before rewriting anything.
-  const safe = SCRIPT_UNSAFE.test(json) ? json.replace(SCRIPT_UNSAFE_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
-  return `<script type="application/ld+json">${safe}</script>`;
+  const json = JSON.stringify(data).replace(SCRIPT_UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<script type="application/ld+json">${json}</script>`;
 }

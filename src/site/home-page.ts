@@ -33,12 +33,13 @@ export function homePageHeading(pageNumber: number, pageCount: number): string {
   return pageNumber > 0 ? `Articles, page ${pageNumber + 1} sur ${pageCount}` : "Derniers articles";
 }
 
-function postSummary(post: HomePost, id: string): SafeHtml {
+/** `title`: the post's title with French typography, as its heading id was made from. */
+function postSummary(post: HomePost, title: string, id: string): SafeHtml {
   const date = DateTime.fromJSDate(post.date);
   return html`
 <li class="post-summary">
 <article>
-<h2 id="${id}"><a href="${post.url}">${frenchTypography(post.title)}</a></h2>
+<h2 id="${id}"><a href="${post.url}">${title}</a></h2>
 <p class="post-meta">${post.draft ? html`<strong class="draft-marker">Brouillon</strong> · ` : ""}<time datetime="${machineDateTime(date)}">${formatFrenchDate(date)}</time> · par ${post.author} · <a href="${post.url}#comments">${countReflections(post.commentCount)}</a></p>${post.description ? html`
 <p>${frenchTypography(post.description)}</p>` : ""}
 </article>
@@ -65,10 +66,11 @@ function pagination(page: HomePage): SafeHtml | string {
 export function renderHomePage(page: HomePage): string {
   const heading = homePageHeading(page.pageNumber, page.hrefs.length);
   // Heading ids: the page's title, then each post's (src/html/heading-ids.ts).
-  const ids = headingIds([heading, ...page.posts.map((post) => frenchTypography(post.title))]);
+  const titles = page.posts.map((post) => frenchTypography(post.title));
+  const ids = headingIds([heading, ...titles]);
   return html`<h1 class="page-title" id="${ids[0]}">${heading}</h1>${page.posts.length === 0 ? html`
 <p>Aucun article pour l’instant.</p>` : ""}
-<ol class="post-list" role="list">${page.posts.map((post, index) => postSummary(post, ids[index + 1] ?? ""))}
+<ol class="post-list" role="list">${page.posts.map((post, index) => postSummary(post, titles[index] ?? "", ids[index + 1] ?? ""))}
 </ol>${pagination(page)}
 `.value;
 }

@@ -5,8 +5,7 @@
 // it wants, so the worker renders posts in the order Eleventy asks for them.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Problem } from "../../content/problem.ts";
-import type { PostCommentsView } from "../post-comments.ts";
-import type { SiteFacts } from "../post-comment-outputs.ts";
+import type { PostPageParts, SiteFacts } from "../post-comment-outputs.ts";
 import { SHARED, type Job, type PostToRender, type ValidatedPost, type WorkerMessage } from "./protocol.ts";
 
 /** Longest wait for any sign of life from the worker before the build gives up. */
@@ -17,11 +16,6 @@ export interface Validation {
   problems: Problem[];
 }
 
-export interface RenderedPost {
-  section: PostCommentsView;
-  jsonLd: string;
-}
-
 export class CommentWorkerError extends Error {}
 
 export class CommentWorker {
@@ -29,7 +23,7 @@ export class CommentWorker {
   private readonly results: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED.length * Int32Array.BYTES_PER_ELEMENT));
   private validation: Validation | undefined;
-  private readonly rendered = new Map<string, RenderedPost>();
+  private readonly rendered = new Map<string, PostPageParts>();
   private renderOrder = new Map<string, number>();
   private readonly taken = new Set<string>();
   private finished = false;
@@ -73,14 +67,14 @@ export class CommentWorker {
   }
 
   /** The rendered comments of the post in `dir` (waits for them). Each post is taken once. */
-  take(dir: string): RenderedPost {
+  take(dir: string): PostPageParts {
     const index = this.renderOrder.get(dir);
     if (index === undefined) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
     if (this.taken.has(dir)) throw new CommentWorkerError(`the comments of ${dir} were already taken by its page`);
     this.taken.add(dir);
     Atomics.store(this.shared, SHARED.wanted, index + 1);
     this.waitUntil(() => this.rendered.has(dir));
-    const post = this.rendered.get(dir) as RenderedPost;
+    const post = this.rendered.get(dir) as PostPageParts;
     this.rendered.delete(dir);
     return post;
   }

@@ -4,8 +4,6 @@
 // written), then renders each published post's comments, writes its comment feed and
 // sends the page's parts back, in the order the pages ask for them.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
 import { listPostDirs } from "../../content/posts.ts";
@@ -14,7 +12,7 @@ import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
 import { scanCommentFolder } from "../comment-store.ts";
 import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
-import { commentFeedOutputPath, postCommentFeed, postPageParts } from "../post-comment-outputs.ts";
+import { postPageParts, writeCommentFeed } from "../post-comment-outputs.ts";
 import { SHARED, type Job, type PostToRender, type RenderJob, type ValidateJob, type WorkerMessage } from "./protocol.ts";
 
 interface WorkerData {
@@ -58,9 +56,7 @@ function renderPost(post: PostToRender, job: RenderJob): void {
   // The page may be waiting: its parts go first, the feed after.
   const parts = postPageParts(facts, comments, job.site);
   send({ type: "rendered", dir: post.dir, section: parts.section, jsonLd: parts.jsonLd });
-  const feedPath = join(job.outputDir, commentFeedOutputPath(post.slug));
-  mkdirSync(dirname(feedPath), { recursive: true });
-  writeFileSync(feedPath, postCommentFeed(facts, comments, job.site));
+  writeCommentFeed(job.outputDir, facts, comments, job.site);
 }
 
 /** Renders every post, the one a page is waiting for first. */
