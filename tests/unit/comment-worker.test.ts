@@ -32,6 +32,8 @@ describe("the comment worker", () => {
     "content/posts/c/index.md": "---\n---\n",
     "content/posts/c/comments/1.md": commentFile({ author: "Zoé", date: "hier" }),
     "content/posts/c/comments/note.txt": "pas un commentaire",
+    "other/posts/d/index.md": "---\n---\n",
+    "other/posts/d/comments/1.md": commentFile({ author: "Inès", date: "2024-03-04T10:00:00+01:00" }),
   });
   const dir = (slug: string) => join(root, "content/posts", slug);
 
@@ -59,6 +61,17 @@ describe("the comment worker", () => {
     assert.doesNotMatch(a.section.html, /<script>/);
     assert.equal(readFileSync(join(output, "a/commentaires.xml"), "utf8"), expected.feed);
     assert.ok(existsSync(join(output, "b/commentaires.xml")));
+  });
+
+  it("answers for the folder asked last when asked for another before answering", () => {
+    const other = new CommentWorker(root);
+    try {
+      other.validate(join(root, "content"));
+      other.validate(join(root, "other"));
+      assert.deepEqual(other.validated().posts.map((p) => p.dir), [join(root, "other/posts/d")]);
+    } finally {
+      void other.finish();
+    }
   });
 
   it("refuses a post it was not asked to render, or one taken twice", () => {

@@ -23,6 +23,8 @@ export class CommentWorker {
   private readonly results: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED.length * Int32Array.BYTES_PER_ELEMENT));
   private validation: Validation | undefined;
+  /** The folder of the latest validation asked for: an earlier one's answer is not this one's. */
+  private validating: string | undefined;
   private readonly rendered = new Map<string, PostPageParts>();
   private renderOrder = new Map<string, number>();
   private readonly taken = new Set<string>();
@@ -48,6 +50,7 @@ export class CommentWorker {
   /** Validates every comment of the content folder; `validated()` gives the result. */
   validate(contentDir: string): void {
     this.validation = undefined;
+    this.validating = contentDir;
     this.finished = false;
     this.rendered.clear();
     this.send({ type: "validate", contentDir });
@@ -88,7 +91,7 @@ export class CommentWorker {
   private receive(message: WorkerMessage): void {
     switch (message.type) {
       case "validated":
-        this.validation = { posts: message.posts, problems: message.problems };
+        if (message.contentDir === this.validating) this.validation = { posts: message.posts, problems: message.problems };
         break;
       case "rendered":
         this.rendered.set(message.dir, { section: message.section, jsonLd: message.jsonLd });

@@ -33,6 +33,7 @@ function send(message: WorkerMessage): void {
 }
 
 function validate(job: ValidateJob): void {
+  sources.clear();
   const posts = [];
   const problems: Problem[] = [];
   for (const dir of listPostDirs(job.contentDir)) {
@@ -44,7 +45,7 @@ function validate(job: ValidateJob): void {
     problems.push(...scanned.problems);
     posts.push({ dir, comments: scanned.items.map(({ id, file }) => ({ id, file })) });
   }
-  send({ type: "validated", posts, problems });
+  send({ type: "validated", contentDir: job.contentDir, posts, problems });
 }
 
 function renderPost(post: PostToRender, job: RenderJob): void {

@@ -39,7 +39,7 @@ export interface ValidatedPost {
 }
 
 export type WorkerMessage =
-  | { type: "validated"; posts: ValidatedPost[]; problems: Problem[] }
+  | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
   | { type: "rendered"; dir: string; section: PostCommentsView; jsonLd: string }
   | { type: "done" }
   | { type: "failed"; message: string };
