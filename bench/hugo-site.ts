@@ -32,8 +32,8 @@ const SINGLE = `<!doctype html>
 const THREAD = `{{- $parent := .parent }}{{ $all := .all }}{{ $depth := .depth }}
 {{- $children := slice }}
 {{- range $all }}{{ if eq (string (.Params.parent | default "")) $parent }}{{ $children = $children | append . }}{{ end }}{{ end }}
-{{- with $children }}<ol>{{ range sort . "Date" }}{{ $id := path.BaseName .Name }}
-<li id="comment-{{ $id }}" data-depth="{{ $depth }}"><article><header>{{ with .Params.website }}<a href="{{ . }}" rel="nofollow ugc">{{ $.Params.author }}</a>{{ else }}{{ .Params.author }}{{ end }} <a href="#comment-{{ $id }}"><time datetime="{{ .Date.Format "2006-01-02T15:04-07:00" }}">{{ .Date.Format "2 January 2006 à 15 h 04" }}</time></a></header>
+{{- with $children }}<ol>{{ range sort . "Date" }}{{ $c := . }}{{ $id := path.BaseName .Name }}
+<li id="comment-{{ $id }}" data-depth="{{ $depth }}"><article><header>{{ with .Params.website }}<a href="{{ . }}" rel="nofollow ugc">{{ $c.Params.author }}</a>{{ else }}{{ .Params.author }}{{ end }} <a href="#comment-{{ $id }}"><time datetime="{{ .Date.Format "2006-01-02T15:04-07:00" }}">{{ .Date.Format "2 January 2006 à 15 h 04" }}</time></a></header>
 <div>{{ .Content }}</div></article>{{ partial "thread.html" (dict "all" $all "parent" $id "depth" (add $depth 1)) }}</li>{{ end }}</ol>{{ end }}`;
 
 const HOME = `<!doctype html>
