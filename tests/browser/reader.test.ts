@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, browserSkipReason } from "../helpers/browser.ts";
+import { axeViolations, browserSkipReason, withContext as withContextOf, type ContextOptions } from "../helpers/browser.ts";
 import { openSite, type OpenSite } from "../helpers/open-site.ts";
 import { repositoryRoot } from "../helpers/site.ts";
 import type { StaticSite } from "../helpers/static-server.ts";
@@ -42,25 +42,9 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
   return { page, foreign, csp };
 }
 
-interface ContextOptions {
-  width: number;
-  dark?: boolean;
-  javaScript?: boolean;
-}
-
-/** Runs `use` in a fresh browser context of that width, closed afterwards whatever happens. */
-async function withContext(options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({
-    viewport: { width: options.width, height: 800 },
-    colorScheme: options.dark ? "dark" : "light",
-    javaScriptEnabled: options.javaScript ?? true,
-    reducedMotion: "reduce",
-  });
-  try {
-    await use(context);
-  } finally {
-    await context.close();
-  }
+/** A fresh context of the shared browser (tests/helpers/browser.ts). */
+function withContext(options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+  return withContextOf(browser, options, use);
 }
 
 const skip = browserSkipReason();
@@ -78,13 +62,13 @@ describe("the reader's experience in Chromium", { skip }, () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
       for (const width of [360, 1280]) {
         await withContext({ width, dark }, async (context) => {
+          // Listen before anything loads, so even an early violation is caught (every page of the context).
+          await context.addInitScript(() => {
+            const seen: string[] = [];
+            (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+            document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+          });
           for (const [name, path] of Object.entries(PAGES)) {
-            // Listen before anything loads, so even an early violation is caught.
-            await context.addInitScript(() => {
-              const seen: string[] = [];
-              (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-              document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-            });
             const { page, foreign, csp } = await visit(context, path);
             const domViolations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
             assert.deepEqual([...csp, ...domViolations], [], `${name} at ${width}px, ${scheme}: CSP violations`);

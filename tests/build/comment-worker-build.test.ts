@@ -2,22 +2,15 @@
 // process (src/comments/site-comments.ts). Both ways must build the same site, byte for
 // byte: the seed, and a post full of hostile comments.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { hostileProject } from "../fixtures/hostile-project.ts";
-import { buildSite, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
+import { buildSite, builtFiles, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
 
 function assertSameSite(a: string, b: string): void {
-  const files = filesUnder(a);
-  assert.deepEqual(filesUnder(b), files);
+  const files = builtFiles(a);
+  assert.deepEqual(builtFiles(b), files);
   assert.ok(files.some((file) => file.endsWith("commentaires.xml")), "comment feeds are written");
   for (const file of files) assert.equal(readFileSync(join(b, file), "utf8"), readFileSync(join(a, file), "utf8"), file);
 }
@@ -48,6 +41,6 @@ describe("the comment worker and the in-process path", () => {
       }),
     );
     assertSameSite(inProcess, inWorker);
-    assert.deepEqual(filesUnder(inWorker).filter((file) => file.startsWith("un-")), ["un-article/commentaires.xml", "un-article/index.html"]);
+    assert.deepEqual(builtFiles(inWorker).filter((file) => file.startsWith("un-")), ["un-article/commentaires.xml", "un-article/index.html"]);
   });
 });

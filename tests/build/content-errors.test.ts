@@ -2,10 +2,10 @@
 // field and what is expected; all problems are listed together; the build exits non-zero
 // without a stack trace; nothing is written for a refused build.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { runScript } from "../helpers/run-script.ts";
 import { buildSite, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
 
 const POST = "content/posts/un-article";
@@ -44,7 +44,7 @@ function projectWith(files: Record<string, string>): string {
 }
 
 function checkContent(project: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/check-content.ts"], { cwd: project, encoding: "utf8" });
+  return runScript(project, "check:content", []);
 }
 
 describe("npm run check:content refuses each authoring mistake with one clear line", () => {

@@ -2,40 +2,34 @@
 // PATH_PREFIX, as on GitHub Pages), absolute URLs from SITE_URL (staging vs production),
 // and byte-identical output for the same sources, so deploys upload only what changed.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, postFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import { buildSite, builtFiles, postFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
 
 const SEED_URL = "le-smo-le-nouveau-community-management/";
-
-function filesOf(outputDir: string): string[] {
-  return readdirSync(outputDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(outputDir.length + 1))
-    .sort();
-}
 
 /** Every absolute URL of the site (canonical, Open Graph, JSON-LD, feeds, sitemap) in every built file. */
 function absoluteSiteUrls(outputDir: string, origin: string): { file: string; url: string }[] {
   const pattern = new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"'<>\\s&]*`, "g");
-  return filesOf(outputDir).flatMap((file) => [...readFileSync(join(outputDir, file), "utf8").matchAll(pattern)].map((match) => ({ file, url: match[0] })));
+  return builtFiles(outputDir).flatMap((file) => [...readFileSync(join(outputDir, file), "utf8").matchAll(pattern)].map((match) => ({ file, url: match[0] })));
 }
 
-/** The built file an absolute URL under `siteUrl` points to, or undefined. */
-function fileOfUrl(outputDir: string, siteUrl: string, url: string): string | undefined {
+/** The built file (one of `files`) an absolute URL under `siteUrl` points to, or undefined. */
+function fileOfUrl(files: ReadonlySet<string>, siteUrl: string, url: string): string | undefined {
   if (!url.startsWith(siteUrl)) return undefined;
   const path = new URL(url).pathname.slice(new URL(siteUrl).pathname.length);
-  const candidates = path === "" || path.endsWith("/") ? [`${path}index.html`] : [path];
-  return candidates.find((candidate) => filesOf(outputDir).includes(candidate));
+  const candidate = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  return files.has(candidate) ? candidate : undefined;
 }
 
 function assertEveryAbsoluteUrlResolves(build: BuildResult, origin: string, siteUrl: string): void {
   const urls = absoluteSiteUrls(build.outputDir, origin);
   assert.ok(urls.some(({ file }) => file === "sitemap.xml"), "the sitemap has absolute URLs");
   assert.ok(urls.some(({ file }) => file === "feed.xml"), "the feed has absolute URLs");
-  for (const { file, url } of urls) assert.ok(fileOfUrl(build.outputDir, siteUrl, url), `${file}: ${url} is not a page of the site under ${siteUrl}`);
+  const files = new Set(builtFiles(build.outputDir));
+  for (const { file, url } of urls) assert.ok(fileOfUrl(files, siteUrl, url), `${file}: ${url} is not a page of the site under ${siteUrl}`);
 }
 
 describe("a build under a path prefix", () => {
@@ -74,8 +68,8 @@ describe("a build under a path prefix", () => {
   it("builds the same files whichever way the prefix is given", () => {
     const [option, env] = [builds.option, builds.env];
     assert.ok(option && env);
-    assert.deepEqual(filesOf(env.outputDir), filesOf(option.outputDir));
-    for (const file of filesOf(option.outputDir)) assert.ok(readFileSync(join(option.outputDir, file)).equals(readFileSync(join(env.outputDir, file))), file);
+    assert.deepEqual(builtFiles(env.outputDir), builtFiles(option.outputDir));
+    for (const file of builtFiles(option.outputDir)) assert.ok(readFileSync(join(option.outputDir, file)).equals(readFileSync(join(env.outputDir, file))), file);
   });
 });
 
@@ -91,7 +85,7 @@ describe("a build with SITE_URL", () => {
     assertEveryAbsoluteUrlResolves(build, "https://staging.example.org", "https://staging.example.org/");
     const page = readPage(build.outputDir, `/${SEED_URL}`);
     assert.equal(page.querySelector('link[rel="canonical"]')?.getAttribute("href"), `https://staging.example.org/${SEED_URL}`);
-    const built = filesOf(build.outputDir).filter((file) => /\.(html|xml)$/.test(file));
+    const built = builtFiles(build.outputDir).filter((file) => /\.(html|xml)$/.test(file));
     for (const file of built) assert.doesNotMatch(readFileSync(join(build.outputDir, file), "utf8"), /https:\/\/www\.nouslesgeeks\.fr/, file);
   });
 });
@@ -108,9 +102,9 @@ describe("a plain build", () => {
   after(() => [first, second].forEach((build) => removeDir(build.outputDir)));
 
   it("is reproducible: byte-identical files for the same sources", () => {
-    const files = filesOf(first.outputDir);
+    const files = builtFiles(first.outputDir);
     assert.ok(files.length > 3);
-    assert.deepEqual(filesOf(second.outputDir), files);
+    assert.deepEqual(builtFiles(second.outputDir), files);
     const different = files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))));
     assert.deepEqual(different, []);
   });
@@ -131,8 +125,8 @@ describe("a blog whose only post is a draft", () => {
       assert.equal(second.status, 0, second.stderr);
       assert.match(readPage(first.outputDir, "/").querySelector("main")?.textContent ?? "", /Aucun article pour l’instant/);
       assert.doesNotMatch(readFileSync(join(first.outputDir, "feed.xml"), "utf8"), /<entry>/);
-      const files = filesOf(first.outputDir);
-      assert.deepEqual(filesOf(second.outputDir), files);
+      const files = builtFiles(first.outputDir);
+      assert.deepEqual(builtFiles(second.outputDir), files);
       assert.deepEqual(files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file)))), []);
     } finally {
       [project, first.outputDir, second.outputDir].forEach(removeDir);

@@ -2,13 +2,13 @@
 // seed site: meta tags, JSON-LD, microformats, the comment feed; plus the security
 // headers and the page weight budget.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { metaContentSecurityPolicy, securityHeaders } from "../../src/site/security-headers.ts";
 import { FIRST_ROUND_TRIP_BYTES, pageWeights } from "../../src/site/page-weight.ts";
+import { runScript } from "../helpers/run-script.ts";
 import { buildSite, readPage, removeDir, repositoryRoot, type BuildResult } from "../helpers/site.ts";
 
 const SITE = "https://www.nouslesgeeks.fr";
@@ -172,7 +172,7 @@ describe("being found and shared", () => {
     const seed = weights.find((page) => page.url === POST);
     assert.ok(seed && seed.css > 0, "the stylesheet is counted");
     assert.ok(seed.total <= FIRST_ROUND_TRIP_BYTES, `the seed page weighs ${seed.total} bytes gzip`);
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/size.ts", build.outputDir], { cwd: repositoryRoot, encoding: "utf8" });
+    const run = runScript(repositoryRoot, "size", [build.outputDir]);
     assert.equal(run.status, 0, run.stderr);
     for (const path of ["/", POST, "/404.html"]) assert.match(run.stdout, new RegExp(`KB  ${path.replace(/\./g, "\\.")}\\n`));
     assert.match(run.stdout, /3 pages, 0 over 14 KB\./);

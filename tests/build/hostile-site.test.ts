@@ -2,7 +2,7 @@
 // nothing on the page can execute or restyle anything, template syntax stays text, and
 // front matter values are escaped in text, attributes, JSON-LD and feeds.
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { hostileProject, SLUG } from "../fixtures/hostile-project.ts";
@@ -10,7 +10,7 @@ import { parseHTML } from "linkedom";
 import { inertnessProblems, inertnessProblemsOfFragment } from "../helpers/inert-html.ts";
 
 const { DOMParser } = parseHTML("<!doctype html><html></html>");
-import { buildSite, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
+import { buildSite, builtFiles, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
 
 describe("a site built from hostile content", () => {
   let project: string;
@@ -39,7 +39,7 @@ describe("a site built from hostile content", () => {
   });
 
   it("has nothing that executes or restyles, anywhere on any page", () => {
-    for (const file of readdirSync(build.outputDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {
+    for (const file of builtFiles(build.outputDir).filter((f) => f.endsWith(".html"))) {
       const document = readPage(build.outputDir, `/${file}`);
       for (const element of document.querySelectorAll("*")) {
         for (const name of element.getAttributeNames()) {
@@ -73,10 +73,10 @@ describe("a site built from hostile content", () => {
   });
 
   it("never runs template syntax", () => {
-    const html = readFileSync(join(build.outputDir, SLUG, "index.html"), "utf8");
     assert.match(page.querySelector(".post-content")?.textContent ?? "", /\{\{ 7\*7 \}\} \{% raw %\}/);
     assert.ok([...page.querySelectorAll(".comment-content")].some((c) => c.textContent?.includes("{{ 7*7 }}")));
-    assert.doesNotMatch(html, /\b49\b/);
+    // The written text only: the page's ids and times hold numbers of their own.
+    for (const text of page.querySelectorAll(".post-content, .comment-content")) assert.doesNotMatch(text.textContent ?? "", /\b49\b/);
   });
 
   it("keeps the post's comment feed well-formed, every entry's HTML inert", () => {

@@ -3,19 +3,19 @@
 // posts, a post without comments, a thread deeper than the display cap, commenters with
 // a web site, and the hostile comment corpus.
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { hostileBodies } from "../fixtures/hostile.ts";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, commentFile, postFile, removeDir, repositoryRoot, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import { buildSite, builtFiles, commentFile, postFile, removeDir, repositoryRoot, temporaryProject, type BuildResult } from "../helpers/site.ts";
 
 const config = JSON.parse(readFileSync(join(repositoryRoot, ".htmlvalidate.json"), "utf8")) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(config));
 
 async function validationErrors(outputDir: string): Promise<string[]> {
-  const files = readdirSync(outputDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+  const files = builtFiles(outputDir).filter((file) => file.endsWith(".html"));
   assert.ok(files.length > 0, "the build wrote pages");
   const errors: string[] = [];
   for (const file of files) {

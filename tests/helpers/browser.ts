@@ -2,7 +2,7 @@
 // missing, browser tests skip with a message, except under CI=true where they must fail.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -18,6 +18,27 @@ export function browserSkipReason(): string | false {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+export interface ContextOptions {
+  width: number;
+  dark?: boolean;
+  javaScript?: boolean;
+}
+
+/** Runs `use` in a fresh context of that width (800 px high), closed afterwards whatever happens. */
+export async function withContext(browser: Browser, options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: 800 },
+    colorScheme: options.dark ? "dark" : "light",
+    javaScriptEnabled: options.javaScript ?? true,
+    reducedMotion: "reduce",
+  });
+  try {
+    await use(context);
+  } finally {
+    await context.close();
+  }
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

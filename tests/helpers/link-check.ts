@@ -2,9 +2,10 @@
 // (absolute paths, relative paths, #fragments) must name a file that exists and, when it
 // has a fragment, an element with that id on the target page. Under a path prefix
 // (e.g. "/blog/"), internal URLs must start with it.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, posix, relative } from "node:path";
 import { parseHTML } from "linkedom";
+import { builtFiles } from "./site.ts";
 
 export interface LinkCheckOptions {
   /** The path the site is served under, "/" by default. */
@@ -14,7 +15,7 @@ export interface LinkCheckOptions {
 }
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+  return builtFiles(dir)
     .filter((file) => file.endsWith(".html"))
     .map((file) => join(dir, file));
 }

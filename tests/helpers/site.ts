@@ -2,9 +2,9 @@
 // resulting pages as DOM documents. Projects can be the repository itself or a
 // temporary copy with other content (for fixtures and authoring commands).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 
@@ -59,6 +59,14 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every file of a built site, as paths relative to its folder, sorted. */
+export function builtFiles(outputDir: string): string[] {
+  return readdirSync(outputDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outputDir, join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 export function readPage(outputDir: string, urlPath: string): Document {
