@@ -37,10 +37,10 @@ export function eleventyNodeOptions(siteDir: string): string[] {
 }
 
 /** The command of `npm run build`, without npm's own start-up. */
-export function projectBuild(siteDir: string, outputDir: string, extraArgs: string[] = []): Command {
+export function projectBuild(siteDir: string, outputDir: string): Command {
   return {
     program: process.execPath,
-    args: [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`, ...extraArgs],
+    args: [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`],
     cwd: siteDir,
   };
 }

@@ -3,8 +3,6 @@
 // the sitemap. "Published" means Eleventy's run mode is "build" (`npm run build`), as
 // opposed to "serve" or "watch" (`npm start`); Eleventy puts it in ELEVENTY_RUN_MODE.
 
-export type RunMode = "build" | "serve" | "watch";
-
 export function draftsArePublished(runMode: string | undefined): boolean {
   return runMode !== "build";
 }

@@ -2,7 +2,7 @@
 // (a draft until the author removes `draft: true`). The folder is the slug of the title,
 // as the build requires (src/content/posts.ts).
 import { existsSync, rmdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { formatProblem } from "../content/problem.ts";
 import { POST_FILE, POSTS_FOLDER } from "../content/posts.ts";
@@ -61,14 +61,13 @@ export function createPost(projectRoot: string, title: string, now = new Date())
   const plan = planNewPost(title, { now, author: siteMetadata().author.name });
   const path = join(projectRoot, plan.file);
   const folder = join(projectRoot, "content", POSTS_FOLDER, plan.slug);
-  if (existsSync(path)) throw new AuthoringError(plan.file, "already exists: a post with this title's slug is there; nothing was written (choose another title or edit that file)");
   const folderExisted = existsSync(folder);
   try {
     writeNewFile(path, plan.text);
   } catch (error) {
     if (!folderExisted) removeEmptyFolder(folder);
-    if (error instanceof FileExistsError) throw new AuthoringError(plan.file, "already exists: nothing was written");
+    if (error instanceof FileExistsError) throw new AuthoringError(plan.file, "already exists: a post with this title's slug is there; nothing was written (choose another title or edit that file)");
     throw error;
   }
-  return relative(projectRoot, path);
+  return plan.file;
 }

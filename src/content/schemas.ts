@@ -3,7 +3,8 @@
 // silently ignored).
 // zod/mini, with named imports: the bundles keep only these builders (scripts/eleventy.js),
 // and they load in half the time of zod's classic API (6 ms of every build's start-up).
-// Every issue carries our own message: zod/mini ships no English messages of its own.
+// Every issue carries our own message (zod/mini ships no English messages of its own);
+// unknown fields are worded by src/content/validate.ts.
 import { array, boolean, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../format/dates.ts";
@@ -50,32 +51,21 @@ const commentId = pipe(union([string(), number()], { error: "expected the id of 
 
 const TAGS_HINT = "expected a list of tags, e.g. [seo, réseaux sociaux]";
 
-// Front matter holds only the fields named (src/content/validate.ts words the unknown ones).
-const FIELDS_ONLY = {
-  error: (issue: core.$ZodRawIssue) => (issue.code === "unrecognized_keys" ? `unknown field: ${issue.keys.join(", ")}` : "expected a set of key: value pairs"),
-};
+export const postSchema = strictObject({
+  title: requiredText("the title of the post"),
+  date: isoDate,
+  author: requiredText("the name of the author"),
+  description: string({ error: "expected text: a one-sentence summary for search engines and the home page" }),
+  tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
+  draft: optional(boolean({ error: "expected true or false" })),
+});
 
-export const postSchema = strictObject(
-  {
-    title: requiredText("the title of the post"),
-    date: isoDate,
-    author: requiredText("the name of the author"),
-    description: string({ error: "expected text: a one-sentence summary for search engines and the home page" }),
-    tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
-    draft: optional(boolean({ error: "expected true or false" })),
-  },
-  FIELDS_ONLY,
-);
-
-export const commentSchema = strictObject(
-  {
-    author: requiredText("the name shown for the comment's author"),
-    date: isoDate,
-    parent: optional(commentId),
-    url: optional(webUrl),
-  },
-  FIELDS_ONLY,
-);
+export const commentSchema = strictObject({
+  author: requiredText("the name shown for the comment's author"),
+  date: isoDate,
+  parent: optional(commentId),
+  url: optional(webUrl),
+});
 
 export type PostFrontMatter = output<typeof postSchema>;
 export type CommentFrontMatter = output<typeof commentSchema>;
