@@ -23,6 +23,12 @@ const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
  * the DateTime luxon's fromISO(value, { setZone: true }) gives (tests/unit/format.test.ts).
  */
 function commonIsoWithOffset(value: string): DateTime | undefined {
+  const instant = commonIsoInstant(value);
+  return instant && DateTime.fromMillis(instant.ms, { zone: FixedOffsetZone.instance(instant.offset) });
+}
+
+/** Such a date-time's instant (milliseconds since 1970) and offset (minutes east of UTC). */
+function commonIsoInstant(value: string): { ms: number; offset: number } | undefined {
   const match = ISO_PARTS.exec(value);
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
@@ -31,7 +37,7 @@ function commonIsoWithOffset(value: string): DateTime | undefined {
   if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) >= 24 * 60 || Number(match[10] ?? 0) > 59) return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   if (new Date(wall).getUTCDate() !== day) return undefined; // 31 April and the like
-  return DateTime.fromMillis(wall - offset * 60_000, { zone: FixedOffsetZone.instance(offset) });
+  return { ms: wall - offset * 60_000, offset };
 }
 
 // Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
@@ -44,21 +50,17 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  * roll over ("2011-02-31" → 3 March): Eleventy then parses it itself, as before.
  */
 export function isoWithOffsetToJsDate(value: unknown): Date | undefined {
-  if (typeof value !== "string" || !ISO_WITH_OFFSET.test(value)) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return undefined;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = value.split(/[-T:]/, 5).map((part) => Number.parseInt(part, 10));
-  const calendarDay = new Date(Date.UTC(year, month - 1, day));
-  if (calendarDay.getUTCMonth() !== month - 1 || calendarDay.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
-  return date;
+  const instant = typeof value === "string" ? commonIsoInstant(value) : undefined;
+  return instant && new Date(instant.ms);
 }
 
 function inSiteZone(date: DateTime): DateTime {
   return date.setZone(SITE_ZONE).setLocale("fr");
 }
 
-function frenchDay(date: DateTime): string {
-  return date.day === 1 ? "1er" : String(date.day);
+/** "1er" for the first of the month, as French writes it. */
+function frenchDay(day: number): string {
+  return day === 1 ? "1er" : String(day);
 }
 
 // Each function has a fast path (src/format/site-clock.ts, same output, no luxon zone
@@ -66,7 +68,7 @@ function frenchDay(date: DateTime): string {
 const siteClock = new SiteClock(SITE_ZONE);
 
 function frenchDayMonthYear(day: number, month: number, year: number): string {
-  return `${day === 1 ? "1er" : String(day)} ${FRENCH_MONTHS[month - 1] ?? ""} ${pad(year, 4)}`;
+  return `${frenchDay(day)} ${FRENCH_MONTHS[month - 1] ?? ""} ${pad(year, 4)}`;
 }
 
 /** "2010-07-23T14:32", then ":05" and ".250" when not zero (as luxon's suppress options do). */
@@ -81,15 +83,14 @@ export function formatFrenchDate(date: DateTime): string {
   const clock = siteClock.wallClock(date);
   if (clock) return frenchDayMonthYear(clock.day, clock.month, clock.year);
   const local = inSiteZone(date);
-  return `${frenchDay(local)} ${local.toFormat("LLLL yyyy")}`;
+  return `${frenchDay(local.day)} ${local.toFormat("LLLL yyyy")}`;
 }
 
 /** "23 juillet 2010 à 14 h 32" */
 export function formatFrenchDateTime(date: DateTime): string {
   const clock = siteClock.wallClock(date);
   if (clock) return `${frenchDayMonthYear(clock.day, clock.month, clock.year)} à ${clock.hour} h ${pad(clock.minute)}`;
-  const local = inSiteZone(date);
-  return `${frenchDay(local)} ${local.toFormat("LLLL yyyy")} à ${local.toFormat("H 'h' mm")}`;
+  return `${formatFrenchDate(date)} à ${inSiteZone(date).toFormat("H 'h' mm")}`;
 }
 
 /** The value of a `<time datetime>` attribute: ISO 8601 in the site's zone, to the minute. */
