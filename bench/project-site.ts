@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync }
 import { join } from "node:path";
 import type { Command } from "./measure.ts";
 
-const CODE = [".eleventy.ts", "package.json", "tsconfig.json", "scripts/eleventy.js", "scripts/template-map-lookup.js", "src", "layouts", "types"];
+const CODE = [".eleventy.ts", "package.json", "tsconfig.json", "scripts", "src", "layouts", "types"];
 
 /** Copies everything but the posts' folders; `withSeed` keeps the seed posts too. */
 export function writeProjectSite(siteDir: string, repositoryRoot: string, options: { withSeed?: boolean } = {}): void {

@@ -19,6 +19,7 @@ declare module "@11ty/eleventy" {
     watchIgnores: Set<string>;
     addPlugin(plugin: unknown, options?: object): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
     addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;
     addCollection(name: string, builder: (api: CollectionApi) => unknown): void;
@@ -42,6 +43,10 @@ declare module "@11ty/eleventy" {
   export interface CollectionApi {
     getFilteredByGlob(glob: string): CollectionItem[];
     getAll(): CollectionItem[];
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: { quietMode?: boolean; config?: (eleventyConfig: UserConfig) => void });
+    write(): Promise<unknown>;
   }
   export const HtmlBasePlugin: unknown;
   export const IdAttributePlugin: unknown;

@@ -1,0 +1,81 @@
+// Eleventy 3.1 starts rendering every page at once (one promise per template, all in a
+// Promise.all), so rendering advances page by page in lockstep and the pages are written
+// only once nearly all are rendered; and it keeps each written page twice until the build
+// ends: in the template's render cache and in the results it hands to `eleventy.after`.
+// At 4,000 posts that is every finished page in memory at the same time (153 MB of the
+// main thread's heap; 11ty/eleventy#3948 is a site that runs out of memory this way).
+//
+// Two changes, for one-off builds:
+// - at most `concurrency` templates render at a time, in Eleventy's order, so a page is
+//   written soon after it is rendered;
+// - once a page is written, its render cache is dropped, and the result's `content` reads
+//   the written file when asked: the same text, not kept in memory.
+// If Eleventy's internals differ, nothing is patched (each patch checks what it replaces).
+import { readFileSync } from "node:fs";
+
+async function eleventyModule(name) {
+  const { default: exported } = await import(new URL(`./${name}.js`, import.meta.resolve("@11ty/eleventy")).href);
+  return exported;
+}
+
+/** Runs at most `limit` of the calls to `start` at a time, the others in call order. */
+export function concurrencyLimiter(limit) {
+  let running = 0;
+  const waiting = [];
+  const next = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  return (start) => {
+    const run = () => {
+      running++;
+      let started;
+      try {
+        started = Promise.resolve(start());
+      } catch (error) {
+        started = Promise.reject(error);
+      }
+      return started.finally(next);
+    };
+    if (running < limit) return run();
+    return new Promise((resolve) => waiting.push(resolve)).then(run);
+  };
+}
+
+async function limitConcurrentTemplates(concurrency) {
+  const TemplateWriter = await eleventyModule("TemplateWriter");
+  const generate = TemplateWriter?.prototype?._generateTemplate;
+  if (typeof generate !== "function") return false;
+  const limited = concurrencyLimiter(concurrency);
+  TemplateWriter.prototype._generateTemplate = function (mapEntry, to) {
+    return limited(() => generate.call(this, mapEntry, to));
+  };
+  return true;
+}
+
+async function releaseWrittenPages() {
+  const Template = await eleventyModule("Template");
+  const write = Template?.prototype?._write;
+  if (typeof write !== "function") return false;
+  Template.prototype._write = async function (page, finalContent) {
+    const written = await write.call(this, page, finalContent);
+    if (typeof written?.content === "string" && typeof written.outputPath === "string") {
+      // Eleventy renders a page once per build; the cache only kept the text alive.
+      if (page?.template) delete page.template._cacheRenderedTransformsAndLayoutsPromise;
+      const { outputPath } = written;
+      Object.defineProperty(written, "content", {
+        enumerable: true,
+        configurable: true,
+        get: () => readFileSync(outputPath, "utf8"),
+      });
+    }
+    return written;
+  };
+  return true;
+}
+
+/** Patches Eleventy so that written pages leave memory; true if both patches applied. */
+export async function boundWrittenPagesMemory({ concurrency }) {
+  const [limited, released] = await Promise.all([limitConcurrentTemplates(concurrency), releaseWrittenPages()]);
+  return limited && released;
+}
