@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { hostileProject } from "../fixtures/hostile-project.ts";
-import { buildSite, builtFiles, commentFile, postFile, removeDir, temporaryProject } from "../helpers/site.ts";
+import { buildSite, builtFiles, commentFile, postFile, removeDir, temporaryProject, writeFiles } from "../helpers/site.ts";
 
 function assertSameSite(a: string, b: string): void {
   const files = builtFiles(a);
@@ -42,5 +42,16 @@ describe("the comment worker and the in-process path", () => {
     );
     assertSameSite(inProcess, inWorker);
     assert.deepEqual(builtFiles(inWorker).filter((file) => file.startsWith("un-")), ["un-article/commentaires.xml", "un-article/index.html"]);
+  });
+  it("stop a build that Eleventy stops (a template error) instead of hanging, either way", () => {
+    const project = temporaryProject("seed");
+    dirs.push(project);
+    writeFiles(project, { "content/cassee.njk": "{{ 1 | filtreinconnu }}" });
+    for (const mode of ["never", "always"]) {
+      const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: mode }, timeoutMs: 60_000 });
+      dirs.push(result.outputDir);
+      assert.equal(result.status, 1, `COMMENTS_WORKER=${mode}: status ${result.status} (null: still running after 60 s)`);
+      assert.match(result.stderr, /cassee\.njk[\s\S]*filter not found: filtreinconnu/, mode);
+    }
   });
 });

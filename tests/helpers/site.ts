@@ -21,13 +21,14 @@ export function temporaryDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `${prefix}-`));
 }
 
-export function buildSite(options: { projectDir?: string; outputDir?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): BuildResult {
+/** `timeoutMs`: a build still running then is killed (its status is null). */
+export function buildSite(options: { projectDir?: string; outputDir?: string; args?: string[]; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): BuildResult {
   const projectDir = options.projectDir ?? repositoryRoot;
   const outputDir = options.outputDir ?? temporaryDir("site");
   const result = spawnSync(
     process.execPath,
     [join(projectDir, "scripts/eleventy.js"), "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
-    { cwd: projectDir, encoding: "utf8", env: { ...process.env, ...options.env } },
+    { cwd: projectDir, encoding: "utf8", env: { ...process.env, ...options.env }, timeout: options.timeoutMs },
   );
   return { outputDir, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -41,6 +41,10 @@ export class CommentWorker {
       workerData: { projectRoot, results: channel.port2, shared: this.shared },
       transferList: [channel.port2],
     });
+    // The main thread only ever waits for it synchronously (waitUntil), never through the
+    // event loop; a referenced thread kept a build that Eleventy had stopped (a template
+    // error) running forever.
+    this.worker.unref();
   }
 
   private send(job: Job): void {
