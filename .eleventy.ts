@@ -7,7 +7,8 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
 import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
 import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
-import { compareByDateThenPath, isPostPage, POSTS_FOLDER } from "./src/content/posts.ts";
+import { CONTENT_DIR, POSTS_FOLDER } from "./src/content/post-dirs.ts";
+import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { eleventyYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
@@ -25,7 +26,6 @@ import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { DateTime } from "luxon";
 
 // Where posts and their comments live (the content contract in the README).
-const CONTENT_DIR = "content";
 const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
 const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
 

@@ -2,8 +2,9 @@
 // JavaScript: TypeScript is not available yet. Arguments go to Eleventy.
 //
 // A one-off build (`npm run build`) loads no TypeScript at run time: esbuild bundles
-// .eleventy.ts and the code it imports (src/) into one JavaScript module, and the comment
-// worker (src/comments/worker/) into another, kept in node_modules/.cache/ under a hash
+// .eleventy.ts and the code it imports (src/) into one JavaScript module, the comment
+// worker (src/comments/worker/) into another, and the worker's early start into a third
+// (started before the configuration loads: src/comments/worker/early-start.ts), kept in node_modules/.cache/ under a hash
 // of the sources (a build with unchanged code does not run esbuild; concurrent builds
 // share the files safely). Loading our forty-odd modules one by one through tsx's and
 // Eleventy's module hooks was most of a small site's build time (docs/performance.md).
@@ -20,6 +21,7 @@ import { boundWrittenPagesMemory } from "./written-pages-memory.js";
 
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
+const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 
 /** A hash of the configuration, all of src/, this script, package.json and the bundler's and bundled packages' versions: the bundles' name. */
 function sourcesHash(config) {
@@ -75,6 +77,12 @@ const args = process.argv.slice(2);
 // Enough to overlap a template's waits (an async shortcode, a file read); 4, 16 and 64 build
 // 4,000 posts alike here, each keeping memory 190 MB below Eleventy's all-at-once.
 const PAGES_RENDERED_AT_ONCE = 16;
+/** The value of Eleventy's --name=value or --name value, if given. */
+function argumentValue(name) {
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index === -1) return undefined;
+  return args[index] === `--${name}` ? args[index + 1] : args[index].slice(`--${name}=`.length);
+}
 const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
@@ -89,11 +97,13 @@ async function bundledModules(config) {
     const hash = sourcesHash(config);
     const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
     const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
-    if (!existsSync(configModule) || !existsSync(workerModule)) {
-      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule)]);
-      pruneOldBundles([configModule, workerModule]);
+    const earlyStartModule = resolve(CACHE_DIR, `early-start.${hash}.mjs`);
+    const modules = [configModule, workerModule, earlyStartModule];
+    if (!modules.every((file) => existsSync(file))) {
+      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule), bundle(EARLY_START_SOURCE, earlyStartModule)]);
+      pruneOldBundles(modules);
     }
-    return { configModule, workerModule };
+    return { configModule, workerModule, earlyStartModule };
   } catch (error) {
     console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
     return undefined;
@@ -102,11 +112,16 @@ async function bundledModules(config) {
 
 const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(config) : undefined;
 if (bundled) {
+  // Read by src/comments/worker/comment-worker-client.ts.
+  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
+  // A large site's comment worker starts reading comments now, not once the configuration
+  // has loaded; the configuration takes it over. Its folder is Eleventy's input, by
+  // default the configuration's (an --input that is not a folder of posts starts nothing).
+  const { CONTENT_DIR, startCommentWorkerEarly } = await import(pathToFileURL(bundled.earlyStartModule).href);
+  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR);
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;
-  // Read by src/comments/worker/comment-worker-client.ts.
-  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
   process.argv = [process.argv[0], process.argv[1], ...args];
 } else {
   await import("@11ty/eleventy");

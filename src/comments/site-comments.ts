@@ -12,7 +12,8 @@
 import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent, checkPosts } from "../content/check-content.ts";
-import { listPostDirs, PostCache, type Post } from "../content/posts.ts";
+import { listPostDirs } from "../content/post-dirs.ts";
+import { PostCache, type Post } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
 import { CommentStore } from "./comment-store.ts";
@@ -20,6 +21,8 @@ import { postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, ty
 import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
+import { takeEarlyCommentWorker } from "./worker/early-start.ts";
+import { useCommentWorker } from "./worker/use-comment-worker.ts";
 
 export interface BuildStart {
   contentDir: string;
@@ -31,21 +34,6 @@ export interface BuildStart {
 /** What a post page shows of its comments. */
 export interface PostPageComments extends PostCommentsView {
   jsonLd: string;
-}
-
-/**
- * From this many posts, a one-off build hands the comments to a worker thread. Below,
- * the thread's start-up (a fresh V8 isolate loading its modules) costs more than it
- * saves. Measured (output on tmpfs, 3 runs): 250 posts 1.18 s in process, 1.27 s with
- * the worker; 1,000 posts about equal; 4,000 posts 6.9 s in process, 5.1 s with it.
- * COMMENTS_WORKER=always|never overrides the choice (tests use it to cover both ways).
- */
-export const WORKER_MIN_POSTS = 500;
-
-/** `postCount` is asked only when it decides: a dev-server rebuild does not list the posts for it. */
-export function useCommentWorker(runMode: string, postCount: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (runMode !== "build" || env.COMMENTS_WORKER === "never") return false;
-  return env.COMMENTS_WORKER === "always" || postCount() >= WORKER_MIN_POSTS;
 }
 
 function postFacts(post: Post): PostFacts {
@@ -75,7 +63,15 @@ export class SiteComments {
    * the comments: it loads and reads while Eleventy starts (0.3 s at 4,000 posts), not after.
    */
   prepare(runMode: string, contentDir: string): void {
-    if (this.worker || !useCommentWorker(runMode, () => listPostDirs(contentDir).length)) return;
+    if (this.worker) return;
+    // `npm run build` may have started it already, before the configuration loaded.
+    const early = runMode === "build" ? takeEarlyCommentWorker() : undefined;
+    if (early) {
+      this.worker = early.worker;
+      this.validating = early.contentDir;
+      return;
+    }
+    if (!useCommentWorker(runMode, () => listPostDirs(contentDir).length)) return;
     this.worker = new CommentWorker(this.projectRoot);
     this.validating = resolve(contentDir);
     this.worker.validate(this.validating);

@@ -4,7 +4,8 @@
 import type { Comment } from "../comments/comment.ts";
 import type { CommentStore } from "../comments/comment-store.ts";
 import { forgetKeptFrontMatter } from "./front-matter.ts";
-import { listPostDirs, loadPost, type LoadedPost, type Post } from "./posts.ts";
+import { listPostDirs } from "./post-dirs.ts";
+import { loadPost, type LoadedPost, type Post } from "./posts.ts";
 import type { Problem } from "./problem.ts";
 
 export interface CheckedPost extends Post {

@@ -1,7 +1,7 @@
 // Finds and validates posts: content/posts/<slug>/index.md. A post's URL is the slug of
 // its title, so the folder must carry that same slug: comments and tools find a post
 // by its folder, readers by its URL, and both must agree.
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { slugifyTitle } from "../format/slug.ts";
 import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
@@ -10,7 +10,6 @@ import { readTextFile } from "./read-text-file.ts";
 import { postSchema, type PostFrontMatter } from "./schemas.ts";
 import { validateFrontMatter } from "./validate.ts";
 
-export const POSTS_FOLDER = "posts";
 export const POST_FILE = "index.md";
 
 export interface Post {
@@ -20,21 +19,6 @@ export interface Post {
   data: PostFrontMatter;
 }
 
-/** Folders of all posts under the content folder, sorted. */
-export function listPostDirs(contentDir: string): string[] {
-  const postsDir = join(contentDir, POSTS_FOLDER);
-  let entries;
-  try {
-    entries = readdirSync(postsDir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && !entry.name.startsWith("_"))
-    .map((entry) => join(postsDir, entry.name))
-    .sort();
-}
 
 export type LoadedPost = { post: Post; problems: Problem[] } | { post?: undefined; problems: Problem[] };
 

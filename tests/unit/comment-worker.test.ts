@@ -8,8 +8,10 @@ import { after, describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { CommentStore } from "../../src/comments/comment-store.ts";
 import { postCommentFeed, postPageParts } from "../../src/comments/post-comment-outputs.ts";
-import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/site-comments.ts";
+import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/worker/use-comment-worker.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
+import { startCommentWorkerEarly, takeEarlyCommentWorker } from "../../src/comments/worker/early-start.ts";
+import { SiteComments } from "../../src/comments/site-comments.ts";
 import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
@@ -89,5 +91,51 @@ describe("useCommentWorker", () => {
     assert.equal(useCommentWorker("build", () => 10_000, { COMMENTS_WORKER: "never" }), false);
     assert.equal(useCommentWorker("watch", () => 1, { COMMENTS_WORKER: "always" }), false);
     assert.equal(useCommentWorker("serve", () => assert.fail("the dev server must not list the posts for this"), {}), false);
+  });
+});
+
+describe("the comment worker's early start (scripts/eleventy.js)", () => {
+  const root = temporaryDir("early");
+  after(() => removeDir(root));
+  writeFiles(root, {
+    "content/posts/a/index.md": "---\n---\n",
+    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+  });
+  const withWorkerChoice = <T>(choice: string | undefined, run: () => T): T => {
+    const before = process.env.COMMENTS_WORKER;
+    if (choice === undefined) delete process.env.COMMENTS_WORKER;
+    else process.env.COMMENTS_WORKER = choice;
+    try {
+      return run();
+    } finally {
+      if (before === undefined) delete process.env.COMMENTS_WORKER;
+      else process.env.COMMENTS_WORKER = before;
+    }
+  };
+
+  it("starts nothing for a small site", () => {
+    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), root)), false);
+    assert.equal(takeEarlyCommentWorker(), undefined);
+  });
+
+  it("hands the started worker, validating the folder, to whoever takes it first", async () => {
+    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root)), true);
+    const early = takeEarlyCommentWorker();
+    assert.ok(early);
+    assert.equal(takeEarlyCommentWorker(), undefined, "taken once");
+    assert.equal(early.contentDir, join(root, "content"));
+    assert.deepEqual(early.worker.validated().posts.map((p) => [p.dir, p.comments.map((c) => c.id)]), [[join(root, "content/posts/a"), ["1"]]]);
+    await early.worker.finish();
+  });
+
+  it("is taken by the site's comments of a one-off build, not by the dev server's", async () => {
+    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root));
+    withWorkerChoice("always", () => new SiteComments(root).prepare("serve", join(root, "content")));
+    const left = takeEarlyCommentWorker();
+    assert.ok(left, "the dev server leaves it");
+    await left.worker.finish();
+    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root));
+    withWorkerChoice("never", () => new SiteComments(root).prepare("build", join(root, "content")));
+    assert.equal(takeEarlyCommentWorker(), undefined, "the build took it, whatever it would have chosen itself");
   });
 });

@@ -6,7 +6,7 @@
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
-import { listPostDirs } from "../../content/posts.ts";
+import { listPostDirs } from "../../content/post-dirs.ts";
 import { readTextFile } from "../../content/read-text-file.ts";
 import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
