@@ -11,7 +11,8 @@
 //   with its cache by modification time, so a rebuild only reads what changed.
 import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
-import { checkContent, checkPosts } from "../content/check-content.ts";
+import { checkContent } from "../content/check-content.ts";
+import { forgetKeptFrontMatter, keepFrontMatter } from "../content/front-matter.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache, type Post } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
@@ -22,6 +23,7 @@ import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
 import { takeEarlyCommentWorker } from "./worker/early-start.ts";
+import { postFromThread } from "./worker/posts-across-threads.ts";
 import { useCommentWorker } from "./worker/use-comment-worker.ts";
 
 export interface BuildStart {
@@ -100,11 +102,14 @@ export class SiteComments {
         this.validating = build.contentDir;
         this.worker.validate(build.contentDir);
       }
-      const checked = checkPosts(build.contentDir);
+      // The worker checked the posts (off this thread) and parsed their front matter for Eleventy.
+      const checked = this.worker.postsChecked();
+      forgetKeptFrontMatter();
+      keepFrontMatter(checked.frontMatter);
       // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
       if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
       else reportContentProblems(checked.problems, { stopOnError });
-      this.setPublished(checked.posts);
+      this.setPublished(checked.posts.map(postFromThread));
       this.worker.render(build.site, build.outputDir, [...this.published.values()].map((post) => ({ ...postFacts(post), dir: post.dir, date: post.data.date.toISO() ?? "" })));
       return;
     }

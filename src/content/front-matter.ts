@@ -45,6 +45,18 @@ export function forgetKeptFrontMatter(): void {
   keptForEleventy.clear();
 }
 
+/** The parses kept, given away (the comment worker checks the posts of a large build). */
+export function takeKeptFrontMatter(): [string, unknown][] {
+  const kept = [...keptForEleventy];
+  keptForEleventy.clear();
+  return kept;
+}
+
+/** Keeps for Eleventy the parses another thread made (see `takeKeptFrontMatter`). */
+export function keepFrontMatter(kept: Iterable<[string, unknown]>): void {
+  for (const [source, data] of kept) keptForEleventy.set(source, data);
+}
+
 /** `keepForEleventy`: a post, which Eleventy parses next (see `eleventyYaml`). */
 export function splitFrontMatter(text: string, options: { keepForEleventy?: boolean } = {}): FrontMatter {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;

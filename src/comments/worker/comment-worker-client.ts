@@ -6,7 +6,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Problem } from "../../content/problem.ts";
 import type { PostPageParts, SiteFacts } from "../post-comment-outputs.ts";
-import { SHARED, type Job, type PostToRender, type ValidatedPost, type WorkerMessage } from "./protocol.ts";
+import { SHARED, type Job, type PostAcrossThreads, type PostToRender, type ValidatedPost, type WorkerMessage } from "./protocol.ts";
 
 /** Longest wait for any sign of life from the worker before the build gives up. */
 const SILENCE_LIMIT_MS = 120_000;
@@ -16,12 +16,21 @@ export interface Validation {
   problems: Problem[];
 }
 
+/** The posts as the worker checked them (see ./posts-across-threads.ts). */
+export interface CheckedPosts {
+  posts: PostAcrossThreads[];
+  problems: Problem[];
+  /** Eleventy's YAML parses of the posts' front matter (src/content/front-matter.ts). */
+  frontMatter: [string, unknown][];
+}
+
 export class CommentWorkerError extends Error {}
 
 export class CommentWorker {
   private readonly worker: Worker;
   private readonly results: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED.length * Int32Array.BYTES_PER_ELEMENT));
+  private checkedPosts: CheckedPosts | undefined;
   private validation: Validation | undefined;
   /** The folder of the latest validation asked for: an earlier one's answer is not this one's. */
   private validating: string | undefined;
@@ -51,13 +60,20 @@ export class CommentWorker {
     this.worker.postMessage(job);
   }
 
-  /** Validates every comment of the content folder; `validated()` gives the result. */
+  /** Checks every post and validates every comment of the content folder; `postsChecked()` and `validated()` give the results. */
   validate(contentDir: string): void {
+    this.checkedPosts = undefined;
     this.validation = undefined;
     this.validating = contentDir;
     this.finished = false;
     this.rendered.clear();
     this.send({ type: "validate", contentDir });
+  }
+
+  /** The posts' front matter, checked (waits for it; the comments come later). */
+  postsChecked(): CheckedPosts {
+    this.waitUntil(() => this.checkedPosts !== undefined);
+    return this.checkedPosts as CheckedPosts;
   }
 
   /** The problems in the comment files, and the comments of each post (waits for them). */
@@ -94,6 +110,9 @@ export class CommentWorker {
 
   private receive(message: WorkerMessage): void {
     switch (message.type) {
+      case "posts":
+        if (message.contentDir === this.validating) this.checkedPosts = { posts: message.posts, problems: message.problems, frontMatter: message.frontMatter };
+        break;
       case "validated":
         if (message.contentDir === this.validating) this.validation = { posts: message.posts, problems: message.problems };
         break;

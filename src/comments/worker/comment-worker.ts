@@ -1,11 +1,13 @@
 // The comment worker: a thread of `npm run build` that does the comments' work on the
-// machine's second core while Eleventy builds the pages on the first. It validates
-// every comment file first (so a broken file stops the build before any page is
-// written), then renders each published post's comments, writes its comment feed and
+// machine's second core while Eleventy builds the pages on the first. It checks every
+// post's front matter and validates every comment file first (so a broken file stops
+// the build before any page is written), then renders each published post's comments, writes its comment feed and
 // sends the page's parts back, in the order the pages ask for them.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
+import { checkPosts } from "../../content/check-content.ts";
+import { takeKeptFrontMatter } from "../../content/front-matter.ts";
 import { listPostDirs } from "../../content/post-dirs.ts";
 import { readTextFile } from "../../content/read-text-file.ts";
 import type { Problem } from "../../content/problem.ts";
@@ -13,6 +15,7 @@ import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
 import { scanCommentFolder } from "../comment-store.ts";
 import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
 import { postPageParts, writeCommentFeed } from "../post-comment-outputs.ts";
+import { postToThread } from "./posts-across-threads.ts";
 import { SHARED, type Job, type PostToRender, type RenderJob, type ValidateJob, type WorkerMessage } from "./protocol.ts";
 
 interface WorkerData {
@@ -33,6 +36,9 @@ function send(message: WorkerMessage): void {
 }
 
 function validate(job: ValidateJob): void {
+  // The posts first: the main thread waits for them before Eleventy reads a template.
+  const checked = checkPosts(job.contentDir, projectRoot);
+  send({ type: "posts", contentDir: job.contentDir, posts: checked.posts.map(postToThread), problems: checked.problems, frontMatter: takeKeptFrontMatter() });
   sources.clear();
   const posts = [];
   const problems: Problem[] = [];

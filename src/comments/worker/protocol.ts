@@ -2,11 +2,12 @@
 // counter that lets the main thread wait for them without returning to the event loop
 // (Eleventy's filters are synchronous). Everything here crosses threads by structured
 // clone: plain data only, dates as ISO strings.
+import type { Post } from "../../content/posts.ts";
 import type { Problem } from "../../content/problem.ts";
 import type { PostCommentsView } from "../post-comments.ts";
 import type { SiteFacts } from "../post-comment-outputs.ts";
 
-/** Main → worker, first: validate every comment of the content folder. */
+/** Main → worker, first: check every post and validate every comment of the content folder. */
 export interface ValidateJob {
   type: "validate";
   contentDir: string;
@@ -38,7 +39,12 @@ export interface ValidatedPost {
   comments: { id: string; file: string }[];
 }
 
+/** A checked post as it crosses threads: its date as ISO text. */
+export type PostAcrossThreads = Omit<Post, "data"> & { data: Omit<Post["data"], "date"> & { date: string } };
+
 export type WorkerMessage =
+  /** The posts' front matter checked, and Eleventy's YAML parses of it (see eleventyYaml). */
+  | { type: "posts"; contentDir: string; posts: PostAcrossThreads[]; problems: Problem[]; frontMatter: [string, unknown][] }
   | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
   | { type: "rendered"; dir: string; section: PostCommentsView; jsonLd: string }
   | { type: "done" }
