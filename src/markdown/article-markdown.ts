@@ -4,6 +4,7 @@
 import MarkdownIt from "markdown-it";
 import { frenchTypographyPlugin } from "./french-typography.ts";
 import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
+import { plainLinkNormalizerPlugin } from "./plain-link-normalizer.ts";
 import { headingIdsPlugin, type HeadingIdsOptions } from "./heading-ids.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
@@ -12,6 +13,7 @@ export function createArticleMarkdown(options: HeadingIdsOptions & { linkifyPref
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
   return md
+    .use(plainLinkNormalizerPlugin)
     .use(frenchTypographyPlugin)
     .use(tableAlignmentPlugin)
     .use(headingIdsPlugin, options);

@@ -12,6 +12,7 @@ import MarkdownIt, { type PluginWithOptions, type Token } from "markdown-it";
 import linkAttributes from "markdown-it-link-attributes";
 import { frenchTypographyPlugin } from "./french-typography.ts";
 import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
+import { plainLinkNormalizerPlugin } from "./plain-link-normalizer.ts";
 import { tableAlignmentPlugin } from "./table-alignment.ts";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:|#)/i;
@@ -36,6 +37,7 @@ export function createCommentMarkdown(options: { linkifyPrefilter?: boolean } = 
   const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
   if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
   md.validateLink = isAllowedCommentLink;
+  md.use(plainLinkNormalizerPlugin);
   md.disable(["heading", "lheading"]);
   // The plugin's types are written against markdown-it's CommonJS types; same runtime object.
   md.use(linkAttributes as unknown as PluginWithOptions<{ attrs: Record<string, string> }>, { attrs: { rel: COMMENT_LINK_REL } });
