@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
 import { indexTemplateMapLookups } from "./template-map-lookup.js";
 import { boundWrittenPagesMemory } from "./written-pages-memory.js";
 
@@ -133,6 +134,8 @@ if (bundled) {
 
 // Eleventy 3.1 looks pages up by scanning them all: index the lookup (scripts/template-map-lookup.js).
 await indexTemplateMapLookups();
+// …and checks each new edge of its dependency graph against all the others (scripts/dependency-graph-edges.js).
+indexDependencyGraphEdges();
 // Eleventy 3.1 holds every finished page until a build ends (scripts/written-pages-memory.js).
 // The dev server keeps Eleventy's own way: its rebuilds write a few pages.
 if (!watching) await boundWrittenPagesMemory({ concurrency: PAGES_RENDERED_AT_ONCE });

@@ -1,0 +1,43 @@
+// Eleventy 3.1 records which page uses what (layouts, collections) in a graph from the
+// dependency-graph package, whose addDependency looks for the new edge in the list of
+// every edge of both nodes (`indexOf`) before adding it: quadratic for the nodes that
+// thousands of pages point at, a layout or a collection (profile of a 4,000-post build:
+// 0.18 s, 0.13 s for bare Eleventy). This looks the edge up in a Set kept beside each
+// list instead; the lists, their order and the errors stay the package's own. If the
+// package differs from what this expects, nothing is patched.
+import { createRequire } from "node:module";
+
+// Each edge list's members. The package only ever pushes to a list in addDependency
+// (patched here) and removes from it with splice, so a list whose length differs from its
+// Set's size has lost members since: its Set is rebuilt.
+const members = new WeakMap();
+
+function includes(list, item) {
+  let set = members.get(list);
+  if (set === undefined || set.size !== list.length) {
+    set = new Set(list);
+    members.set(list, set);
+  }
+  return set.has(item);
+}
+
+function addOnce(list, item) {
+  if (includes(list, item)) return;
+  list.push(item);
+  members.get(list).add(item);
+}
+
+/** Patches dependency-graph as Eleventy resolves it; true if patched. */
+export function indexDependencyGraphEdges() {
+  const { DepGraph } = createRequire(import.meta.resolve("@11ty/eleventy"))("dependency-graph");
+  const original = DepGraph?.prototype?.addDependency;
+  if (typeof original !== "function" || !(new DepGraph().outgoingEdges instanceof Map)) return false;
+  DepGraph.prototype.addDependency = function (from, to) {
+    if (!this.hasNode(from)) throw new Error("Node does not exist: " + from);
+    if (!this.hasNode(to)) throw new Error("Node does not exist: " + to);
+    addOnce(this.outgoingEdges.get(from), to);
+    addOnce(this.incomingEdges.get(to), from);
+    return true;
+  };
+  return true;
+}
