@@ -16,9 +16,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
-import { indexTemplateMapLookups } from "./template-map-lookup.js";
-import { boundWrittenPagesMemory } from "./written-pages-memory.js";
+import { patchEleventy } from "./eleventy-patches/index.js";
 
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
@@ -75,9 +73,6 @@ async function bundle(entryPoint, file) {
 }
 
 const args = process.argv.slice(2);
-// Enough to overlap a template's waits (an async shortcode, a file read); 4, 16 and 64 build
-// 4,000 posts alike here, each keeping memory 190 MB below Eleventy's all-at-once.
-const PAGES_RENDERED_AT_ONCE = 16;
 /** The value of Eleventy's --name=value or --name value, if given. */
 function argumentValue(name) {
   const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
@@ -132,13 +127,8 @@ if (bundled) {
   register();
 }
 
-// Eleventy 3.1 looks pages up by scanning them all: index the lookup (scripts/template-map-lookup.js).
-await indexTemplateMapLookups();
-// …and checks each new edge of its dependency graph against all the others (scripts/dependency-graph-edges.js).
-indexDependencyGraphEdges();
-// Eleventy 3.1 holds every finished page until a build ends (scripts/written-pages-memory.js).
-// The dev server keeps Eleventy's own way: its rebuilds write a few pages.
-if (!watching) await boundWrittenPagesMemory({ concurrency: PAGES_RENDERED_AT_ONCE });
+// Eleventy 3.1's quadratic steps and its memory of finished pages (scripts/eleventy-patches/).
+await patchEleventy({ oneOffBuild: !watching });
 
 // Eleventy's command line, next to its entry point (its package exports do not name it).
 await import(new URL("../cmd.cjs", import.meta.resolve("@11ty/eleventy")).href);

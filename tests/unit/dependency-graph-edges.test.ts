@@ -1,11 +1,11 @@
-// scripts/dependency-graph-edges.js looks each new edge of Eleventy's dependency graph up
+// scripts/eleventy-patches/dependency-graph-edges.js looks each new edge of Eleventy's dependency graph up
 // in a Set: the graph must come out as the package's own addDependency makes it.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { pick, randomInt, seededRandom } from "../../bench/random.ts";
 // @ts-expect-error -- plain JavaScript, no types
-import { indexDependencyGraphEdges } from "../../scripts/dependency-graph-edges.js";
+import { indexDependencyGraphEdges } from "../../scripts/eleventy-patches/dependency-graph-edges.js";
 
 interface Graph {
   outgoingEdges: Map<string, string[]>;

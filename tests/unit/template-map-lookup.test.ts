@@ -1,10 +1,10 @@
-// scripts/template-map-lookup.js replaces Eleventy 3.1's scan of every page by an index:
+// scripts/eleventy-patches/template-map-lookup.js replaces Eleventy 3.1's scan of every page by an index:
 // it must find the very entry the scan found.
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
 // @ts-expect-error -- plain JavaScript, no types
-import { indexTemplateMapLookups } from "../../scripts/template-map-lookup.js";
+import { indexTemplateMapLookups } from "../../scripts/eleventy-patches/template-map-lookup.js";
 
 type Lookup = (this: { map: { inputPath: string; id: number }[] }, inputPath: string) => unknown;
 

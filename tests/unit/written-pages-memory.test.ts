@@ -1,4 +1,4 @@
-// scripts/written-pages-memory.js: Eleventy renders a few templates at a time instead of
+// scripts/eleventy-patches/written-pages-memory.js: Eleventy renders a few templates at a time instead of
 // all at once, and the results it hands to `eleventy.after` still hold each page's text.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Eleventy } from "@11ty/eleventy";
 // @ts-expect-error -- plain JavaScript, no types
-import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/written-pages-memory.js";
+import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/eleventy-patches/written-pages-memory.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 type Limit = (start: () => Promise<unknown> | unknown) => Promise<unknown>;
