@@ -38,6 +38,12 @@ describe("French plurals", () => {
     assert.equal(countReflections(11), "11 réflexions");
     assert.equal(countReflections(1234), "1\u202F234 réflexions");
   });
+  it("writes every count as French does, with or without ICU's number formatting", () => {
+    const french = new Intl.NumberFormat("fr-FR");
+    for (const count of [...Array.from({ length: 2_100 }, (_, n) => n + 2), 9_999, 10_000, 123_456, 1_000_000]) {
+      assert.equal(countReflections(count), `${french.format(count)} réflexions`, String(count));
+    }
+  });
   it("heads the comments section", () => {
     assert.equal(commentsHeading(1, "Titre"), "Une réflexion au sujet de «\u00A0Titre\u00A0»");
     assert.equal(commentsHeading(11, "Le SMO ?"), "11 réflexions au sujet de «\u00A0Le SMO\u202F?\u00A0»");
