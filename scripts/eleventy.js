@@ -4,9 +4,9 @@
 // A one-off build (`npm run build`) loads no TypeScript at run time: esbuild bundles
 // .eleventy.ts and the code it imports (src/) into one JavaScript module, the comment
 // worker (src/comments/worker/) into another, and the worker's early start into a third
-// (started before the configuration loads: src/comments/worker/early-start.ts), kept in node_modules/.cache/ under a hash
-// of the sources (a build with unchanged code does not run esbuild; concurrent builds
-// share the files safely). Loading our forty-odd modules one by one through tsx's and
+// (run before the configuration loads: src/comments/worker/early-start.ts), kept in
+// node_modules/.cache/ under a hash of the sources (a build with unchanged code does not
+// run esbuild; concurrent builds share the files safely). Loading our forty-odd modules one by one through tsx's and
 // Eleventy's module hooks was most of a small site's build time (docs/performance.md).
 //
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
@@ -84,7 +84,7 @@ const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
 
 /**
- * The bundled configuration and comment worker, made if the sources changed; undefined
+ * The bundled configuration, comment worker and early start, made if the sources changed; undefined
  * when they cannot be written (a read-only node_modules, say): the build then runs
  * through tsx, as the dev server does.
  */

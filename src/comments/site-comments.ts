@@ -23,7 +23,7 @@ import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
 import { takeEarlyCommentWorker } from "./worker/early-start.ts";
-import { postFromThread } from "./worker/posts-across-threads.ts";
+import { postToRender } from "./worker/posts-across-threads.ts";
 import { useCommentWorker } from "./worker/use-comment-worker.ts";
 
 export interface BuildStart {
@@ -38,6 +38,12 @@ export interface PostPageComments extends PostCommentsView {
   jsonLd: string;
 }
 
+/** A published post, as a build needs it: its file (the render ledger) and, in process, its page's facts. */
+interface PublishedPost {
+  file: string;
+  facts?: PostFacts;
+}
+
 function postFacts(post: Post): PostFacts {
   return { slug: post.slug, title: post.data.title, description: post.data.description, author: post.data.author, date: post.data.date };
 }
@@ -48,7 +54,7 @@ export class SiteComments {
   private worker: CommentWorker | undefined;
   private readonly ledger = new RenderLedger();
   private build: BuildStart | undefined;
-  private published = new Map<string, Post>();
+  private published = new Map<string, PublishedPost>();
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
   private followingChanges = false;
@@ -109,21 +115,23 @@ export class SiteComments {
       // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
       if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
       else reportContentProblems(checked.problems, { stopOnError });
-      this.setPublished(checked.posts.map(postFromThread));
-      this.worker.render(build.site, build.outputDir, [...this.published.values()].map((post) => ({ ...postFacts(post), dir: post.dir, date: post.data.date.toISO() ?? "" })));
+      const published = this.publishedOf(checked.posts);
+      this.published = new Map(published.map((post) => [post.dir, { file: post.file }]));
+      this.worker.render(build.site, build.outputDir, published.map(postToRender));
       return;
     }
     this.store.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
     const report = checkContent(build.contentDir, this.store, this.projectRoot, (dir) => this.posts.load(dir));
     reportContentProblems(report.problems, { stopOnError });
-    this.setPublished(report.posts);
-    this.expected = report.posts.filter((post) => this.published.has(post.dir));
+    const published = this.publishedOf(report.posts);
+    this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: postFacts(post) }]));
+    this.expected = published;
     this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
   }
 
-  private setPublished(posts: readonly Post[]): void {
-    const runMode = this.build?.runMode;
-    this.published = new Map(posts.filter((post) => !isHiddenDraft(post.data, runMode)).map((post) => [post.dir, post]));
+  /** The posts this build shows (drafts are left out of `npm run build`). */
+  private publishedOf<P extends { data: { draft?: boolean } }>(posts: readonly P[]): P[] {
+    return posts.filter((post) => !isHiddenDraft(post.data, this.build?.runMode));
   }
 
   /**
@@ -153,9 +161,8 @@ export class SiteComments {
     let parts: PostPageParts;
     if (this.worker) parts = this.worker.take(postDir);
     else {
-      const post = this.published.get(postDir);
-      if (!post) throw new Error(`${postDir}: a page for a post that was not checked`);
-      const facts = postFacts(post);
+      const facts = this.published.get(postDir)?.facts;
+      if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
       const comments = this.store.load(postDir).comments;
       parts = postPageParts(facts, comments, build.site);
       writeCommentFeed(build.outputDir, facts, comments, build.site);

@@ -24,12 +24,12 @@ export interface PostsReport {
   problems: Problem[];
 }
 
-/** The posts' front matter only (the comment worker of a build checks the comments). */
-export function checkPosts(contentDir: string, projectRoot = process.cwd()): PostsReport {
+/** These posts' front matter only (the comment worker of a build, which checks the comments next). */
+export function checkPosts(postDirs: readonly string[], projectRoot = process.cwd()): PostsReport {
   const posts: Post[] = [];
   const problems: Problem[] = [];
   forgetKeptFrontMatter();
-  for (const dir of listPostDirs(contentDir)) {
+  for (const dir of postDirs) {
     const loaded = loadPost(dir, projectRoot);
     problems.push(...loaded.problems);
     if (loaded.post) posts.push(loaded.post);

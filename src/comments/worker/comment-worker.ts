@@ -1,8 +1,9 @@
 // The comment worker: a thread of `npm run build` that does the comments' work on the
 // machine's second core while Eleventy builds the pages on the first. It checks every
 // post's front matter and validates every comment file first (so a broken file stops
-// the build before any page is written), then renders each published post's comments, writes its comment feed and
-// sends the page's parts back, in the order the pages ask for them.
+// the build before any page is written), then renders each published post's comments,
+// writes its comment feed and sends the page's parts back, in the order the pages ask
+// for them.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
@@ -37,12 +38,13 @@ function send(message: WorkerMessage): void {
 
 function validate(job: ValidateJob): void {
   // The posts first: the main thread waits for them before Eleventy reads a template.
-  const checked = checkPosts(job.contentDir, projectRoot);
+  const postDirs = listPostDirs(job.contentDir);
+  const checked = checkPosts(postDirs, projectRoot);
   send({ type: "posts", contentDir: job.contentDir, posts: checked.posts.map(postToThread), problems: checked.problems, frontMatter: takeKeptFrontMatter() });
   sources.clear();
   const posts = [];
   const problems: Problem[] = [];
-  for (const dir of listPostDirs(job.contentDir)) {
+  for (const dir of postDirs) {
     const scanned = scanCommentFolder(dir, projectRoot, (path, file, id) => {
       const read = readComment(file, id, readTextFile(path));
       return read.source ? { item: read.source, problems: [] } : read;

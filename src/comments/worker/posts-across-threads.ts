@@ -1,8 +1,8 @@
 // A checked post crosses from the comment worker to the main thread as plain data: its
-// front matter's date (a luxon DateTime) as ISO text, read back on arrival.
-import { parseIsoWithOffset } from "../../format/dates.ts";
+// front matter's date (a luxon DateTime) as ISO text. The main thread only chooses the
+// published ones and hands them back to be rendered: the date stays text on the way.
 import type { Post } from "../../content/posts.ts";
-import type { PostAcrossThreads } from "./protocol.ts";
+import type { PostAcrossThreads, PostToRender } from "./protocol.ts";
 
 export function postToThread(post: Post): PostAcrossThreads {
   const date = post.data.date.toISO();
@@ -10,8 +10,7 @@ export function postToThread(post: Post): PostAcrossThreads {
   return { ...post, data: { ...post.data, date } };
 }
 
-export function postFromThread(post: PostAcrossThreads): Post {
-  const date = parseIsoWithOffset(post.data.date);
-  if (!date) throw new Error(`${post.file}: date "${post.data.date}" was validated but does not parse`);
-  return { ...post, data: { ...post.data, date } };
+/** What the worker renders a published post's comments with. */
+export function postToRender(post: PostAcrossThreads): PostToRender {
+  return { dir: post.dir, slug: post.slug, title: post.data.title, description: post.data.description, author: post.data.author, date: post.data.date };
 }
