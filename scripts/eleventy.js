@@ -113,8 +113,10 @@ if (bundled) {
   // A large site's comment worker starts reading comments now, not once the configuration
   // has loaded; the configuration takes it over. Its folder is Eleventy's input, by
   // default the configuration's (an --input that is not a folder of posts starts nothing).
-  const { CONTENT_DIR, startCommentWorkerEarly } = await import(pathToFileURL(bundled.earlyStartModule).href);
-  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR);
+  // Such a build runs for seconds: V8 is first told to optimize less eagerly
+  // (src/build/v8-tiering.ts).
+  const { CONTENT_DIR, startCommentWorkerEarly, tuneV8ForLargeBuild } = await import(pathToFileURL(bundled.earlyStartModule).href);
+  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR, process.cwd(), tuneV8ForLargeBuild);
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;

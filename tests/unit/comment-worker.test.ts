@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, describe, it, mock } from "node:test";
 import { DateTime } from "luxon";
 import { CommentStore } from "../../src/comments/comment-store.ts";
 import { postCommentFeed, postPageParts } from "../../src/comments/post-comment-outputs.ts";
@@ -113,13 +113,17 @@ describe("the comment worker's early start (scripts/eleventy.js)", () => {
     }
   };
 
-  it("starts nothing for a small site", () => {
-    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), root)), false);
+  it("starts nothing for a small site, and does not tune V8 for it", () => {
+    const beforeStart = mock.fn();
+    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), root, beforeStart)), false);
     assert.equal(takeEarlyCommentWorker(), undefined);
+    assert.equal(beforeStart.mock.callCount(), 0);
   });
 
   it("hands the started worker, validating the folder, to whoever takes it first", async () => {
-    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root)), true);
+    const beforeStart = mock.fn(() => assert.equal(takeEarlyCommentWorker(), undefined, "nothing started yet"));
+    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root, beforeStart)), true);
+    assert.equal(beforeStart.mock.callCount(), 1);
     const early = takeEarlyCommentWorker();
     assert.ok(early);
     assert.equal(takeEarlyCommentWorker(), undefined, "taken once");

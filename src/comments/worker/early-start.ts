@@ -10,6 +10,8 @@ import { useCommentWorker } from "./use-comment-worker.ts";
 
 /** The folder to read when Eleventy is given no --input: the configuration's. */
 export { CONTENT_DIR } from "../../content/post-dirs.ts";
+/** For `beforeStart` (this module is the launcher's first bundle). */
+export { tuneV8ForLargeBuild } from "../../build/v8-tiering.ts";
 
 const HANDOVER = Symbol.for("nous-les-geeks.early-comment-worker");
 
@@ -21,9 +23,13 @@ export interface EarlyCommentWorker {
 
 type Handover = { [HANDOVER]?: EarlyCommentWorker };
 
-/** For a one-off build that will want the worker: starts it and its validation of `contentDir`. */
-export function startCommentWorkerEarly(contentDir: string, projectRoot: string = process.cwd()): boolean {
+/**
+ * For a one-off build that will want the worker: starts it and its validation of
+ * `contentDir`, after `beforeStart` (what else a build this large wants first).
+ */
+export function startCommentWorkerEarly(contentDir: string, projectRoot: string = process.cwd(), beforeStart: () => void = () => {}): boolean {
   if (!useCommentWorker("build", () => listPostDirs(contentDir).length)) return false;
+  beforeStart();
   const worker = new CommentWorker(projectRoot);
   const absolute = resolve(contentDir);
   worker.validate(absolute);
