@@ -1,8 +1,12 @@
 // The baseline: bare Eleventy 3 building the same posts with a minimal configuration
 // (a trivial layout, Eleventy's default markdown-it, no comments, no filters, no
 // plugins). Run with plain node, no tsx: this is what Eleventy costs by itself.
+// `bareBuildWithV8Flags` runs it with the V8 flags a large build of the project sets
+// (src/build/v8-tiering.ts), set the same way, at run time: how much of the project's
+// ratio is that tuning, which bare Eleventy could have too.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { LARGE_BUILD_V8_FLAGS } from "../src/build/v8-tiering.ts";
 import type { Command } from "./measure.ts";
 
 const CONFIG = `// Bare Eleventy: the benchmark's baseline (bench/bare-site.ts).
@@ -30,7 +34,11 @@ export function writeBareSite(siteDir: string): void {
   writeFileSync(join(siteDir, "_includes/post.njk"), LAYOUT);
   writeFileSync(join(siteDir, "content/content.11tydata.json"), JSON.stringify({ layout: "post.njk" }));
   writeFileSync(join(siteDir, "package.json"), JSON.stringify({ type: "module", private: true }));
+  writeFileSync(join(siteDir, SET_V8_FLAGS), `import { setFlagsFromString } from "node:v8";\nfor (const flag of ${JSON.stringify(LARGE_BUILD_V8_FLAGS)}) setFlagsFromString(flag);\n`);
 }
+
+/** Preloaded by `bareBuildWithV8Flags`. */
+const SET_V8_FLAGS = "set-v8-flags.mjs";
 
 export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: string): Command {
   return {
@@ -38,4 +46,9 @@ export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: st
     args: [join(repositoryRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet", `--output=${outputDir}`],
     cwd: siteDir,
   };
+}
+
+export function bareBuildWithV8Flags(siteDir: string, repositoryRoot: string, outputDir: string): Command {
+  const bare = bareBuild(siteDir, repositoryRoot, outputDir);
+  return { ...bare, args: ["--import", `./${SET_V8_FLAGS}`, ...bare.args] };
 }

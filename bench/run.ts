@@ -1,7 +1,8 @@
 // `npm run bench`: builds synthetic corpora (250, 1,000 and 4,000 posts with ten
 // threaded comments each) with the project's real build, with the same build on the
 // posts alone and on the posts with five comments each (the difference is the cost of a
-// comment, fixed costs aside), with bare Eleventy on the posts alone (the baseline) and,
+// comment, fixed costs aside), with bare Eleventy on the posts alone (the baseline; and
+// again with the V8 flags the project's large builds set, to show that tuning's share) and,
 // when `hugo` is on the PATH, with Hugo; the builds alternate, several runs each, and
 // the medians are compared. Then the seed site against bare Eleventy, and the dev server's latency
 // after a comment edit on the 1,000-post corpus. See docs/performance.md.
@@ -14,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bareBuild, writeBareSite } from "./bare-site.ts";
+import { bareBuild, bareBuildWithV8Flags, writeBareSite } from "./bare-site.ts";
 import { isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
 import { editTargets, measureCommentEdits } from "./dev-server.ts";
 import { forHugo, hugoBuild, hugoVersion, writeHugoSite } from "./hugo-site.ts";
@@ -73,6 +74,8 @@ interface SizeResult {
   posts: number;
   comments: number;
   bare: Summary;
+  /** Bare Eleventy with the V8 flags of the project's large builds. */
+  bareWithV8Flags: Summary;
   project: Summary;
   projectWithoutComments: Summary;
   /** The same posts with HALF_COMMENTS comments each. */
@@ -100,6 +103,7 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
   writeCorpus(dir("bare"), { posts }, withoutComments);
   const variants: Variant[] = [
     { name: "bare Eleventy", command: bareBuild(dir("bare"), repositoryRoot, dir("bare-out")), outputDir: dir("bare-out") },
+    { name: "bare Eleventy, V8 flags", command: bareBuildWithV8Flags(dir("bare"), repositoryRoot, dir("bare-out")), outputDir: dir("bare-out") },
     { name: "project", command: projectBuild(dir("project"), dir("project-out")), outputDir: dir("project-out") },
     { name: "project, no comments", command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")), outputDir: dir("project-no-comments-out") },
     { name: `project, ${HALF_COMMENTS} comments a post`, command: projectBuild(dir("project-half"), dir("project-half-out")), outputDir: dir("project-half-out") },
@@ -115,6 +119,7 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
     posts: counts.posts,
     comments: counts.comments,
     bare: summarize(results.get("bare Eleventy")),
+    bareWithV8Flags: summarize(results.get("bare Eleventy, V8 flags")),
     project: summarize(results.get("project")),
     projectWithoutComments: summarize(results.get("project, no comments")),
     projectHalf: summarize(results.get(`project, ${HALF_COMMENTS} comments a post`)),
@@ -146,7 +151,7 @@ const mark = (ok: boolean) => (ok ? "✓" : "✗");
 
 function printTable(results: readonly SizeResult[]): void {
   const hugo = results.some((r) => r.hugo);
-  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "project, no comments", "per post", "per comment", "per comment, slope", "peak RSS project"];
+  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "bare, project's V8 flags", "project / that", "project, no comments", "per post", "per comment", "per comment, slope", "peak RSS project"];
   if (hugo) header.push("Hugo", "project / Hugo", "peak RSS Hugo");
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
@@ -157,6 +162,8 @@ function printTable(results: readonly SizeResult[]): void {
       seconds(r.bare.seconds),
       seconds(r.project.seconds),
       ratio(r.project.seconds, r.bare.seconds),
+      seconds(r.bareWithV8Flags.seconds),
+      ratio(r.project.seconds, r.bareWithV8Flags.seconds),
       seconds(r.projectWithoutComments.seconds),
       `${((r.project.seconds / r.posts) * 1000).toFixed(2)} ms`,
       `${perCommentMicroseconds(r).toFixed(0)} µs`,
@@ -175,6 +182,7 @@ function printTargets(results: readonly SizeResult[], seed: { project: Summary; 
   if (largest) {
     const r = largest.project.seconds / largest.bare.seconds;
     console.log(`${mark(r <= 1.5)} ${largest.posts} posts: project / bare Eleventy = ${r.toFixed(2)} (target ≤ 1.5)`);
+    console.log(`  (bare Eleventy with the project's V8 flags: ${seconds(largest.bareWithV8Flags.seconds)}, project / that = ${(largest.project.seconds / largest.bareWithV8Flags.seconds).toFixed(2)})`);
     if (largest.hugo) console.log(`${mark(largest.project.seconds < largest.hugo.seconds)} ${largest.posts} posts: project ${seconds(largest.project.seconds)} vs Hugo ${seconds(largest.hugo.seconds)} (target: faster than Hugo)`);
     console.log(`${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`);
   }
