@@ -2,15 +2,15 @@
 // process (../comment-store.ts).
 
 /**
- * From this many posts, a one-off build hands the comments to a worker thread. Below,
- * the thread's start-up (a fresh V8 isolate loading its modules) costs about what it
- * saves. Since the worker starts before the configuration loads (./early-start.ts),
- * measured on tmpfs, medians of 5 interleaved runs, in process against the worker: the
- * seed site 0.44 s against 0.46 s, 30 posts 0.53 s both ways, 100 posts 0.66 s both
- * ways, 250 posts 0.92 s against 0.87 s (4,000 posts, earlier: 6.9 s against 5.1 s).
+ * From this many posts, a one-off build hands the comments to a worker thread (and tunes
+ * V8 for a long build: src/build/v8-tiering.ts). Below, the thread's start-up (a fresh
+ * V8 isolate loading its bundle) costs about what it saves. Measured on tmpfs, medians
+ * of 7–9 interleaved runs, in process against the worker (with the V8 tuning it brings):
+ * the seed site 0.42 s against 0.47 s, 30 posts 0.51 s both ways, 60 posts 0.56 s against
+ * 0.54 s, 100 posts 0.62 s against 0.56 s, 250 posts 0.90 s against 0.72 s.
  * COMMENTS_WORKER=always|never overrides the choice (tests use it to cover both ways).
  */
-export const WORKER_MIN_POSTS = 200;
+export const WORKER_MIN_POSTS = 50;
 
 /** `postCount` is asked only when it decides: a dev-server rebuild does not list the posts for it. */
 export function useCommentWorker(runMode: string, postCount: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
