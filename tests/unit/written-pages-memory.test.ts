@@ -1,5 +1,6 @@
 // scripts/eleventy-patches/written-pages-memory.js: Eleventy renders a few templates at a time instead of
-// all at once, and the results it hands to `eleventy.after` still hold each page's text.
+// all at once, drops a page's render cache once it is written, and the results it hands to
+// `eleventy.after` still hold each page's text.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,17 @@ import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/eleve
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 type Limit = (start: () => Promise<unknown> | unknown) => Promise<unknown>;
+
+interface TemplateWithCache {
+  _cacheRenderedTransformsAndLayoutsPromise?: unknown;
+}
+type Write = (this: unknown, page: { template?: TemplateWithCache }, content: string) => Promise<unknown>;
+
+/** Eleventy's Template class, whose `_write` the patch wraps. */
+async function eleventyTemplateClass(): Promise<{ prototype: { _write: Write } }> {
+  const module = (await import(new URL("./Template.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { prototype: { _write: Write } } };
+  return module.default;
+}
 
 describe("the concurrency limiter", () => {
   it("runs at most the limit at a time, the others in call order, and frees the slot of a task that fails", async () => {
@@ -52,6 +64,18 @@ describe("Eleventy with written pages' memory bounded", () => {
       let running = 0;
       let most = 0;
       let results: { outputPath: string; content: string }[] = [];
+      // Around the patched write: each page's render cache is there before it is written,
+      // gone after.
+      const Template = await eleventyTemplateClass();
+      const patchedWrite = Template.prototype._write;
+      let cachedBeforeWrite = 0;
+      let cachedAfterWrite = 0;
+      Template.prototype._write = async function (page, content) {
+        if (page.template?._cacheRenderedTransformsAndLayoutsPromise) cachedBeforeWrite++;
+        const written = await patchedWrite.call(this, page, content);
+        if (page.template?._cacheRenderedTransformsAndLayoutsPromise) cachedAfterWrite++;
+        return written;
+      };
       const eleventy = new Eleventy(join(dir, "input"), join(dir, "output"), {
         quietMode: true,
         config(eleventyConfig) {
@@ -69,7 +93,13 @@ describe("Eleventy with written pages' memory bounded", () => {
           });
         },
       });
-      await eleventy.write();
+      try {
+        await eleventy.write();
+      } finally {
+        Template.prototype._write = patchedWrite;
+      }
+      assert.equal(cachedBeforeWrite, 30, "pages cached when written");
+      assert.equal(cachedAfterWrite, 0, "render caches left after writing");
       assert.ok(most >= 2 && most <= 4, `templates rendering at once: ${most}`);
       assert.equal(results.length, 30);
       for (const result of results) {
