@@ -12,12 +12,13 @@
 //   --no-dev      skip the dev-server measurement
 //   --on-disk     corpora and builds in the system's temporary folder, not in /dev/shm
 //
-// Where /dev/shm (tmpfs) exists, the corpora and the builds' output live there: on this
-// machine's disk, creating files costs kernel CPU that varies twentyfold from one minute
-// to the next (the same 4,000 small files: 0.09–2.0 s), which swamps what the builds
-// differ by and weighs on whichever writes more. docs/performance.md has both.
+// Where /dev/shm (tmpfs) exists with room enough, the corpora and the builds' output
+// live there: on this machine's disk, creating files costs kernel CPU that varies
+// twentyfold from one minute to the next (the same 4,000 small files: 0.09–2.0 s), which
+// swamps what the builds differ by and weighs on whichever writes more.
+// docs/performance.md has both.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,11 +41,29 @@ interface Options {
 
 const TMPFS = "/dev/shm";
 
+/**
+ * Room the benchmark's files take at most, for its largest size: the five corpora and
+ * their outputs came to about 250 KB a post at 4,000 posts (tmpfs gives each small file a
+ * page of its own); twice that, to be safe.
+ */
+function roomNeeded(sizes: readonly number[]): number {
+  return Math.max(...sizes) * 512 * 1024;
+}
+
+/** Whether tmpfs is there with room enough (a container's /dev/shm is often 64 MB). */
+function tmpfsFits(sizes: readonly number[]): boolean {
+  if (!existsSync(TMPFS)) return false;
+  const { bavail, bsize } = statfsSync(TMPFS);
+  if (bavail * bsize >= roomNeeded(sizes)) return true;
+  process.stderr.write(`${TMPFS} has ${Math.round((bavail * bsize) / 2 ** 20)} MB free, ${Math.round(roomNeeded(sizes) / 2 ** 20)} MB wanted: the benchmark's files go to the disk\n`);
+  return false;
+}
+
 function parseOptions(argv: readonly string[]): Options {
   const quick = argv.includes("--quick");
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
   const sizes = value("sizes")?.split(",").map(Number) ?? (quick ? [250] : [250, 1000, 4000]);
-  return { sizes, runs: Number(value("runs") ?? 5), dev: !argv.includes("--no-dev") && sizes.includes(1000), onDisk: argv.includes("--on-disk") || !existsSync(TMPFS) };
+  return { sizes, runs: Number(value("runs") ?? 5), dev: !argv.includes("--no-dev") && sizes.includes(1000), onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes) };
 }
 
 interface Variant {
