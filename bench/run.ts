@@ -7,7 +7,7 @@
 // the medians are compared. Then the seed site against bare Eleventy, and the dev server's latency
 // after a comment edit on the 1,000-post corpus. See docs/performance.md.
 //   --quick       250 posts only (and the seed), for CI logs: under a minute
-//   --runs=N      runs per build (default 5)
+//   --runs=N      runs per build at every size (default 5, and more below 1,000 posts)
 //   --sizes=a,b   corpus sizes (default 250,1000,4000)
 //   --no-dev      skip the dev-server measurement
 //   --on-disk     corpora and builds in the system's temporary folder, not in /dev/shm
@@ -35,6 +35,8 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 interface Options {
   sizes: number[];
   runs: number;
+  /** --runs or --quick: `runs` at every size. */
+  fixedRuns: boolean;
   dev: boolean;
   onDisk: boolean;
 }
@@ -63,7 +65,18 @@ function parseOptions(argv: readonly string[]): Options {
   const quick = argv.includes("--quick");
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
   const sizes = value("sizes")?.split(",").map(Number) ?? (quick ? [250] : [250, 1000, 4000]);
-  return { sizes, runs: Number(value("runs") ?? 5), dev: !argv.includes("--no-dev") && sizes.includes(1000), onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes) };
+  return { sizes, runs: Number(value("runs") ?? 5), fixedRuns: quick || value("runs") !== undefined, dev: !argv.includes("--no-dev") && sizes.includes(1000), onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes) };
+}
+
+/**
+ * Runs of each build at a size. The time per comment is the difference of two builds: at
+ * 250 posts they are 0.03–0.09 s apart and each spreads by ±0.03 s, so five runs left the
+ * figure anywhere from 11 to 33 µs. Smaller sizes get as many runs as fit in the time of
+ * five at 1,000 posts (20 at 250), unless --runs or --quick fixes the number.
+ */
+function runsFor(options: Options, posts: number): number {
+  if (options.fixedRuns) return options.runs;
+  return Math.max(options.runs, Math.round((options.runs * 1000) / posts));
 }
 
 interface Variant {
@@ -225,6 +238,11 @@ function printTargets(results: readonly SizeResult[], seed: { project: Summary; 
   if (devMs !== undefined) console.log(`${mark(devMs < 300)} dev server, 1,000 posts: a comment edit shows on its page in ${devMs.toFixed(0)} ms (median; target < 300 ms)`);
 }
 
+function describeRuns(options: Options): string {
+  const more = options.sizes.filter((posts) => runsFor(options, posts) !== options.runs).map((posts) => `${runsFor(options, posts)} at ${posts.toLocaleString("en")} posts`);
+  return `${options.runs} runs${more.length > 0 ? ` (${more.join(", ")})` : ""}`;
+}
+
 function describeState(): string {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repositoryRoot, encoding: "utf8" }).trim();
   try {
@@ -259,7 +277,7 @@ async function main(): Promise<void> {
     const results: SizeResult[] = [];
     let devMs: number | undefined;
     for (const posts of options.sizes) {
-      results.push(await benchSize(workDir, posts, options.runs, hugo !== undefined));
+      results.push(await benchSize(workDir, posts, runsFor(options, posts), hugo !== undefined));
       if (options.dev && posts === 1000) {
         process.stderr.write("dev server, 1,000 posts:\n");
         const latencies = await measureCommentEdits(join(workDir, "1000-project"), editTargets(posts));
@@ -269,7 +287,7 @@ async function main(): Promise<void> {
       rmSync(join(workDir, `${posts}-project`), { recursive: true, force: true });
     }
 
-    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${options.runs} runs, builds interleaved; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
+    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
     printTable(results);
     console.log(`\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`);
     printTargets(results, seed, devMs);
