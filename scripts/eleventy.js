@@ -52,8 +52,8 @@ function pruneOldBundles(keep) {
 // Eleventy loads too (markdown-it, luxon…) must stay imports: bundled, they would load twice.
 // The comment worker's bundle holds every package it uses: its thread loads its own copy
 // of each anyway, and one file starts faster than Node's loader resolving and reading
-// some eighty (the worker starts validating 35 ms sooner, 250 posts build in 0.68 s
-// instead of 0.73 s; docs/performance.md).
+// some eighty (the worker starts validating 35 ms sooner, 250 posts build in 0.69 s
+// instead of 0.72 s; docs/performance.md).
 const BUNDLED_PACKAGES = ["zod"];
 
 /** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
