@@ -92,8 +92,8 @@ export default function (eleventyConfig: UserConfig) {
   // https://www.11ty.dev/docs/watch-serve/#watch-javascript-dependencies
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
-  // Validate all content before anything renders
-  // (src/content/check-content.ts, src/comments/site-comments.ts).
+  // Validate all content before anything renders (src/content/check-content.ts,
+  // src/comments/site-comments.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
     comments.beginBuild({
       contentDir: directories.input,

@@ -26,6 +26,9 @@ const LAYOUT = `<!doctype html>
 </html>
 `;
 
+/** Preloaded by `bareBuildWithV8Flags`: sets the flags as src/build/v8-tiering.ts does. */
+const SET_V8_FLAGS = "set-v8-flags.mjs";
+
 /** Writes the configuration and layout; the posts are written by the caller. */
 export function writeBareSite(siteDir: string): void {
   mkdirSync(join(siteDir, "_includes"), { recursive: true });
@@ -36,9 +39,6 @@ export function writeBareSite(siteDir: string): void {
   writeFileSync(join(siteDir, "package.json"), JSON.stringify({ type: "module", private: true }));
   writeFileSync(join(siteDir, SET_V8_FLAGS), `import { setFlagsFromString } from "node:v8";\nfor (const flag of ${JSON.stringify(LARGE_BUILD_V8_FLAGS)}) setFlagsFromString(flag);\n`);
 }
-
-/** Preloaded by `bareBuildWithV8Flags`. */
-const SET_V8_FLAGS = "set-v8-flags.mjs";
 
 export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: string): Command {
   return {

@@ -6,8 +6,9 @@
 // worker (src/comments/worker/) into another, and the worker's early start into a third
 // (run before the configuration loads: src/comments/worker/early-start.ts), kept in
 // node_modules/.cache/ under a hash of the sources (a build with unchanged code does not
-// run esbuild; concurrent builds share the files safely). Loading our forty-odd modules one by one through tsx's and
-// Eleventy's module hooks was most of a small site's build time (docs/performance.md).
+// run esbuild; concurrent builds share the files safely). Loading our forty-odd modules
+// one by one through tsx's and Eleventy's module hooks was most of a small site's build
+// time (docs/performance.md).
 //
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
@@ -29,10 +30,11 @@ const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 function sourcesHash(config) {
   const files = [config, ...readdirSync("src", { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
   const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json"))).update(readFileSync(new URL(import.meta.url)));
-  // The list of packages, and what npm installed: node_modules/.package-lock.json is
-  // npm's record of the installed tree, rewritten by every install.
-  for (const file of ["package.json", "node_modules/.package-lock.json"]) if (existsSync(file)) hash.update(readFileSync(resolve(file)));
-  for (const file of BUNDLED_PACKAGES.map((name) => `node_modules/${name}/package.json`)) hash.update(readFileSync(resolve(file)));
+  // The installed packages: npm's record of the whole tree (node_modules/.package-lock.json,
+  // rewritten by every install) where there is one, and each dependency's own version.
+  for (const file of ["package.json", "node_modules/.package-lock.json", ...dependencyNames().map((name) => `node_modules/${name}/package.json`)]) {
+    if (existsSync(file)) hash.update(readFileSync(resolve(file)));
+  }
   for (const file of files) hash.update(`\0${relative(".", file)}\0`).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
 }
@@ -56,10 +58,15 @@ function pruneOldBundles(keep) {
 // instead of 0.72 s; docs/performance.md).
 const BUNDLED_PACKAGES = ["zod"];
 
+/** Every package package.json names. */
+function dependencyNames() {
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)];
+}
+
 /** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
 function externalPackages() {
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
-  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter((name) => !BUNDLED_PACKAGES.includes(name));
+  return dependencyNames().filter((name) => !BUNDLED_PACKAGES.includes(name));
 }
 
 /** Bundles one TypeScript entry point into `file`; `external` packages stay imports. */
@@ -93,9 +100,9 @@ const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
 
 /**
- * The bundled configuration, comment worker and early start, made if the sources changed; undefined
- * when they cannot be written (a read-only node_modules, say): the build then runs
- * through tsx, as the dev server does.
+ * The bundled configuration, comment worker and early start, made if the sources
+ * changed; undefined when they cannot be written (a read-only node_modules, say): the
+ * build then runs through tsx, as the dev server does.
  */
 async function bundledModules(config) {
   try {

@@ -19,7 +19,6 @@ export interface Post {
   data: PostFrontMatter;
 }
 
-
 export type LoadedPost = { post: Post; problems: Problem[] } | { post?: undefined; problems: Problem[] };
 
 export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPost {

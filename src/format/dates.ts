@@ -5,6 +5,9 @@ import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock } from "./site
 
 export const SITE_ZONE = "Europe/Paris";
 
+// Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 /** Parses an ISO 8601 date-time that carries its offset; null when it is not one or does not exist. */
 export function parseIsoWithOffset(value: string): DateTime | null {
   if (!ISO_WITH_OFFSET.test(value)) return null;
@@ -39,9 +42,6 @@ function commonIsoInstant(value: string): { ms: number; offset: number } | undef
   if (new Date(wall).getUTCDate() !== day) return undefined; // 31 April and the like
   return { ms: wall - offset * 60_000, offset };
 }
-
-// Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
  * The instant of such a date-time as a JS Date, without luxon (Eleventy's date of each
