@@ -5,39 +5,23 @@
 // .eleventy.ts and the code it imports (src/) into one JavaScript module, the comment
 // worker (src/comments/worker/) into another, and the worker's early start into a third
 // (run before the configuration loads: src/comments/worker/early-start.ts), kept in
-// node_modules/.cache/ under a hash of the sources (a build with unchanged code does not
-// run esbuild; concurrent builds share the files safely). Loading our forty-odd modules
-// one by one through tsx's and Eleventy's module hooks was most of a small site's build
-// time (docs/performance.md).
+// node_modules/.cache/ under a hash of the sources and package versions (./bundle-hash.js:
+// a build with unchanged code does not run esbuild; concurrent builds share the files
+// safely). Loading our forty-odd modules one by one through tsx's and Eleventy's module
+// hooks was most of a small site's build time (docs/performance.md).
 //
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
 // that Eleventy reloads .eleventy.ts when it changes.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dependencyNames, sourcesHash } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
-
-/**
- * A hash of the configuration, all of src/, this script, package.json and the installed
- * packages' versions (the worker's bundle holds them all): the bundles' name.
- */
-function sourcesHash(config) {
-  const files = [config, ...readdirSync("src", { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
-  const hash = createHash("sha256").update(readFileSync(resolve("node_modules/esbuild/package.json"))).update(readFileSync(new URL(import.meta.url)));
-  // The installed packages: npm's record of the whole tree (node_modules/.package-lock.json,
-  // rewritten by every install) where there is one, and each dependency's own version.
-  for (const file of ["package.json", "node_modules/.package-lock.json", ...dependencyNames().map((name) => `node_modules/${name}/package.json`)]) {
-    if (existsSync(file)) hash.update(readFileSync(resolve(file)));
-  }
-  for (const file of files) hash.update(`\0${relative(".", file)}\0`).update(readFileSync(file));
-  return hash.digest("hex").slice(0, 16);
-}
 
 /** Removes bundles of other versions of the code, once they are an hour old. */
 function pruneOldBundles(keep) {
@@ -57,12 +41,6 @@ function pruneOldBundles(keep) {
 // some eighty (the worker starts validating 35 ms sooner, 250 posts build in 0.69 s
 // instead of 0.72 s; docs/performance.md).
 const BUNDLED_PACKAGES = ["zod"];
-
-/** Every package package.json names. */
-function dependencyNames() {
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
-  return [...Object.keys(dependencies), ...Object.keys(devDependencies)];
-}
 
 /** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
 function externalPackages() {
@@ -106,7 +84,7 @@ const config = configIndex === -1 ? undefined : args[configIndex].slice("--confi
  */
 async function bundledModules(config) {
   try {
-    const hash = sourcesHash(config);
+    const hash = sourcesHash(config, [fileURLToPath(import.meta.url), fileURLToPath(new URL("bundle-hash.js", import.meta.url))]);
     const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
     const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
     const earlyStartModule = resolve(CACHE_DIR, `early-start.${hash}.mjs`);
