@@ -23,6 +23,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bareBuild, bareBuildWithV8Flags, writeBareSite } from "./bare-site.ts";
+import { bootstrapInterval } from "./bootstrap.ts";
 import { isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
 import { editTargets, measureCommentEdits } from "./dev-server.ts";
 import { forHugo, hugoBuild, hugoVersion, writeHugoSite } from "./hugo-site.ts";
@@ -102,14 +103,28 @@ async function runInterleaved(variants: readonly Variant[], runs: number): Promi
 }
 
 interface Summary {
+  /** The median run. */
   seconds: number;
   peakMb: number;
+  /** Every run's time, for the intervals. */
+  runs: number[];
 }
 
 function summarize(measurements: readonly Measurement[] | undefined): Summary {
   const list = measurements ?? [];
-  return { seconds: median(list.map((m) => m.seconds)), peakMb: Math.max(...list.map((m) => m.peakMb)) };
+  const runs = list.map((m) => m.seconds);
+  return { seconds: median(runs), peakMb: Math.max(...list.map((m) => m.peakMb)), runs };
 }
+
+/** The 90% interval of `figure` of these builds' medians, as "low to high". */
+function interval(builds: readonly Summary[], figure: (medians: readonly number[]) => number, format: (value: number) => string): string {
+  const [low, high] = bootstrapInterval(builds.map((build) => build.runs), figure);
+  return `${format(low)} to ${format(high)}`;
+}
+
+const twoDecimals = (value: number) => value.toFixed(2);
+const wholePercent = (value: number) => `${(value * 100).toFixed(0)}%`;
+const ratioOf = ([a, b]: readonly number[]) => (a as number) / (b as number);
 
 interface SizeResult {
   posts: number;
@@ -173,7 +188,16 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
 
 /** Time per comment: what the comments add to the project's own build of the same posts. */
 function perCommentMicroseconds(result: SizeResult): number {
-  return ((result.project.seconds - result.projectWithoutComments.seconds) / result.comments) * 1e6;
+  return microsecondsPerComment(result.project.seconds, result.projectWithoutComments.seconds, result.comments);
+}
+
+function microsecondsPerComment(withComments: number, withoutComments: number, comments: number): number {
+  return ((withComments - withoutComments) / comments) * 1e6;
+}
+
+/** The 90% interval of the time per comment. */
+function perCommentInterval(result: SizeResult): string {
+  return interval([result.project, result.projectWithoutComments], ([a, b]) => microsecondsPerComment(a as number, b as number, result.comments), (value) => value.toFixed(0));
 }
 
 /**
@@ -182,7 +206,7 @@ function perCommentMicroseconds(result: SizeResult): number {
  * their code, the worker's start) are in both builds and cancel out.
  */
 function commentSlopeMicroseconds(result: SizeResult): number {
-  return ((result.project.seconds - result.projectHalf.seconds) / (result.comments - result.halfComments)) * 1e6;
+  return microsecondsPerComment(result.project.seconds, result.projectHalf.seconds, result.comments - result.halfComments);
 }
 
 const seconds = (value: number) => `${value.toFixed(2)} s`;
@@ -207,7 +231,7 @@ function printTable(results: readonly SizeResult[]): void {
       ratio(r.project.seconds, r.bareWithV8Flags.seconds),
       seconds(r.projectWithoutComments.seconds),
       `${((r.project.seconds / r.posts) * 1000).toFixed(2)} ms`,
-      `${perCommentMicroseconds(r).toFixed(0)} µs`,
+      `${perCommentMicroseconds(r).toFixed(0)} µs (${perCommentInterval(r)})`,
       `${commentSlopeMicroseconds(r).toFixed(0)} µs`,
       megabytes(r.project.peakMb),
     ];
@@ -222,19 +246,23 @@ function printTargets(results: readonly SizeResult[], seed: { project: Summary; 
   const smallest = results[0];
   if (largest) {
     const r = largest.project.seconds / largest.bare.seconds;
-    console.log(`${mark(r <= 1.5)} ${largest.posts} posts: project / bare Eleventy = ${r.toFixed(2)} (target ≤ 1.5)`);
+    console.log(`${mark(r <= 1.5)} ${largest.posts} posts: project / bare Eleventy = ${r.toFixed(2)}, 90% interval ${interval([largest.project, largest.bare], ratioOf, twoDecimals)} (target ≤ 1.5)`);
     console.log(`  (bare Eleventy with the project's V8 flags: ${seconds(largest.bareWithV8Flags.seconds)}, project / that = ${(largest.project.seconds / largest.bareWithV8Flags.seconds).toFixed(2)})`);
     if (largest.hugo) console.log(`${mark(largest.project.seconds < largest.hugo.seconds)} ${largest.posts} posts: project ${seconds(largest.project.seconds)} vs Hugo ${seconds(largest.hugo.seconds)} (target: faster than Hugo)`);
     console.log(`${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`);
   }
   if (largest && smallest && largest !== smallest) {
     const drift = perCommentMicroseconds(largest) / perCommentMicroseconds(smallest) - 1;
-    console.log(`${mark(Math.abs(drift) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${(drift * 100).toFixed(0)}%, target within ±10%)`);
+    const driftOf = ([a, b, c, d]: readonly number[]) => microsecondsPerComment(a as number, b as number, largest.comments) / microsecondsPerComment(c as number, d as number, smallest.comments) - 1;
+    const driftInterval = interval([largest.project, largest.projectWithoutComments, smallest.project, smallest.projectWithoutComments], driftOf, wholePercent);
+    console.log(`${mark(Math.abs(drift) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${wholePercent(drift)}, 90% interval ${driftInterval}; target within ±10%)`);
     const slopeDrift = commentSlopeMicroseconds(largest) / commentSlopeMicroseconds(smallest) - 1;
-    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${(slopeDrift * 100).toFixed(0)}%)`);
+    const slopeDriftOf = ([a, b, c, d]: readonly number[]) => microsecondsPerComment(a as number, b as number, largest.comments - largest.halfComments) / microsecondsPerComment(c as number, d as number, smallest.comments - smallest.halfComments) - 1;
+    const slopeInterval = interval([largest.project, largest.projectHalf, smallest.project, smallest.projectHalf], slopeDriftOf, wholePercent);
+    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${wholePercent(slopeDrift)}, 90% interval ${slopeInterval})`);
   }
   const seedRatio = seed.project.seconds / seed.bare.seconds;
-  console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${seedRatio.toFixed(2)} (target ≤ 1.2)`);
+  console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${seedRatio.toFixed(2)}, 90% interval ${interval([seed.project, seed.bare], ratioOf, twoDecimals)} (target ≤ 1.2)`);
   if (devMs !== undefined) console.log(`${mark(devMs < 300)} dev server, 1,000 posts: a comment edit shows on its page in ${devMs.toFixed(0)} ms (median; target < 300 ms)`);
 }
 
@@ -287,7 +315,7 @@ async function main(): Promise<void> {
       rmSync(join(workDir, `${posts}-project`), { recursive: true, force: true });
     }
 
-    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
+    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved, intervals from a bootstrap of the runs; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
     printTable(results);
     console.log(`\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`);
     printTargets(results, seed, devMs);

@@ -1,0 +1,63 @@
+// The benchmark's intervals (bench/bootstrap.ts): they must contain what they claim to,
+// or a ✗ would be called noise when it is not.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { bootstrapInterval } from "../../bench/bootstrap.ts";
+import { median } from "../../bench/measure.ts";
+import { seededRandom, type Random } from "../../bench/random.ts";
+
+const difference = ([a, b]: readonly number[]) => (a as number) - (b as number);
+
+/** `count` run times around `center`, spread uniformly by ±`spread`. */
+function runs(random: Random, count: number, center: number, spread: number): number[] {
+  return Array.from({ length: count }, () => center + (random() * 2 - 1) * spread);
+}
+
+describe("bootstrapInterval", () => {
+  it("holds the figure computed from the medians", () => {
+    const random = seededRandom(7);
+    const a = runs(random, 20, 0.7, 0.03);
+    const b = runs(random, 20, 0.64, 0.03);
+    const [low, high] = bootstrapInterval([a, b], difference);
+    const figure = median(a) - median(b);
+    assert.ok(low <= figure && figure <= high, `${low} ≤ ${figure} ≤ ${high}`);
+    assert.ok(high > low);
+  });
+
+  it("has no width when the runs do not vary", () => {
+    assert.deepEqual(bootstrapInterval([[2, 2, 2], [1, 1, 1]], ([a, b]) => (a as number) / (b as number)), [2, 2]);
+  });
+
+  it("widens with the runs' spread and narrows with their number", () => {
+    const width = (count: number, spread: number) => {
+      const random = seededRandom(3);
+      const [low, high] = bootstrapInterval([runs(random, count, 1, spread), runs(random, count, 0.9, spread)], difference);
+      return high - low;
+    };
+    assert.ok(width(20, 0.06) > width(20, 0.02) * 2);
+    assert.ok(width(5, 0.03) > width(40, 0.03));
+  });
+
+  it("is the same for the same runs and seed", () => {
+    const random = seededRandom(11);
+    const samples = [runs(random, 7, 3.3, 0.1), runs(random, 7, 2.3, 0.1)];
+    const ratio = ([a, b]: readonly number[]) => (a as number) / (b as number);
+    assert.deepEqual(bootstrapInterval(samples, ratio, { seed: 5 }), bootstrapInterval(samples, ratio, { seed: 5 }));
+  });
+
+  it("covers the true difference about as often as its level says", () => {
+    // 200 benchmarks of two builds whose true medians differ by 0.06 s.
+    const random = seededRandom(2026);
+    let covered = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const [low, high] = bootstrapInterval([runs(random, 20, 0.7, 0.03), runs(random, 20, 0.64, 0.03)], difference, { resamples: 500, seed: trial + 1 });
+      if (low <= 0.06 && 0.06 <= high) covered++;
+    }
+    // A 90% interval: between 80% and 98% of the trials, allowing for the bootstrap's small-sample bias.
+    assert.ok(covered >= 160 && covered <= 196, `covered ${covered} of 200`);
+  });
+
+  it("refuses an empty sample", () => {
+    assert.throws(() => bootstrapInterval([[1, 2], []], difference), /at least one value/);
+  });
+});
