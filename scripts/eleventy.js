@@ -110,7 +110,7 @@ if (bundled) {
   // Such a build runs for seconds: V8 is first told to optimize less eagerly
   // (src/build/v8-tiering.ts).
   const { CONTENT_DIR, startCommentWorkerEarly, tuneV8ForLargeBuild } = await import(pathToFileURL(bundled.earlyStartModule).href);
-  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR, process.cwd(), tuneV8ForLargeBuild);
+  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR, { beforeStart: tuneV8ForLargeBuild });
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;

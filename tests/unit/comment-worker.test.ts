@@ -115,14 +115,14 @@ describe("the comment worker's early start (scripts/eleventy.js)", () => {
 
   it("starts nothing for a small site, and does not tune V8 for it", () => {
     const beforeStart = mock.fn();
-    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), root, beforeStart)), false);
+    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root, beforeStart })), false);
     assert.equal(takeEarlyCommentWorker(), undefined);
     assert.equal(beforeStart.mock.callCount(), 0);
   });
 
   it("hands the started worker, validating the folder, to whoever takes it first", async () => {
     const beforeStart = mock.fn(() => assert.equal(takeEarlyCommentWorker(), undefined, "nothing started yet"));
-    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root, beforeStart)), true);
+    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root, beforeStart })), true);
     assert.equal(beforeStart.mock.callCount(), 1);
     const early = takeEarlyCommentWorker();
     assert.ok(early);
@@ -133,12 +133,12 @@ describe("the comment worker's early start (scripts/eleventy.js)", () => {
   });
 
   it("is taken by the site's comments of a one-off build, not by the dev server's", async () => {
-    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root));
+    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root }));
     withWorkerChoice("always", () => new SiteComments(root).prepare("serve", join(root, "content")));
     const left = takeEarlyCommentWorker();
     assert.ok(left, "the dev server leaves it");
     await left.worker.finish();
-    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), root));
+    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root }));
     withWorkerChoice("never", () => new SiteComments(root).prepare("build", join(root, "content")));
     assert.equal(takeEarlyCommentWorker(), undefined, "the build took it, whatever it would have chosen itself");
   });

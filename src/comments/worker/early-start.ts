@@ -23,11 +23,15 @@ export interface EarlyCommentWorker {
 
 type Handover = { [HANDOVER]?: EarlyCommentWorker };
 
-/**
- * For a one-off build that will want the worker: starts it and its validation of
- * `contentDir`, after `beforeStart` (what else a build this large wants first).
- */
-export function startCommentWorkerEarly(contentDir: string, projectRoot: string = process.cwd(), beforeStart: () => void = () => {}): boolean {
+export interface EarlyStartOptions {
+  /** Where the project's configuration files are (default: the current folder). */
+  projectRoot?: string;
+  /** What else a build this large wants first; runs only if the worker starts. */
+  beforeStart?: () => void;
+}
+
+/** For a one-off build that will want the worker: starts it and its validation of `contentDir`. */
+export function startCommentWorkerEarly(contentDir: string, { projectRoot = process.cwd(), beforeStart = () => {} }: EarlyStartOptions = {}): boolean {
   if (!useCommentWorker("build", () => listPostDirs(contentDir).length)) return false;
   beforeStart();
   const worker = new CommentWorker(projectRoot);
