@@ -2,19 +2,9 @@
 // raw HTML allowed for figures and embeds, bare URLs autolinked, French typography,
 // ids on headings (src/markdown/heading-ids.ts).
 import MarkdownIt from "markdown-it";
-import { frenchTypographyPlugin } from "./french-typography.ts";
-import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
-import { plainLinkNormalizerPlugin } from "./plain-link-normalizer.ts";
 import { headingIdsPlugin, type HeadingIdsOptions } from "./heading-ids.ts";
-import { tableAlignmentPlugin } from "./table-alignment.ts";
+import { siteRulesPlugin, type SiteRulesOptions } from "./site-rules.ts";
 
-/** `linkifyPrefilter: false` leaves linkify-it alone (tests compare the two). */
-export function createArticleMarkdown(options: HeadingIdsOptions & { linkifyPrefilter?: boolean } = {}): MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
-  if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
-  return md
-    .use(plainLinkNormalizerPlugin)
-    .use(frenchTypographyPlugin)
-    .use(tableAlignmentPlugin)
-    .use(headingIdsPlugin, options);
+export function createArticleMarkdown(options: HeadingIdsOptions & SiteRulesOptions = {}): MarkdownIt {
+  return new MarkdownIt({ html: true, linkify: true, typographer: false }).use(siteRulesPlugin, options).use(headingIdsPlugin, options);
 }

@@ -10,10 +10,7 @@
 // - line breaks are kept, as every comment form since WordPress has done.
 import MarkdownIt, { type PluginWithOptions, type Token } from "markdown-it";
 import linkAttributes from "markdown-it-link-attributes";
-import { frenchTypographyPlugin } from "./french-typography.ts";
-import { linkifyPrefilterPlugin } from "./linkify-prefilter.ts";
-import { plainLinkNormalizerPlugin } from "./plain-link-normalizer.ts";
-import { tableAlignmentPlugin } from "./table-alignment.ts";
+import { siteRulesPlugin, type SiteRulesOptions } from "./site-rules.ts";
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:|#)/i;
 
@@ -32,15 +29,12 @@ function renderImageAsLink(md: MarkdownIt) {
   };
 }
 
-/** `linkifyPrefilter: false` leaves linkify-it alone (tests compare the two). */
-export function createCommentMarkdown(options: { linkifyPrefilter?: boolean } = {}): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
-  if (options.linkifyPrefilter !== false) md.use(linkifyPrefilterPlugin);
+export function createCommentMarkdown(options: SiteRulesOptions = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).use(siteRulesPlugin, options);
   md.validateLink = isAllowedCommentLink;
-  md.use(plainLinkNormalizerPlugin);
   md.disable(["heading", "lheading"]);
   // The plugin's types are written against markdown-it's CommonJS types; same runtime object.
   md.use(linkAttributes as unknown as PluginWithOptions<{ attrs: Record<string, string> }>, { attrs: { rel: COMMENT_LINK_REL } });
   md.renderer.rules.image = renderImageAsLink(md);
-  return md.use(frenchTypographyPlugin).use(tableAlignmentPlugin);
+  return md;
 }
