@@ -32,8 +32,9 @@ const keptForEleventy = new Map<string, unknown>();
 
 /** Eleventy's YAML engine: the check's parse of this text when there is one, else a parse. */
 export function eleventyYaml(source: string): unknown {
-  // Eleventy's reader (gray-matter) keeps the line break after the opening "---".
-  const key = source.replace(/^\r?\n/, "");
+  // Eleventy's reader (gray-matter) keeps the line break after the opening "---" and,
+  // with CRLF line ends, the "\r" before the closing one; the check's text has neither.
+  const key = source.replace(/^\r?\n/, "").replace(/\r$/, "");
   const kept = keptForEleventy.get(key);
   if (kept === undefined) return parseYaml(source);
   keptForEleventy.delete(key);

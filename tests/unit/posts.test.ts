@@ -1,5 +1,6 @@
 // Which of Eleventy's pages are posts, and in which order the collection lists them.
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,6 +43,16 @@ describe("eleventyYaml (a post's front matter parsed once a build)", () => {
     assert.notEqual(second, checked.data);
     assert.deepEqual(second, { title: "Un titre", date: "2024-03-01T10:00:00+01:00" }, "dates stay strings");
   });
+  // Eleventy's reader, gray-matter, hands the YAML engine the text between the fences
+  // with the line break after the opening one, and with CRLF line ends a last "\r".
+  const grayMatter = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("gray-matter") as (text: string, options: object) => { data: unknown };
+  for (const [lineEnds, lineEnd] of [["LF", "\n"], ["CRLF", "\r\n"]]) {
+    it(`hands Eleventy's reader the check's parse, ${lineEnds} line ends`, () => {
+      const file = text.replaceAll("\n", lineEnd as string);
+      const checked = splitFrontMatter(file, { keepForEleventy: true });
+      assert.equal(grayMatter(file, { engines: { yaml: eleventyYaml } }).data, checked.data);
+    });
+  }
   it("keeps nothing for comments, nor after a new check starts", () => {
     const comment = splitFrontMatter(text);
     assert.notEqual(eleventyYaml("\ntitle: Un titre\ndate: 2024-03-01T10:00:00+01:00"), comment.data);
