@@ -12,7 +12,7 @@
 import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent } from "../content/check-content.ts";
-import { forgetKeptFrontMatter, keepFrontMatter } from "../content/front-matter.ts";
+import { replaceKeptFrontMatter } from "../content/front-matter.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache, type Post } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
@@ -110,8 +110,7 @@ export class SiteComments {
       }
       // The worker checked the posts (off this thread) and parsed their front matter for Eleventy.
       const checked = this.worker.postsChecked();
-      forgetKeptFrontMatter();
-      keepFrontMatter(checked.frontMatter);
+      replaceKeptFrontMatter(checked.frontMatter);
       // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
       if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
       else reportContentProblems(checked.problems, { stopOnError });

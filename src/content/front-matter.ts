@@ -53,8 +53,9 @@ export function takeKeptFrontMatter(): [string, unknown][] {
   return kept;
 }
 
-/** Keeps for Eleventy the parses another thread made (see `takeKeptFrontMatter`). */
-export function keepFrontMatter(kept: Iterable<[string, unknown]>): void {
+/** Keeps for Eleventy the parses another thread made (see `takeKeptFrontMatter`), in place of any kept before. */
+export function replaceKeptFrontMatter(kept: Iterable<[string, unknown]>): void {
+  keptForEleventy.clear();
   for (const [source, data] of kept) keptForEleventy.set(source, data);
 }
 
