@@ -208,6 +208,17 @@ function microsecondsPerComment(withComments: number, withoutComments: number, c
   return ((withComments - withoutComments) / comments) * 1e6;
 }
 
+/**
+ * How much a time per comment drifts from the smallest size to the largest, from four
+ * builds' medians: the largest size with and without the comments counted, then the
+ * smallest; `largestComments` and `smallestComments` are the comments between them.
+ */
+function driftOf(largestComments: number, smallestComments: number): (medians: readonly number[]) => number {
+  return ([a, b, c, d]) => microsecondsPerComment(a as number, b as number, largestComments) / microsecondsPerComment(c as number, d as number, smallestComments) - 1;
+}
+
+const medians = (builds: readonly Summary[]) => builds.map((build) => build.seconds);
+
 /** The 90% interval of the time per comment. */
 function perCommentInterval(result: SizeResult): string {
   return interval([result.project, result.projectWithoutComments], ([a, b]) => microsecondsPerComment(a as number, b as number, result.comments), (value) => value.toFixed(0));
@@ -266,14 +277,12 @@ function printTargets(results: readonly SizeResult[], seed: { project: Summary; 
     console.log(`${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`);
   }
   if (largest && smallest && largest !== smallest) {
-    const drift = perCommentMicroseconds(largest) / perCommentMicroseconds(smallest) - 1;
-    const driftOf = ([a, b, c, d]: readonly number[]) => microsecondsPerComment(a as number, b as number, largest.comments) / microsecondsPerComment(c as number, d as number, smallest.comments) - 1;
-    const driftInterval = interval([largest.project, largest.projectWithoutComments, smallest.project, smallest.projectWithoutComments], driftOf, wholePercent);
-    console.log(`${mark(Math.abs(drift) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${wholePercent(drift)}, 90% interval ${driftInterval}; target within ±10%)`);
-    const slopeDrift = commentSlopeMicroseconds(largest) / commentSlopeMicroseconds(smallest) - 1;
-    const slopeDriftOf = ([a, b, c, d]: readonly number[]) => microsecondsPerComment(a as number, b as number, largest.comments - largest.halfComments) / microsecondsPerComment(c as number, d as number, smallest.comments - smallest.halfComments) - 1;
-    const slopeInterval = interval([largest.project, largest.projectHalf, smallest.project, smallest.projectHalf], slopeDriftOf, wholePercent);
-    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${wholePercent(slopeDrift)}, 90% interval ${slopeInterval})`);
+    const perComment = [largest.project, largest.projectWithoutComments, smallest.project, smallest.projectWithoutComments];
+    const drift = driftOf(largest.comments, smallest.comments);
+    console.log(`${mark(Math.abs(drift(medians(perComment))) <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${wholePercent(drift(medians(perComment)))}, 90% interval ${interval(perComment, drift, wholePercent)}; target within ±10%)`);
+    const slope = [largest.project, largest.projectHalf, smallest.project, smallest.projectHalf];
+    const slopeDrift = driftOf(largest.comments - largest.halfComments, smallest.comments - smallest.halfComments);
+    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${wholePercent(slopeDrift(medians(slope)))}, 90% interval ${interval(slope, slopeDrift, wholePercent)})`);
   }
   const seedRatio = seed.project.seconds / seed.bare.seconds;
   console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${targetRatio(seedRatio)}, 90% interval ${interval([seed.project, seed.bare], ratioOf, targetRatio)} (target ≤ 1.2)`);
