@@ -3,11 +3,11 @@
 // package versions. Plain JavaScript: it runs before TypeScript is available.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /** Every package the project's package.json names, dependencies and devDependencies. */
 export function dependencyNames(root = ".") {
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
   return [...Object.keys(dependencies), ...Object.keys(devDependencies)];
 }
 
@@ -17,7 +17,7 @@ export function dependencyNames(root = ".") {
  * packages' versions: the worker's bundle holds them all. Paths are relative to `root`.
  */
 export function sourcesHash(config, makers, root = ".") {
-  const sources = [config, ...readdirSync(join(root, "src"), { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
+  const sources = [config, ...readdirSync(resolve(root, "src"), { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
   const hash = createHash("sha256");
   for (const file of makers) hash.update(readFileSync(file));
   // The installed packages: npm's record of the whole tree (node_modules/.package-lock.json,
@@ -25,8 +25,8 @@ export function sourcesHash(config, makers, root = ".") {
   // (yarn and pnpm write no such record).
   const installed = ["node_modules/esbuild/package.json", "package.json", "node_modules/.package-lock.json", ...dependencyNames(root).map((name) => `node_modules/${name}/package.json`)];
   for (const file of installed) {
-    if (existsSync(join(root, file))) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
+    if (existsSync(resolve(root, file))) hash.update(`\0${file}\0`).update(readFileSync(resolve(root, file)));
   }
-  for (const file of sources) hash.update(`\0${file}\0`).update(readFileSync(join(root, file)));
+  for (const file of sources) hash.update(`\0${file}\0`).update(readFileSync(resolve(root, file)));
   return hash.digest("hex").slice(0, 16);
 }

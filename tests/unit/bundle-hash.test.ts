@@ -44,6 +44,13 @@ describe("the bundles' hash", () => {
     assert.equal(hash(), first);
   });
 
+  it("reads a configuration named by its absolute path (--config=/…/.eleventy.ts)", () => {
+    const absolute = () => hashOf(join(root, ".eleventy.ts"), [join(root, "scripts/eleventy.js")], root);
+    const before = absolute();
+    write(".eleventy.ts", "export default () => ({ absolute: true });\n");
+    assert.notEqual(absolute(), before);
+  });
+
   // Each change that must give new bundles, made one after the other.
   const changes: [string, string, string][] = [
     ["a source file under src/", "src/comments/thread.ts", "export const a = 2;\n"],
