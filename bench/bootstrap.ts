@@ -2,9 +2,15 @@
 // benchmark judges (a ratio of two builds, the cost of a comment, the drift of that cost
 // between sizes) is a function of the medians of a few builds' run times; the time per
 // comment at 250 posts, for one, is the difference of two builds 0.03–0.09 s apart that
-// each spread by ±0.03 s. A percentile bootstrap resamples each build's runs (with
-// replacement, each on its own), recomputes the figure, and keeps the middle `level` of
-// the results: a ✗ whose interval straddles the target is noise, one beyond it is not.
+// each spread by ±0.03 s. A percentile bootstrap resamples the runs, recomputes the
+// figure, and keeps the middle `level` of the results: a ✗ whose interval lies beyond the
+// target is not noise; one whose interval straddles it may be.
+//
+// The builds of one size run interleaved, one run of each per round, so a round's runs
+// share the machine's state of that moment: a resample draws rounds, the same rounds
+// for every build of a size, and the sizes independently. With few rounds the interval's
+// ends are single runs (with 5, a resample's median is the slowest run about 6% of the
+// time): one slow round shows in full.
 import { median } from "./measure.ts";
 import { seededRandom } from "./random.ts";
 
@@ -15,8 +21,19 @@ export interface BootstrapOptions {
   seed?: number;
 }
 
-function resample(values: readonly number[], random: () => number): number[] {
-  return values.map(() => values[Math.floor(random() * values.length)] as number);
+/** Builds run in the same rounds: each build's run times, one per round, in round order. */
+export type RoundsOfBuilds = readonly (readonly number[])[];
+
+function roundCount(builds: RoundsOfBuilds): number {
+  const rounds = builds[0]?.length ?? 0;
+  if (rounds === 0 || builds.some((runs) => runs.length !== rounds)) throw new Error("bootstrapInterval: the builds of a group need the same number of runs, at least one");
+  return rounds;
+}
+
+/** The medians of each build over the same rounds, drawn with replacement. */
+function resampledMedians(builds: RoundsOfBuilds, rounds: number, random: () => number): number[] {
+  const drawn = Array.from({ length: rounds }, () => Math.floor(random() * rounds));
+  return builds.map((runs) => median(drawn.map((round) => runs[round] as number)));
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -24,15 +41,19 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[index] as number;
 }
 
-/** The `level` interval of `statistic` (of the samples' medians, in the samples' order). */
-export function bootstrapInterval(samples: readonly (readonly number[])[], statistic: (medians: readonly number[]) => number, options: BootstrapOptions = {}): [number, number] {
+/**
+ * The `level` interval of `statistic`, a function of every build's median (the groups'
+ * builds in order). A resample where the figure is undefined (0 / 0) is left out; one
+ * where it is infinite counts, and shows as an unbounded end.
+ */
+export function bootstrapInterval(groups: readonly RoundsOfBuilds[], statistic: (medians: readonly number[]) => number, options: BootstrapOptions = {}): [number, number] {
   const { resamples = 2000, level = 0.9, seed = 1 } = options;
-  if (samples.some((sample) => sample.length === 0)) throw new Error("bootstrapInterval: every sample needs at least one value");
+  const rounds = groups.map(roundCount);
   const random = seededRandom(seed);
   const values: number[] = [];
   for (let i = 0; i < resamples; i++) {
-    const value = statistic(samples.map((sample) => median(resample(sample, random))));
-    if (Number.isFinite(value)) values.push(value);
+    const value = statistic(groups.flatMap((builds, group) => resampledMedians(builds, rounds[group] as number, random)));
+    if (!Number.isNaN(value)) values.push(value);
   }
   values.sort((a, b) => a - b);
   if (values.length === 0) return [Number.NaN, Number.NaN];
