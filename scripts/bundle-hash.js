@@ -13,17 +13,20 @@ export function dependencyNames(root = ".") {
 
 /**
  * A hash of the configuration `config`, every script of src/, the files that make the
- * bundles (`makers`: the launcher, this module), package.json and the installed
- * packages' versions: the worker's bundle holds them all. Paths are relative to `root`.
+ * bundles (`makers`: the launcher, this module), tsconfig.json (esbuild reads it),
+ * package.json and the installed packages' versions: the worker's bundle holds them all.
+ * Paths are relative to `root`.
  */
 export function sourcesHash(config, makers, root = ".") {
   const sources = [config, ...readdirSync(resolve(root, "src"), { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();
   const hash = createHash("sha256");
-  for (const file of makers) hash.update(readFileSync(file));
+  for (const file of makers) hash.update(readFileSync(resolve(root, file)));
   // The installed packages: npm's record of the whole tree (node_modules/.package-lock.json,
   // rewritten by every install) where there is one, and each dependency's own version
-  // (yarn and pnpm write no such record).
-  const installed = ["node_modules/esbuild/package.json", "package.json", "node_modules/.package-lock.json", ...dependencyNames(root).map((name) => `node_modules/${name}/package.json`)];
+  // (yarn and pnpm write no such record); esbuild's, which makes the bundles, even if a
+  // package.json does not name it.
+  const dependencies = ["esbuild", ...dependencyNames(root)].map((name) => `node_modules/${name}/package.json`);
+  const installed = new Set(["tsconfig.json", "package.json", "node_modules/.package-lock.json", ...dependencies]);
   for (const file of installed) {
     if (existsSync(resolve(root, file))) hash.update(`\0${file}\0`).update(readFileSync(resolve(root, file)));
   }

@@ -46,9 +46,9 @@ describe("the bundles' hash", () => {
 
   it("reads a configuration named by its absolute path (--config=/…/.eleventy.ts)", () => {
     const absolute = () => hashOf(join(root, ".eleventy.ts"), [join(root, "scripts/eleventy.js")], root);
-    const before = absolute();
+    const previous = absolute();
     write(".eleventy.ts", "export default () => ({ absolute: true });\n");
-    assert.notEqual(absolute(), before);
+    assert.notEqual(absolute(), previous);
   });
 
   // Each change that must give new bundles, made one after the other.
@@ -59,14 +59,15 @@ describe("the bundles' hash", () => {
     ["the launcher", "scripts/eleventy.js", "// launcher, new options\n"],
     ["a dependency's installed version, with no lock record (yarn, pnpm)", "node_modules/markdown-it/package.json", packageJson("markdown-it", "14.1.1")],
     ["esbuild's version", "node_modules/esbuild/package.json", packageJson("esbuild", "0.25.1")],
+    ["tsconfig.json, which esbuild reads", "tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022" } })],
     ["npm's record of the installed tree", "node_modules/.package-lock.json", JSON.stringify({ packages: { "node_modules/markdown-it": { version: "14.1.1" } } })],
     ["package.json", "package.json", JSON.stringify({ dependencies: { "markdown-it": "^14.1.1" }, devDependencies: { esbuild: "^0.25.0" } })],
   ];
   for (const [what, path, text] of changes) {
     it(`changes with ${what}`, () => {
-      const before = hash();
+      const previous = hash();
       write(path, text);
-      assert.notEqual(hash(), before);
+      assert.notEqual(hash(), previous);
     });
   }
 });
