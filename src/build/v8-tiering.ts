@@ -8,7 +8,7 @@
 // two JavaScript threads (Eleventy, the comment worker) already want both cores. Waiting
 // longer before optimizing and inlining less leaves only the really hot code to optimize.
 // Measured (docs/performance.md): 4,000 posts 3.69 s → 3.42 s, 1,000 posts 1.52 s → 1.28 s,
-// 250 posts 0.85 s → 0.72 s.
+// 250 posts 0.85 s → 0.72 s (with --always-sparkplug then, below).
 //
 // Set at run time, only for a build that starts the comment worker (scripts/eleventy.js,
 // once it has counted the posts: 50 or more, src/comments/worker/use-comment-worker.ts):
@@ -23,9 +23,9 @@ export const LARGE_BUILD_V8_FLAGS = [
   "--interrupt-budget=300000",
   // V8's default is 920: smaller optimizing jobs.
   "--max-inlined-bytecode-size-cumulative=300",
-  // Baseline (Sparkplug) code for a function as soon as it has bytecode, not after a
-  // while in the interpreter: quick to compile, and it runs the code not yet optimized.
-  "--always-sparkplug",
+  // Not --always-sparkplug (baseline code for every function at once): it was part of
+  // the set until the worker's bundle held its packages; since, it costs 250 posts
+  // 20–40 ms (and 25 MB) and gives 1,000 and 4,000 posts nothing (docs/performance.md).
 ] as const;
 
 /** Before the comment worker starts: V8's flags are the process's, its threads' too. */
