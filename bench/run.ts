@@ -189,8 +189,8 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
   process.stderr.write(`${posts} posts, ${counts.comments} comments (after one warm-up round, not counted):\n`);
   // The first round's builds with comments ran 0.4–0.55 s slower at 4,000 posts in every
   // full run here, and not on a corpus built four times in a row outside the benchmark:
-  // the machine, not the build (this VM's memory is handed to it as it is first
-  // touched, and the first round needs more of it than anything before).
+  // the machine, not the build (likely this VM's memory, given to it as it is first
+  // touched: the first round needs more of it than anything before; not proven).
   await runInterleaved(variants, 1);
   const results = await runInterleaved(variants, runs);
   const result: SizeResult = {
