@@ -135,9 +135,6 @@ function interval(sizes: readonly (readonly Summary[])[], figure: (medians: read
   return `${format(low)} to ${format(high)}`;
 }
 
-/** Three decimals: with two, 1.203 would print as 1.20 beside a ✗ for "at most 1.2". */
-const targetRatio = (value: number) => value.toFixed(3);
-const wholePercent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const ratioOf = ([a, b]: readonly number[]) => (a as number) / (b as number);
 
 interface SizeResult {
@@ -246,6 +243,9 @@ function commentSlopeMicroseconds(result: SizeResult): number {
 const seconds = (value: number) => `${value.toFixed(2)} s`;
 const megabytes = (value: number) => `${value.toFixed(0)} MB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+/** Three decimals: with two, 1.203 would print as 1.20 beside a ✗ for "at most 1.2". */
+const targetRatio = (value: number) => value.toFixed(3);
+const wholePercent = (value: number) => `${(value * 100).toFixed(0)}%`;
 const mark = (ok: boolean) => (ok ? "✓" : "✗");
 
 function printTable(results: readonly SizeResult[]): void {

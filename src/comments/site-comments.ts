@@ -14,11 +14,11 @@ import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent } from "../content/check-content.ts";
 import { replaceKeptFrontMatter } from "../content/front-matter.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
-import { PostCache, type Post } from "../content/posts.ts";
+import { PostCache } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
 import { CommentStore } from "./comment-store.ts";
-import { postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./post-comment-outputs.ts";
+import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./post-comment-outputs.ts";
 import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
@@ -42,10 +42,6 @@ export interface PostPageComments extends PostCommentsView {
 interface PublishedPost {
   file: string;
   facts?: PostFacts;
-}
-
-function postFacts(post: Post): PostFacts {
-  return { slug: post.slug, title: post.data.title, description: post.data.description, author: post.data.author, date: post.data.date };
 }
 
 export class SiteComments {
@@ -123,7 +119,7 @@ export class SiteComments {
     const report = checkContent(build.contentDir, this.store, this.projectRoot, (dir) => this.posts.load(dir));
     reportContentProblems(report.problems, { stopOnError });
     const published = this.publishedOf(report.posts);
-    this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: postFacts(post) }]));
+    this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]));
     this.expected = published;
     this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
   }

@@ -44,7 +44,7 @@ describe("bootstrapInterval", () => {
     assert.ok(Math.abs(low - 0.06) < 1e-9 && Math.abs(high - 0.06) < 1e-9, `${low} to ${high}`);
   });
 
-  it("draws each size's rounds on their own", () => {
+  it("takes sizes with different numbers of rounds, each drawn on its own", () => {
     const random = seededRandom(9);
     const small = [runs(random, 20, 0.7, 0.03), runs(random, 20, 0.64, 0.03)];
     const large = [runs(random, 5, 3.3, 0.1), runs(random, 5, 2.5, 0.1)];

@@ -2,6 +2,7 @@
 // front matter's date (a luxon DateTime) as ISO text. The main thread only chooses the
 // published ones and hands them back to be rendered: the date stays text on the way.
 import type { Post } from "../../content/posts.ts";
+import { postFactsOf } from "../post-comment-outputs.ts";
 import type { PostAcrossThreads, PostToRender } from "./protocol.ts";
 
 export function postToThread(post: Post): PostAcrossThreads {
@@ -12,5 +13,5 @@ export function postToThread(post: Post): PostAcrossThreads {
 
 /** What the worker renders a published post's comments with. */
 export function postToRender(post: PostAcrossThreads): PostToRender {
-  return { dir: post.dir, slug: post.slug, title: post.data.title, description: post.data.description, author: post.data.author, date: post.data.date };
+  return { dir: post.dir, ...postFactsOf(post) };
 }
