@@ -5,7 +5,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-/** Every package the project's package.json names, dependencies and devDependencies. */
+/**
+ * Every package the project's package.json names, dependencies and devDependencies.
+ * @returns {string[]}
+ */
 export function dependencyNames(root = ".") {
   const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
   return [...Object.keys(dependencies), ...Object.keys(devDependencies)];
@@ -16,6 +19,9 @@ export function dependencyNames(root = ".") {
  * bundles (`makers`: the launcher, this module), tsconfig.json (esbuild reads it),
  * package.json and the installed packages' versions: the worker's bundle holds them all.
  * Paths are relative to `root`.
+ * @param {string} config
+ * @param {string[]} makers
+ * @returns {string} 16 hexadecimal digits
  */
 export function sourcesHash(config, makers, root = ".") {
   const sources = [config, ...readdirSync(resolve(root, "src"), { recursive: true }).map((name) => join("src", String(name))).filter((name) => /\.[cm]?[jt]s$/.test(name))].sort();

@@ -23,7 +23,10 @@ const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 
-/** Removes bundles of other versions of the code, once they are an hour old. */
+/**
+ * Removes bundles of other versions of the code, once they are an hour old.
+ * @param {string[]} keep
+ */
 function pruneOldBundles(keep) {
   const now = Date.now();
   for (const name of readdirSync(CACHE_DIR)) {
@@ -47,7 +50,11 @@ function externalPackages() {
   return dependencyNames().filter((name) => !BUNDLED_PACKAGES.includes(name));
 }
 
-/** Bundles one TypeScript entry point into `file`; `external` packages stay imports. */
+/**
+ * Bundles one TypeScript entry point into `file`; `external` packages stay imports.
+ * @param {string} entryPoint
+ * @param {string} file
+ */
 async function bundle(entryPoint, file, external = externalPackages()) {
   const { build } = await import("esbuild");
   const result = await build({
@@ -61,26 +68,33 @@ async function bundle(entryPoint, file, external = externalPackages()) {
     logLevel: "error",
   });
   mkdirSync(CACHE_DIR, { recursive: true });
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].text);
+  writeFileSync(temporary, output.text);
   renameSync(temporary, file);
 }
 
 const args = process.argv.slice(2);
-/** The value of Eleventy's --name=value or --name value, if given. */
+/**
+ * The value of Eleventy's --name=value or --name value, if given.
+ * @param {string} name
+ */
 function argumentValue(name) {
   const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (index === -1) return undefined;
-  return args[index] === `--${name}` ? args[index + 1] : args[index].slice(`--${name}=`.length);
+  const arg = args[index];
+  if (arg === undefined) return undefined;
+  return arg === `--${name}` ? args[index + 1] : arg.slice(`--${name}=`.length);
 }
 const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
-const config = configIndex === -1 ? undefined : args[configIndex].slice("--config=".length);
+const config = args[configIndex]?.slice("--config=".length);
 
 /**
  * The bundled configuration, comment worker and early start, made if the sources
  * changed; undefined when they cannot be written (a read-only node_modules, say): the
  * build then runs through tsx, as the dev server does.
+ * @param {string} config
  */
 async function bundledModules(config) {
   try {
@@ -114,7 +128,7 @@ if (bundled) {
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;
-  process.argv = [process.argv[0], process.argv[1], ...args];
+  process.argv = [...process.argv.slice(0, 2), ...args];
 } else {
   await import("@11ty/eleventy");
   await import("@11ty/eleventy-plugin-rss");

@@ -10,33 +10,53 @@ import { createRequire } from "node:module";
 // Each edge list's members. The package only ever pushes to a list in addDependency
 // (patched here) and removes from it with splice, so a list whose length differs from its
 // Set's size has lost members since: its Set is rebuilt.
+/** @type {WeakMap<unknown[], Set<unknown>>} */
 const members = new WeakMap();
 
-function includes(list, item) {
+/**
+ * The Set of `list`'s members.
+ * @param {unknown[]} list
+ * @returns {Set<unknown>}
+ */
+function membersOf(list) {
   let set = members.get(list);
   if (set === undefined || set.size !== list.length) {
     set = new Set(list);
     members.set(list, set);
   }
-  return set.has(item);
+  return set;
 }
 
+/**
+ * @param {unknown[]} list
+ * @param {unknown} item
+ */
 function addOnce(list, item) {
-  if (includes(list, item)) return;
+  const set = membersOf(list);
+  if (set.has(item)) return;
   list.push(item);
-  members.get(list).add(item);
+  set.add(item);
 }
 
-/** Patches dependency-graph as Eleventy resolves it; true if patched. */
+/**
+ * Patches dependency-graph as Eleventy resolves it; true if patched.
+ * @returns {boolean}
+ */
 export function indexDependencyGraphEdges() {
   const { DepGraph } = createRequire(import.meta.resolve("@11ty/eleventy"))("dependency-graph");
   const original = DepGraph?.prototype?.addDependency;
   if (typeof original !== "function" || !(new DepGraph().outgoingEdges instanceof Map)) return false;
+  /**
+   * @this {{ hasNode(node: string): boolean, outgoingEdges: Map<string, string[]>, incomingEdges: Map<string, string[]> }}
+   * @param {string} from
+   * @param {string} to
+   */
   DepGraph.prototype.addDependency = function (from, to) {
     if (!this.hasNode(from)) throw new Error("Node does not exist: " + from);
     if (!this.hasNode(to)) throw new Error("Node does not exist: " + to);
-    addOnce(this.outgoingEdges.get(from), to);
-    addOnce(this.incomingEdges.get(to), from);
+    // Both nodes exist (checked above), so both have an edge list.
+    addOnce(/** @type {string[]} */ (this.outgoingEdges.get(from)), to);
+    addOnce(/** @type {string[]} */ (this.incomingEdges.get(to)), from);
     return true;
   };
   return true;

@@ -11,7 +11,10 @@ import { boundWrittenPagesMemory } from "./written-pages-memory.js";
 // 4,000 posts alike here, each keeping memory 190 MB below Eleventy's all-at-once.
 const PAGES_RENDERED_AT_ONCE = 16;
 
-/** `oneOffBuild`: not the dev server, which keeps Eleventy's own way of writing (a few pages a rebuild). */
+/**
+ * `oneOffBuild`: not the dev server, which keeps Eleventy's own way of writing (a few pages a rebuild).
+ * @param {{ oneOffBuild: boolean }} options
+ */
 export async function patchEleventy({ oneOffBuild }) {
   // Pages looked up by scanning them all (quadratic in pages).
   await indexTemplateMapLookups();

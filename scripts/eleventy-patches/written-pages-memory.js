@@ -13,14 +13,24 @@
 // If Eleventy's internals differ, nothing is patched (each patch checks what it replaces).
 import { readFileSync } from "node:fs";
 
+/**
+ * One of Eleventy's own modules (src/<name>.js), by its default export.
+ * @param {string} name
+ * @returns {Promise<any>} Eleventy's internals are untyped; each patch checks what it replaces.
+ */
 async function eleventyModule(name) {
   const { default: exported } = await import(new URL(`./${name}.js`, import.meta.resolve("@11ty/eleventy")).href);
   return exported;
 }
 
-/** Runs at most `limit` of the calls to `start` at a time, the others in call order. */
+/**
+ * Runs at most `limit` of the calls to `start` at a time, the others in call order.
+ * @param {number} limit
+ * @returns {<T>(start: () => T | Promise<T>) => Promise<T>}
+ */
 export function concurrencyLimiter(limit) {
   let running = 0;
+  /** @type {Array<() => void>} */
   const waiting = [];
   const next = () => {
     running--;
@@ -29,6 +39,7 @@ export function concurrencyLimiter(limit) {
   return (start) => {
     const run = () => {
       running++;
+      /** @type {Promise<any>} */
       let started;
       try {
         started = Promise.resolve(start());
@@ -38,15 +49,20 @@ export function concurrencyLimiter(limit) {
       return started.finally(next);
     };
     if (running < limit) return run();
-    return new Promise((resolve) => waiting.push(resolve)).then(run);
+    return new Promise((resolve) => waiting.push(() => resolve(undefined))).then(run);
   };
 }
 
+/** @param {number} concurrency */
 async function limitConcurrentTemplates(concurrency) {
   const TemplateWriter = await eleventyModule("TemplateWriter");
   const generate = TemplateWriter?.prototype?._generateTemplate;
   if (typeof generate !== "function") return false;
   const limited = concurrencyLimiter(concurrency);
+  /**
+   * @param {unknown} mapEntry
+   * @param {unknown} to
+   */
   TemplateWriter.prototype._generateTemplate = function (mapEntry, to) {
     return limited(() => generate.call(this, mapEntry, to));
   };
@@ -57,6 +73,10 @@ async function releaseWrittenPages() {
   const Template = await eleventyModule("Template");
   const write = Template?.prototype?._write;
   if (typeof write !== "function") return false;
+  /**
+   * @param {{ template?: Record<string, unknown> } | undefined} page
+   * @param {unknown} finalContent
+   */
   Template.prototype._write = async function (page, finalContent) {
     const written = await write.call(this, page, finalContent);
     if (typeof written?.content === "string" && typeof written.outputPath === "string") {
@@ -74,7 +94,11 @@ async function releaseWrittenPages() {
   return true;
 }
 
-/** Patches Eleventy so that written pages leave memory; true if both patches applied. */
+/**
+ * Patches Eleventy so that written pages leave memory; true if both patches applied.
+ * @param {{ concurrency: number }} options
+ * @returns {Promise<boolean>}
+ */
 export async function boundWrittenPagesMemory({ concurrency }) {
   const [limited, released] = await Promise.all([limitConcurrentTemplates(concurrency), releaseWrittenPages()]);
   return limited && released;

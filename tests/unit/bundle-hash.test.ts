@@ -6,10 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
-// @ts-expect-error -- plain JavaScript, no types
 import { dependencyNames, sourcesHash } from "../../scripts/bundle-hash.js";
-
-const hashOf = sourcesHash as (config: string, makers: string[], root: string) => string;
 
 describe("the bundles' hash", () => {
   let root: string;
@@ -18,7 +15,7 @@ describe("the bundles' hash", () => {
     writeFileSync(join(root, path), text);
   };
   const packageJson = (name: string, version: string) => JSON.stringify({ name, version });
-  const hash = () => hashOf(".eleventy.ts", [join(root, "scripts/eleventy.js")], root);
+  const hash = () => sourcesHash(".eleventy.ts", [join(root, "scripts/eleventy.js")], root);
 
   before(() => {
     root = mkdtempSync(join(tmpdir(), "bundle-hash-"));
@@ -45,7 +42,7 @@ describe("the bundles' hash", () => {
   });
 
   it("reads a configuration named by its absolute path (--config=/…/.eleventy.ts)", () => {
-    const absolute = () => hashOf(join(root, ".eleventy.ts"), [join(root, "scripts/eleventy.js")], root);
+    const absolute = () => sourcesHash(join(root, ".eleventy.ts"), [join(root, "scripts/eleventy.js")], root);
     const previous = absolute();
     write(".eleventy.ts", "export default () => ({ absolute: true });\n");
     assert.notEqual(absolute(), previous);

@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { pick, randomInt, seededRandom } from "../../bench/random.ts";
-// @ts-expect-error -- plain JavaScript, no types
 import { indexDependencyGraphEdges } from "../../scripts/eleventy-patches/dependency-graph-edges.js";
 
 interface Graph {

@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
-// @ts-expect-error -- plain JavaScript, no types
 import { indexTemplateMapLookups } from "../../scripts/eleventy-patches/template-map-lookup.js";
 
 type Lookup = (this: { map: { inputPath: string; id: number }[] }, inputPath: string) => unknown;

@@ -7,11 +7,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Eleventy } from "@11ty/eleventy";
-// @ts-expect-error -- plain JavaScript, no types
 import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/eleventy-patches/written-pages-memory.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
-
-type Limit = (start: () => Promise<unknown> | unknown) => Promise<unknown>;
 
 interface TemplateWithCache {
   _cacheRenderedTransformsAndLayoutsPromise?: unknown;
@@ -26,7 +23,7 @@ async function eleventyTemplateClass(): Promise<{ prototype: { _write: Write } }
 
 describe("the concurrency limiter", () => {
   it("runs at most the limit at a time, the others in call order, and frees the slot of a task that fails", async () => {
-    const limit = (concurrencyLimiter as (n: number) => Limit)(3);
+    const limit = concurrencyLimiter(3);
     let running = 0;
     let most = 0;
     const started: number[] = [];
@@ -56,7 +53,7 @@ describe("the concurrency limiter", () => {
 
 describe("Eleventy with written pages' memory bounded", () => {
   it("renders four templates at a time and its results still hold each written page's text", async () => {
-    assert.equal(await (boundWrittenPagesMemory as (options: { concurrency: number }) => Promise<boolean>)({ concurrency: 4 }), true, "patched");
+    assert.equal(await boundWrittenPagesMemory({ concurrency: 4 }), true, "patched");
     const dir = temporaryDir("written-pages");
     try {
       const pages = Object.fromEntries(Array.from({ length: 30 }, (_, n) => [`input/page-${n}.md`, `---\nlayout: base.liquid\n---\n# Page ${n}`]));
