@@ -60,7 +60,7 @@ function linkSentence(random: Random): string {
 }
 
 /** A paragraph of `count` sentences; with a Markdown link when `withLink`. */
-export function paragraph(random: Random, count: number, withLink: boolean): string {
+function paragraph(random: Random, count: number, withLink: boolean): string {
   const sentences = Array.from({ length: count }, () => sentence(random));
   if (withLink) sentences.splice(randomInt(random, 0, sentences.length), 0, linkSentence(random));
   return sentences.join(" ");

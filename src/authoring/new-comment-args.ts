@@ -11,7 +11,7 @@ export interface NewCommentRequest {
   url?: string;
 }
 
-export const NEW_COMMENT_USAGE = 'usage: npm run new:comment -- <post-slug> --author "Nom" [--reply-to <comment-id>] [--url https://…] < comment.md';
+const NEW_COMMENT_USAGE = 'usage: npm run new:comment -- <post-slug> --author "Nom" [--reply-to <comment-id>] [--url https://…] < comment.md';
 
 const OPTIONS = {
   author: { type: "string" },

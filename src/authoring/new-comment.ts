@@ -41,7 +41,7 @@ export interface NewComment {
 }
 
 /** The new comment's file, checked as the build will check it; throws on any problem. */
-export function planNewComment(projectRoot: string, request: NewCommentRequest, body: string, now: Date): NewComment {
+function planNewComment(projectRoot: string, request: NewCommentRequest, body: string, now: Date): NewComment {
   const postDir = postDirOf(projectRoot, request.slug);
   const existing = new CommentStore(projectRoot).load(postDir).comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {

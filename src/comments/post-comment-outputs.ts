@@ -47,7 +47,7 @@ export interface PostPageParts {
 }
 
 /** A post's address: its folder is the slug of its title (src/content/posts.ts), and so is its URL. */
-export function postPageUrl(site: SiteFacts, slug: string): string {
+function postPageUrl(site: SiteFacts, slug: string): string {
   return `${site.homeUrl}${slug}/`;
 }
 

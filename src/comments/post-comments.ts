@@ -21,7 +21,7 @@ export interface PostCommentsOptions {
   maxDepth?: number;
 }
 
-export class LostCommentError extends Error {}
+class LostCommentError extends Error {}
 
 function assertRenderedExactlyOnce(comments: readonly Comment[], renderedIds: readonly string[]): void {
   const times = new Map<string, number>();

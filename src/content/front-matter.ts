@@ -21,7 +21,7 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(\r?\n|$)/m;
 
-export function parseYaml(source: string): unknown {
+function parseYaml(source: string): unknown {
   return yaml.load(source, { schema: yaml.CORE_SCHEMA });
 }
 

@@ -3,7 +3,7 @@
 // to get Eleventy's own error instead).
 import { errorsIn, formatProblem, type Problem } from "./problem.ts";
 
-export class ContentError extends Error {}
+class ContentError extends Error {}
 
 export function reportContentProblems(problems: readonly Problem[], options: { stopOnError: boolean }, log: (line: string) => void = console.error): void {
   for (const p of problems) log(formatProblem(p));

@@ -68,4 +68,3 @@ export const commentSchema = strictObject({
 });
 
 export type PostFrontMatter = output<typeof postSchema>;
-export type CommentFrontMatter = output<typeof commentSchema>;

@@ -7,10 +7,10 @@
 import { slugifyTitle } from "../format/slug.ts";
 
 /** Ids every page has before its content: layouts/base.njk's `<main id="contenu">`. */
-export const IDS_BEFORE_CONTENT: readonly string[] = ["contenu"];
+const IDS_BEFORE_CONTENT: readonly string[] = ["contenu"];
 
 /** The id of a heading of this (decoded) text, before de-duplication on its page. */
-export function headingSlug(text: string): string {
+function headingSlug(text: string): string {
   const slug = slugifyTitle(text);
   return slug.startsWith("comment") ? `section-${slug}` : slug;
 }

@@ -14,7 +14,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 const SPECIAL = /[&<>"']/;
 
 /** Escapes text for use in element content and in double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   // Most values (dates, ids, names) have nothing to escape: testing first is cheaper.
   if (!SPECIAL.test(text)) return text;
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);

@@ -16,7 +16,7 @@ const ALLOWED_LINK = /^(https?:\/\/|mailto:|#)/i;
 
 export const COMMENT_LINK_REL = "nofollow ugc";
 
-export function isAllowedCommentLink(url: string): boolean {
+function isAllowedCommentLink(url: string): boolean {
   return ALLOWED_LINK.test(url.trim());
 }
 

@@ -10,7 +10,9 @@
 // the same (tests/unit/linkify-prefilter.test.ts compares both on tricky and random text).
 // Valid for linkify-it's default schemes, the only ones our instances use.
 import type MarkdownIt from "markdown-it";
-import type LinkifyIt from "linkify-it";
+
+/** markdown-it's own linkify-it (not a dependency of ours: markdown-it brings it). */
+type LinkifyIt = MarkdownIt["linkify"];
 
 const MAY_HOLD_LINK = /[:/@]|\.[\p{L}\p{N}]|www\.|localhost/iu;
 

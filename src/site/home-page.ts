@@ -29,7 +29,7 @@ export interface HomePage {
 }
 
 /** "Derniers articles" on the first page, "Articles, page 2 sur 400" after. */
-export function homePageHeading(pageNumber: number, pageCount: number): string {
+function homePageHeading(pageNumber: number, pageCount: number): string {
   return pageNumber > 0 ? `Articles, page ${pageNumber + 1} sur ${pageCount}` : "Derniers articles";
 }
 

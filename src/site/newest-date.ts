@@ -2,7 +2,7 @@
 // so that building the same commit twice gives the same bytes. A feed with no entry yet
 // (only drafts, or a new blog) says the Unix epoch.
 
-export const NO_DATE = new Date(0);
+const NO_DATE = new Date(0);
 
 export function newestDate(items: readonly { date: Date }[] | undefined): Date {
   if (!items || items.length === 0) return NO_DATE;

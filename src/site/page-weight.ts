@@ -17,7 +17,7 @@ export interface PageWeight {
   total: number;
 }
 
-export function gzipSize(content: string | Buffer): number {
+function gzipSize(content: string | Buffer): number {
   return gzipSync(content).length;
 }
 
@@ -25,7 +25,7 @@ const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*>/g;
 const HREF = /\bhref="([^"]+)"/;
 
 /** Local stylesheets a page links: href paths starting with the path prefix. */
-export function stylesheetPaths(pageHtml: string, pathPrefix = "/"): string[] {
+function stylesheetPaths(pageHtml: string, pathPrefix = "/"): string[] {
   const paths = new Set<string>();
   for (const tag of pageHtml.match(STYLESHEET) ?? []) {
     const href = HREF.exec(tag)?.[1];
