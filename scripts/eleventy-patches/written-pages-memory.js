@@ -26,7 +26,6 @@ async function eleventyModule(name) {
 /**
  * Runs at most `limit` of the calls to `start` at a time, the others in call order.
  * @param {number} limit
- * @returns {<T>(start: () => T | Promise<T>) => Promise<T>}
  */
 export function concurrencyLimiter(limit) {
   let running = 0;
@@ -36,10 +35,15 @@ export function concurrencyLimiter(limit) {
     running--;
     waiting.shift()?.();
   };
+  /**
+   * @template T
+   * @param {() => T | Promise<T>} start
+   * @returns {Promise<T>}
+   */
   return (start) => {
     const run = () => {
       running++;
-      /** @type {Promise<any>} */
+      /** @type {Promise<T>} */
       let started;
       try {
         started = Promise.resolve(start());
@@ -49,7 +53,7 @@ export function concurrencyLimiter(limit) {
       return started.finally(next);
     };
     if (running < limit) return run();
-    return new Promise((resolve) => waiting.push(() => resolve(undefined))).then(run);
+    return /** @type {Promise<void>} */ (new Promise((resolve) => waiting.push(resolve))).then(run);
   };
 }
 

@@ -93,7 +93,7 @@ export function formatFrenchDateTime(date: DateTime): string {
   return `${formatFrenchDate(date)} à ${inSiteZone(date).toFormat("H 'h' mm")}`;
 }
 
-/** The value of a `<time datetime>` attribute: ISO 8601 in the site's zone, to the minute (seconds only when there are some). */
+/** The value of a `<time datetime>` attribute: ISO 8601 in the site's zone, to the minute (seconds and milliseconds only when not zero). */
 export function machineDateTime(date: DateTime): string {
   const clock = siteClock.wallClock(date);
   if (clock) return `${isoLocal(clock, true)}${isoOffset(clock.offset)}`;

@@ -28,6 +28,8 @@ function refusal(action: () => unknown): string {
 describe("authoringDate", () => {
   it("writes now in Paris with its summer offset, to the minute", () => assert.equal(authoringDate(new Date("2024-07-14T08:05:30Z")), "2024-07-14T10:05+02:00"));
   it("and with its winter offset", () => assert.equal(authoringDate(new Date("2024-12-31T23:30:00Z")), "2025-01-01T00:30+01:00"));
+  it("at the autumn change, in the hour that repeats", () => assert.equal(authoringDate(new Date("2024-10-27T01:00:30Z")), "2024-10-27T02:00+01:00"));
+  it("before 1911, when Paris's offset had seconds (+00:09:21), to Paris's minute", () => assert.equal(authoringDate(new Date("1889-09-21T05:20:40.580Z")), "1889-09-21T05:30+00:09"));
 });
 
 describe("markdownWithFrontMatter", () => {
