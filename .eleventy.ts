@@ -12,7 +12,7 @@ import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { eleventyYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
-import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime } from "./src/format/dates.ts";
+import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime, siteDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
@@ -23,7 +23,7 @@ import { newestDate } from "./src/site/newest-date.ts";
 import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
-import { DateTime } from "luxon";
+import { loadSiteZoneOffsets, saveSiteZoneOffsets } from "./src/build/site-zone-cache.ts";
 
 // Where posts and their comments live (the content contract in the README).
 const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
@@ -47,6 +47,9 @@ export default function (eleventyConfig: UserConfig) {
   // second core; the dev server keeps them in process, cached by modification time.
   const comments = new SiteComments();
   comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
+  // Paris's offsets as the last build asked Intl for them, kept after each build
+  // (src/build/site-zone-cache.ts): a build of known dates does not start Intl.
+  loadSiteZoneOffsets();
 
   // The home page's absolute address, path prefix included. eleventyConfig.pathPrefix is
   // only known once the command line is read: read when asked, computed once.
@@ -105,7 +108,10 @@ export default function (eleventyConfig: UserConfig) {
 
   // After a full build, prove every comment of every published post is on its page
   // exactly once (src/comments/render-ledger.ts). Dev rebuilds may render only some pages.
-  eleventyConfig.on("eleventy.after", () => comments.endBuild());
+  eleventyConfig.on("eleventy.after", async () => {
+    await comments.endBuild();
+    saveSiteZoneOffsets();
+  });
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
   // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).
@@ -133,8 +139,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addJavaScriptFunction("postSlug", (title: string) => slugifyTitle(title));
   eleventyConfig.addJavaScriptFunction("renderHomePage", (page: HomePage) => renderHomePage(page));
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
-  eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(DateTime.fromJSDate(date)));
-  eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(DateTime.fromJSDate(date)));
+  eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(siteDateTime(date)));
+  eleventyConfig.addFilter("isoDateTime", (date: Date) => machineDateTime(siteDateTime(date)));
   eleventyConfig.addFilter("frenchTypography", (text: string) => frenchTypography(text));
 
   // Absolute addresses (canonical URL, Open Graph, sitemap), path prefix included. (Not

@@ -24,14 +24,16 @@ const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 
 /**
- * Removes bundles of other versions of the code, once they are an hour old.
+ * Removes bundles of other versions of the code (and files left half-written), once they
+ * are an hour old; the folder's other files (src/build/site-zone-cache.ts) stay.
  * @param {string[]} keep
  */
 function pruneOldBundles(keep) {
   const now = Date.now();
   for (const name of readdirSync(CACHE_DIR)) {
     const file = resolve(CACHE_DIR, name);
-    if (!keep.includes(file) && now - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+    if (!/\.(mjs|tmp)$/.test(name) || keep.includes(file)) continue;
+    if (now - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
   }
 }
 

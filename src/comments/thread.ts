@@ -13,10 +13,11 @@ export interface ThreadNode {
   replies: ThreadNode[];
 }
 
-const collator = new Intl.Collator("fr", { numeric: true });
+// Made when two siblings share a date: a collator's first use starts Intl (ICU's data).
+let collator: Intl.Collator | undefined;
 
 export function compareByDate(a: Comment, b: Comment): number {
-  return a.date.toMillis() - b.date.toMillis() || collator.compare(a.id, b.id);
+  return a.date.toMillis() - b.date.toMillis() || (collator ??= new Intl.Collator("fr", { numeric: true })).compare(a.id, b.id);
 }
 
 function assignDepths(roots: readonly ThreadNode[]): Set<ThreadNode> {

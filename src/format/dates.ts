@@ -1,9 +1,12 @@
 // Dates as French readers write them, in the blog's time zone (Europe/Paris):
 // "23 juillet 2010 à 14 h 32", "1er août 2010".
 import { DateTime, FixedOffsetZone } from "luxon";
-import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock } from "./site-clock.ts";
+import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock, type ZoneOffsets } from "./site-clock.ts";
 
 export const SITE_ZONE = "Europe/Paris";
+// Given to every DateTime the build makes: without a locale, luxon asks Intl for the
+// system's, which starts ICU (10–15 ms) in a build that otherwise needs none of it.
+const SITE_LOCALE = "fr";
 
 // Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -13,7 +16,7 @@ export function parseIsoWithOffset(value: string): DateTime | null {
   if (!ISO_WITH_OFFSET.test(value)) return null;
   const fast = commonIsoWithOffset(value);
   if (fast) return fast;
-  const parsed = DateTime.fromISO(value, { setZone: true });
+  const parsed = DateTime.fromISO(value, { setZone: true, locale: SITE_LOCALE });
   return parsed.isValid ? parsed : null;
 }
 
@@ -27,7 +30,7 @@ const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
  */
 function commonIsoWithOffset(value: string): DateTime | undefined {
   const instant = commonIsoInstant(value);
-  return instant && DateTime.fromMillis(instant.ms, { zone: FixedOffsetZone.instance(instant.offset) });
+  return instant && DateTime.fromMillis(instant.ms, { zone: FixedOffsetZone.instance(instant.offset), locale: SITE_LOCALE });
 }
 
 /** Such a date-time's instant (milliseconds since 1970) and offset (minutes east of UTC). */
@@ -54,8 +57,13 @@ export function isoWithOffsetToJsDate(value: unknown): Date | undefined {
   return instant && new Date(instant.ms);
 }
 
+/** A JS Date (Eleventy's page dates) as the DateTime the functions below take. */
+export function siteDateTime(date: Date): DateTime {
+  return DateTime.fromMillis(date.getTime(), { locale: SITE_LOCALE });
+}
+
 function inSiteZone(date: DateTime): DateTime {
-  return date.setZone(SITE_ZONE).setLocale("fr");
+  return date.setZone(SITE_ZONE).setLocale(SITE_LOCALE);
 }
 
 /** "1er" for the first of the month, as French writes it. */
@@ -66,6 +74,16 @@ function frenchDay(day: number): string {
 // Each function has a fast path (src/format/site-clock.ts, same output, no luxon zone
 // conversion) and luxon as the reference for dates the fast path does not cover.
 const siteClock = new SiteClock(SITE_ZONE);
+
+/** Offsets of the site's zone kept from an earlier build (src/build/site-zone-cache.ts). */
+export function rememberSiteZoneOffsets(offsets: ZoneOffsets): void {
+  siteClock.remember(offsets);
+}
+
+/** The site zone's offsets to keep, if this process learned any since the last call. */
+export function siteZoneOffsetsIfLearned(): ZoneOffsets | undefined {
+  return siteClock.offsetsIfLearned();
+}
 
 function frenchDayMonthYear(day: number, month: number, year: number): string {
   return `${frenchDay(day)} ${FRENCH_MONTHS[month - 1] ?? ""} ${pad(year, 4)}`;

@@ -3,11 +3,16 @@
 // every comment shows two or three dates); an offset only changes at a DST transition,
 // so it is cached per week when the week has a single offset (its start, middle and end
 // agree; the site's zone never changes its offset and back within half a week: checked
-// on every transition since 1911 by tests/perf/dates-fast-path.test.ts),
-// and per UTC day in the weeks of a transition (both ends of the day agree). Comments
-// spread over years have a few thousand distinct days but only a few hundred weeks.
+// on every transition since 1911 by tests/perf/dates-fast-path.test.ts), and per UTC
+// day in the weeks of a transition: the day's offset, or for the day of the change its
+// instant (found by bisection) and the offsets before and after. Comments spread over
+// years have a few thousand distinct days but only a few hundred weeks.
 // Dates this fast path does not cover (fractional-minute offsets such as Paris's mean
 // time before 1911, years outside 1000–9999) return undefined: callers use luxon then.
+//
+// The zone itself is made only when an offset is not known yet: its first use starts
+// Intl (ICU's data: 10–15 ms, a tenth of the seed site's start-up), which a build whose
+// offsets were kept from the build before (src/build/site-zone-cache.ts) does not need.
 import { IANAZone, type DateTime } from "luxon";
 
 export interface WallClock {
@@ -23,18 +28,48 @@ export interface WallClock {
   offset: number;
 }
 
+/** A day on which the offset changes: the instant of the change, the offsets before and after. */
+export type OffsetChange = [at: number, before: number, after: number];
+
+/** The offsets a clock asked its zone for: by week (null: the week has a change), by day. */
+export interface ZoneOffsets {
+  weeks: [number, number | null][];
+  days: [number, number | OffsetChange][];
+}
+
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 export class SiteClock {
-  private readonly zone: IANAZone;
+  private zoneMade: IANAZone | undefined;
+  /** Whether the zone answered something the clock did not know when it last said so. */
+  private learned = false;
   private readonly offsetByWeek = new Map<number, number | null>();
-  private readonly offsetByDay = new Map<number, number | null>();
+  private readonly offsetByDay = new Map<number, number | OffsetChange>();
   /** A comment's date is shown four or five times (thread, feed, JSON-LD): computed once. */
   private readonly clocks = new WeakMap<DateTime, WallClock | null>();
 
-  constructor(zoneName: string) {
-    this.zone = IANAZone.create(zoneName);
+  constructor(
+    private readonly zoneName: string,
+    private readonly makeZone: (name: string) => IANAZone = (name) => IANAZone.create(name),
+  ) {}
+
+  private get zone(): IANAZone {
+    this.learned = true;
+    return (this.zoneMade ??= this.makeZone(this.zoneName));
+  }
+
+  /** Offsets known from elsewhere (another clock of the same zone and time zone data). */
+  remember(offsets: ZoneOffsets): void {
+    for (const [week, offset] of offsets.weeks) this.offsetByWeek.set(week, offset);
+    for (const [day, offset] of offsets.days) this.offsetByDay.set(day, offset);
+  }
+
+  /** Every offset known, if the zone was asked anything since the last call; else undefined. */
+  offsetsIfLearned(): ZoneOffsets | undefined {
+    if (!this.learned) return undefined;
+    this.learned = false;
+    return { weeks: [...this.offsetByWeek], days: [...this.offsetByDay] };
   }
 
   private offsetAt(ms: number): number {
@@ -53,11 +88,28 @@ export class SiteClock {
     const day = Math.floor(ms / DAY_MS);
     let offset = this.offsetByDay.get(day);
     if (offset === undefined) {
-      const start = this.zone.offset(day * DAY_MS);
-      offset = start === this.zone.offset(day * DAY_MS + DAY_MS - 1) ? start : null;
+      offset = this.offsetOfDay(day);
       this.offsetByDay.set(day, offset);
     }
-    return offset ?? this.zone.offset(ms);
+    if (typeof offset === "number") return offset;
+    const [at, before, after] = offset;
+    return ms < at ? before : after;
+  }
+
+  /** The day's offset, or its change: at most one a day (see above). */
+  private offsetOfDay(day: number): number | OffsetChange {
+    let start = day * DAY_MS;
+    let end = start + DAY_MS - 1;
+    const before = this.zone.offset(start);
+    const after = this.zone.offset(end);
+    if (before === after) return before;
+    // The first millisecond with the new offset: `start` has the old one, `end` the new.
+    while (end - start > 1) {
+      const middle = Math.floor((start + end) / 2);
+      if (this.zone.offset(middle) === before) start = middle;
+      else end = middle;
+    }
+    return [end, before, after];
   }
 
   wallClock(date: DateTime): WallClock | undefined {

@@ -2,8 +2,7 @@
 // first, with date, author, comment count and summary, then the links to the other pages.
 // Rendered by content/index.11ty.js: a function, where a Nunjucks template would be
 // compiled again for each of its pages by Eleventy 3.1 (0.75 ms a page).
-import { DateTime } from "luxon";
-import { formatFrenchDate, machineDateTime } from "../format/dates.ts";
+import { formatFrenchDate, machineDateTime, siteDateTime } from "../format/dates.ts";
 import { countReflections } from "../format/plural.ts";
 import { headingIds } from "../html/heading-ids.ts";
 import { html, type SafeHtml } from "../html/html.ts";
@@ -35,7 +34,7 @@ function homePageHeading(pageNumber: number, pageCount: number): string {
 
 /** `title`: the post's title with French typography, as its heading id was made from. */
 function postSummary(post: HomePost, title: string, id: string): SafeHtml {
-  const date = DateTime.fromJSDate(post.date);
+  const date = siteDateTime(post.date);
   return html`
 <li class="post-summary">
 <article>

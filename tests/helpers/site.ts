@@ -33,13 +33,22 @@ export function buildSite(options: { projectDir?: string; outputDir?: string; ar
   return { outputDir, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A copy of the project (code, layouts, and the given content instead of ours). */
-export function temporaryProject(content: Record<string, string> | "seed" = "seed"): string {
+/**
+ * A copy of the project (code, layouts, and the given content instead of ours). Its
+ * node_modules is ours; with `ownCache`, all of it but node_modules/.cache, which the
+ * copy then has to itself (its own bundles, its own site-zone offsets).
+ */
+export function temporaryProject(content: Record<string, string> | "seed" = "seed", { ownCache = false } = {}): string {
   const dir = temporaryDir("project");
   for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "scripts", "types"]) {
     cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(repositoryRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  const modules = join(repositoryRoot, "node_modules");
+  if (!ownCache) symlinkSync(modules, join(dir, "node_modules"), "dir");
+  else {
+    mkdirSync(join(dir, "node_modules"));
+    for (const entry of readdirSync(modules)) if (entry !== ".cache") symlinkSync(join(modules, entry), join(dir, "node_modules", entry));
+  }
   if (content === "seed") cpSync(join(repositoryRoot, "content"), join(dir, "content"), { recursive: true });
   else {
     // The site's own templates and data files, without its posts.

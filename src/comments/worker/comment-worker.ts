@@ -7,6 +7,7 @@
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { parseIsoWithOffset } from "../../format/dates.ts";
+import { loadSiteZoneOffsets, saveSiteZoneOffsets } from "../../build/site-zone-cache.ts";
 import { checkPosts } from "../../content/check-content.ts";
 import { takeKeptFrontMatter } from "../../content/front-matter.ts";
 import { listPostDirs } from "../../content/post-dirs.ts";
@@ -26,6 +27,8 @@ interface WorkerData {
 }
 
 const { projectRoot, results, shared } = workerData as WorkerData;
+// This thread's own clock: the offsets kept by the last build, and those it asks for kept.
+loadSiteZoneOffsets(projectRoot);
 const markdown = createCommentMarkdown();
 /** Validated comments by post folder, until their post is rendered. */
 const sources = new Map<string, CommentSource[]>();
@@ -79,6 +82,7 @@ function render(job: RenderJob): void {
     done[index] = true;
     renderPost(job.posts[index] as PostToRender, job);
   }
+  saveSiteZoneOffsets(projectRoot);
   send({ type: "done" });
 }
 
