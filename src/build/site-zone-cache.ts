@@ -5,17 +5,20 @@
 // both (`process.versions.tz`): a Node with other time zone data uses another file.
 // Beside the launcher's bundles (scripts/eleventy.js); like them, only a cache: a
 // missing, unreadable or malformed file is ignored and the offsets asked for again.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { rememberSiteZoneOffsets, SITE_ZONE, siteZoneOffsetsIfLearned } from "../format/dates.ts";
 import type { OffsetChange, ZoneOffsets } from "../format/site-clock.ts";
 
 const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
+// In the file's name: bumped when what the entries mean changes (how weeks are counted,
+// what a day's change holds), so that no build reads a file of another meaning.
+const FORMAT = "v1";
 
 /** The file for this zone and time zone database; undefined without one (Node without ICU). */
 export function siteZoneCacheFile(projectRoot: string, tzVersion = process.versions.tz): string | undefined {
   if (!tzVersion) return undefined;
-  return join(projectRoot, CACHE_DIR, `site-zone.${SITE_ZONE.replace(/\W/g, "-")}.tz-${tzVersion}.json`);
+  return join(projectRoot, CACHE_DIR, `site-zone.${FORMAT}.${SITE_ZONE.replace(/\W/g, "-")}.tz-${tzVersion}.json`);
 }
 
 function isWeek(entry: unknown): entry is ZoneOffsets["weeks"][number] {
@@ -69,13 +72,14 @@ export function saveSiteZoneOffsets(projectRoot: string = process.cwd()): void {
   if (!file || !learned) return;
   const kept = offsetsIn(file);
   const offsets: ZoneOffsets = kept ? { weeks: [...new Map([...kept.weeks, ...learned.weeks])], days: [...new Map([...kept.days, ...learned.days])] } : learned;
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(join(projectRoot, CACHE_DIR), { recursive: true });
     // Whole or not at all: the main thread and the comment worker may save at once.
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, JSON.stringify(offsets));
     renameSync(temporary, file);
   } catch {
-    // A read-only node_modules: the next build asks Intl again.
+    // A read-only node_modules, a full disk: the next build asks Intl again.
+    rmSync(temporary, { force: true });
   }
 }

@@ -26,7 +26,8 @@ const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
  * The common case without luxon's ISO parser, the largest cost of reading a comment
  * (every comment has a date): a year from 1000, a day the month has, hours to 23,
  * offsets under a day. Undefined otherwise, and luxon decides as before; the result is
- * the DateTime luxon's fromISO(value, { setZone: true }) gives (tests/unit/format.test.ts).
+ * the DateTime luxon's fromISO(value, { setZone: true }) gives, instant, offset and zone
+ * (tests/unit/format.test.ts), with the site's locale.
  */
 function commonIsoWithOffset(value: string): DateTime | undefined {
   const instant = commonIsoInstant(value);

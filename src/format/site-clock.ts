@@ -123,6 +123,8 @@ export class SiteClock {
 
   private computeWallClock(date: DateTime): WallClock | undefined {
     const ms = date.toMillis();
+    // An invalid DateTime (NaN) goes to luxon, and no NaN week into the kept offsets.
+    if (!Number.isFinite(ms)) return undefined;
     const offset = this.offsetAt(ms);
     if (!Number.isInteger(offset)) return undefined;
     const local = new Date(ms + offset * 60_000);

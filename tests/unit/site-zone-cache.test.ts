@@ -69,7 +69,7 @@ describe("a site clock given another's offsets", () => {
 
 describe("the cache file", () => {
   it("is named by the zone and the time zone database", () => {
-    assert.match(siteZoneCacheFile("/projet", "2025c") ?? "", /^\/projet\/node_modules\/\.cache\/nous-les-geeks\/site-zone\.Europe-Paris\.tz-2025c\.json$/);
+    assert.match(siteZoneCacheFile("/projet", "2025c") ?? "", /^\/projet\/node_modules\/\.cache\/nous-les-geeks\/site-zone\.v1\.Europe-Paris\.tz-2025c\.json$/);
     assert.notEqual(siteZoneCacheFile("/projet", "2025c"), siteZoneCacheFile("/projet", "2024a"));
     assert.equal(siteZoneCacheFile("/projet", ""), undefined, "no file without time zone data");
   });
