@@ -57,6 +57,12 @@ describe("a site clock given another's offsets", () => {
     assert.equal(days.filter(([, offset]) => Array.isArray(offset)).length, 100, "each change kept with its instant");
   });
 
+  it("leaves an invalid date to luxon, keeping nothing for it", () => {
+    const clock = new SiteClock(SITE_ZONE);
+    assert.equal(clock.wallClock(DateTime.fromMillis(Number.NaN)), undefined);
+    assert.equal(clock.offsetsIfLearned(), undefined);
+  });
+
   it("asks its zone for what it was not given, and then has something to keep", () => {
     const clock = new SiteClock(SITE_ZONE);
     clock.remember({ weeks: [], days: [] });
