@@ -54,9 +54,11 @@ export class SiteClock {
     private readonly makeZone: (name: string) => IANAZone = (name) => IANAZone.create(name),
   ) {}
 
-  private get zone(): IANAZone {
+  /** The zone's offset at `ms`, asked of the zone (made on first use): something new to keep. */
+  private askZone(ms: number): number {
     this.learned = true;
-    return (this.zoneMade ??= this.makeZone(this.zoneName));
+    this.zoneMade ??= this.makeZone(this.zoneName);
+    return this.zoneMade.offset(ms);
   }
 
   /** Offsets known from elsewhere (another clock of the same zone and time zone data). */
@@ -76,8 +78,8 @@ export class SiteClock {
     const week = Math.floor(ms / WEEK_MS);
     let offset = this.offsetByWeek.get(week);
     if (offset === undefined) {
-      const start = this.zone.offset(week * WEEK_MS);
-      const single = start === this.zone.offset(week * WEEK_MS + WEEK_MS / 2) && start === this.zone.offset(week * WEEK_MS + WEEK_MS - 1);
+      const start = this.askZone(week * WEEK_MS);
+      const single = start === this.askZone(week * WEEK_MS + WEEK_MS / 2) && start === this.askZone(week * WEEK_MS + WEEK_MS - 1);
       offset = single ? start : null;
       this.offsetByWeek.set(week, offset);
     }
@@ -100,13 +102,13 @@ export class SiteClock {
   private offsetOfDay(day: number): number | OffsetChange {
     let start = day * DAY_MS;
     let end = start + DAY_MS - 1;
-    const before = this.zone.offset(start);
-    const after = this.zone.offset(end);
+    const before = this.askZone(start);
+    const after = this.askZone(end);
     if (before === after) return before;
     // The first millisecond with the new offset: `start` has the old one, `end` the new.
     while (end - start > 1) {
       const middle = Math.floor((start + end) / 2);
-      if (this.zone.offset(middle) === before) start = middle;
+      if (this.askZone(middle) === before) start = middle;
       else end = middle;
     }
     return [end, before, after];
