@@ -14,12 +14,12 @@
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
 // that Eleventy reloads .eleventy.ts when it changes.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { CACHE_DIR } from "../src/build/cache-dir.js";
 import { dependencyNames, sourcesHash } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
-const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 

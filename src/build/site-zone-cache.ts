@@ -7,10 +7,10 @@
 // missing, unreadable or malformed file is ignored and the offsets asked for again.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CACHE_DIR } from "./cache-dir.js";
 import { rememberSiteZoneOffsets, SITE_ZONE, siteZoneOffsetsIfLearned } from "../format/dates.ts";
 import type { OffsetChange, ZoneOffsets } from "../format/site-clock.ts";
 
-const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 // In the file's name: bumped when what the entries mean changes (how weeks are counted,
 // what a day's change holds), so that no build reads a file of another meaning.
 const FORMAT = "v1";
