@@ -82,6 +82,17 @@ describe("bootstrapInterval", () => {
     assert.ok(covered >= 160 && covered <= 196, `covered ${covered} of 200`);
   });
 
+  it("covers the true ratio about as often as its level says with five runs, as at the large sizes", () => {
+    // 200 benchmarks of 4,000 posts: five runs of each build, true medians 3.3 s and 2.3 s.
+    const random = seededRandom(2027);
+    let covered = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const [low, high] = bootstrapInterval([[runs(random, 5, 3.3, 0.1), runs(random, 5, 2.3, 0.1)]], ratio, { resamples: 500, seed: trial + 1 });
+      if (low <= 3.3 / 2.3 && 3.3 / 2.3 <= high) covered++;
+    }
+    assert.ok(covered >= 160 && covered <= 196, `covered ${covered} of 200`);
+  });
+
   it("leaves out resamples where the figure is undefined, and shows infinite ones", () => {
     assert.deepEqual(bootstrapInterval([[[1, 1], [1, 1]]], ([a, b]) => ((a as number) - (b as number)) / 0), [Number.NaN, Number.NaN]);
     assert.deepEqual(bootstrapInterval([[[2, 2], [1, 1]]], ([a, b]) => ((a as number) - (b as number)) / 0), [Infinity, Infinity]);
