@@ -13,10 +13,10 @@
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
 // that Eleventy reloads .eleventy.ts when it changes.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CACHE_DIR } from "../src/build/cache-dir.js";
+import { CACHE_DIR, writeCacheFile } from "../src/build/build-cache.js";
 import { dependencyNames, sourcesHash } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
@@ -69,12 +69,9 @@ async function bundle(entryPoint, file, external = externalPackages()) {
     write: false,
     logLevel: "error",
   });
-  mkdirSync(CACHE_DIR, { recursive: true });
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, output.text);
-  renameSync(temporary, file);
+  writeCacheFile(file, output.text);
 }
 
 const args = process.argv.slice(2);

@@ -5,9 +5,9 @@
 // both (`process.versions.tz`): a Node with other time zone data uses another file.
 // Beside the launcher's bundles (scripts/eleventy.js); like them, only a cache: a
 // missing, unreadable or malformed file is ignored and the offsets asked for again.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CACHE_DIR } from "./cache-dir.js";
+import { CACHE_DIR, writeCacheFile } from "./build-cache.js";
 import { rememberSiteZoneOffsets, SITE_ZONE, siteZoneOffsetsIfLearned } from "../format/dates.ts";
 import type { OffsetChange, ZoneOffsets } from "../format/site-clock.ts";
 
@@ -72,14 +72,10 @@ export function saveSiteZoneOffsets(projectRoot: string = process.cwd()): void {
   if (!file || !learned) return;
   const kept = offsetsIn(file);
   const offsets: ZoneOffsets = kept ? { weeks: [...new Map([...kept.weeks, ...learned.weeks])], days: [...new Map([...kept.days, ...learned.days])] } : learned;
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(projectRoot, CACHE_DIR), { recursive: true });
     // Whole or not at all: the main thread and the comment worker may save at once.
-    writeFileSync(temporary, JSON.stringify(offsets));
-    renameSync(temporary, file);
+    writeCacheFile(file, JSON.stringify(offsets));
   } catch {
     // A read-only node_modules, a full disk: the next build asks Intl again.
-    rmSync(temporary, { force: true });
   }
 }

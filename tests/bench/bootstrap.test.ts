@@ -70,26 +70,30 @@ describe("bootstrapInterval", () => {
     assert.deepEqual(bootstrapInterval([builds], ratio, { seed: 5 }), bootstrapInterval([builds], ratio, { seed: 5 }));
   });
 
-  it("covers the true difference about as often as its level says", () => {
-    // 200 benchmarks of two builds whose true medians differ by 0.06 s.
-    const random = seededRandom(2026);
+  /**
+   * Of 200 simulated benchmarks of two builds, `count` runs each around true medians `a`
+   * and `b` (spread ±`spread`), how many intervals of `figure` hold its true value.
+   */
+  function coverage(seed: number, count: number, [a, b]: [number, number], spread: number, figure: (medians: readonly number[]) => number): number {
+    const random = seededRandom(seed);
+    const truth = figure([a, b]);
     let covered = 0;
     for (let trial = 0; trial < 200; trial++) {
-      const [low, high] = bootstrapInterval([[runs(random, 20, 0.7, 0.03), runs(random, 20, 0.64, 0.03)]], difference, { resamples: 500, seed: trial + 1 });
-      if (low <= 0.06 && 0.06 <= high) covered++;
+      const [low, high] = bootstrapInterval([[runs(random, count, a, spread), runs(random, count, b, spread)]], figure, { resamples: 500, seed: trial + 1 });
+      if (low <= truth && truth <= high) covered++;
     }
+    return covered;
+  }
+
+  it("covers the true difference about as often as its level says", () => {
+    // Twenty runs, as at 250 posts: true medians 0.06 s apart.
+    const covered = coverage(2026, 20, [0.7, 0.64], 0.03, difference);
     // A 90% interval: between 80% and 98% of the trials, allowing for the bootstrap's small-sample bias.
     assert.ok(covered >= 160 && covered <= 196, `covered ${covered} of 200`);
   });
 
   it("covers the true ratio about as often as its level says with five runs, as at the large sizes", () => {
-    // 200 benchmarks of 4,000 posts: five runs of each build, true medians 3.3 s and 2.3 s.
-    const random = seededRandom(2027);
-    let covered = 0;
-    for (let trial = 0; trial < 200; trial++) {
-      const [low, high] = bootstrapInterval([[runs(random, 5, 3.3, 0.1), runs(random, 5, 2.3, 0.1)]], ratio, { resamples: 500, seed: trial + 1 });
-      if (low <= 3.3 / 2.3 && 3.3 / 2.3 <= high) covered++;
-    }
+    const covered = coverage(2027, 5, [3.3, 2.3], 0.1, ratio);
     assert.ok(covered >= 160 && covered <= 196, `covered ${covered} of 200`);
   });
 
