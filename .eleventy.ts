@@ -24,6 +24,7 @@ import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { loadSiteZoneOffsets, saveSiteZoneOffsets } from "./src/build/site-zone-cache.ts";
+import { emptyOutputFolder } from "./src/build/output-folder.ts";
 
 // Where posts and their comments live (the content contract in the README).
 const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
@@ -97,7 +98,13 @@ export default function (eleventyConfig: UserConfig) {
 
   // Validate all content before anything renders (src/content/check-content.ts,
   // src/comments/site-comments.ts).
+  // A one-off build first empties its output folder, when that is safe: no page of a
+  // deleted post or of a draft is left behind to be deployed (src/build/output-folder.ts).
   eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
+    if (runMode === "build") {
+      const { output, input, includes, layouts, data } = directories;
+      emptyOutputFolder({ output, sources: [input, includes, layouts ?? includes, data] }, process.cwd());
+    }
     comments.beginBuild({
       contentDir: directories.input,
       outputDir: directories.output,

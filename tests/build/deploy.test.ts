@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, builtFiles, postFile, readPage, removeDir, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import { buildSite, builtFiles, postFile, readPage, removeDir, temporaryDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
 
 const SEED_URL = "le-smo-le-nouveau-community-management/";
 
@@ -130,6 +130,42 @@ describe("a blog whose only post is a draft", () => {
       assert.deepEqual(files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file)))), []);
     } finally {
       [project, first.outputDir, second.outputDir].forEach(removeDir);
+    }
+  });
+});
+
+describe("a one-off build's output folder", () => {
+  it("inside the project, is emptied first: no page of a deleted post or of a draft the dev server wrote is left to deploy", () => {
+    const project = temporaryProject({
+      "content/posts/publie/index.md": postFile("Publié"),
+      "content/posts/brouillon/index.md": postFile("Brouillon", "draft: true\n"),
+      // What `npm start` and an earlier build left there.
+      "_site/brouillon/index.html": "<p>Brouillon</p>",
+      "_site/ancien-article/index.html": "<p>Supprimé</p>",
+      "_site/ancien-article/commentaires.xml": "<feed/>",
+    });
+    const build = buildSite({ projectDir: project, outputDir: join(project, "_site") });
+    try {
+      assert.equal(build.status, 0, build.stderr);
+      const files = builtFiles(build.outputDir);
+      assert.ok(files.includes("publie/index.html"), files.join(", "));
+      assert.deepEqual(files.filter((file) => /brouillon|ancien-article/.test(file)), []);
+    } finally {
+      removeDir(project);
+    }
+  });
+
+  it("elsewhere, is left as it is: only what the build writes changes there", () => {
+    const project = temporaryProject({ "content/posts/publie/index.md": postFile("Publié") });
+    const outputDir = temporaryDir("outside");
+    writeFiles(outputDir, { "notes.txt": "pas à nous" });
+    const build = buildSite({ projectDir: project, outputDir });
+    try {
+      assert.equal(build.status, 0, build.stderr);
+      assert.equal(readFileSync(join(outputDir, "notes.txt"), "utf8"), "pas à nous");
+      assert.ok(builtFiles(outputDir).includes("publie/index.html"));
+    } finally {
+      [project, outputDir].forEach(removeDir);
     }
   });
 });
