@@ -24,9 +24,23 @@ export interface CommentFeedPost {
 /** The URL of a post's comment feed, relative to the post's own URL. */
 export const COMMENT_FEED_FILE = "commentaires.xml";
 
-// "de" elides before a vowel or a mute h: "Commentaire d’Hélène", "Réponse d’Anonyme".
+// "de" elides before a vowel sound: "Commentaire d’Hélène", "Réponse d’Anonyme",
+// "d’Yves". A "y" before a vowel is a consonant ("de Yannig", "de Yoann"). Every h is
+// taken as mute: a mute h cannot be told from an aspirated one by its spelling.
+const ELIDES_DE = /^(?:y(?![aeiouàâäéèêëîïôöûüœ])|[aeiouhàâäéèêëîïôöûüœ])/i;
+
 function fromAuthor(name: string): string {
-  return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(name) ? `d’${name}` : `de ${name}`;
+  return ELIDES_DE.test(name) ? `d’${name}` : `de ${name}`;
+}
+
+// A comment's links to a part of the page (href="#comment-1") would be resolved by a feed
+// reader against the feed's URL, as the feed has no xml:base: they are made absolute
+// against the post's URL. The body comes from markdown-it with raw HTML off, so `="`
+// only occurs in its own tags: a commenter's literal href="#x" is escaped (&quot;) and
+// left alone. The base is escaped for the attribute it goes into.
+function absoluteFragmentLinks(bodyHtml: string, pageUrl: string): string {
+  const base = html`${pageUrl}`.value;
+  return bodyHtml.replace(/(\s(?:href|src)=")#/g, (_, attribute: string) => `${attribute}${base}#`);
 }
 
 function entryTitle(comment: Comment, byId: ReadonlyMap<string, Comment>): string {
@@ -47,7 +61,7 @@ export function commentFeed(post: CommentFeedPost, comments: readonly Comment[])
 <published>${rfc3339DateTime(comment.date)}</published>
 <updated>${rfc3339DateTime(comment.date)}</updated>
 <author><name>${comment.author}</name>${comment.url ? html`<uri>${comment.url}</uri>` : ""}</author>
-<content type="html">${comment.bodyHtml}</content>
+<content type="html">${absoluteFragmentLinks(comment.bodyHtml, post.url)}</content>
 </entry>
 `;
   });

@@ -54,6 +54,38 @@ describe("the comment feed", () => {
     assert.match(xml, /<content type="html">&lt;p&gt;a &amp;lt; b&lt;\/p&gt;<\/content>/);
     assert.match(xml, /<updated>2024-03-02T11:00:00\+01:00<\/updated>\n<entry>/, "the feed is as recent as its newest comment");
   });
+
+  it("writes « de » before a y that sounds as a consonant, « d’ » before a y, a vowel or an h that sound as vowels", () => {
+    const feedPost = { ...post, feedUrl: `${post.url}commentaires.xml`, siteTitle: "Site" };
+    const cases = [
+      ["Yannig", "de Yannig"],
+      ["Yann", "de Yann"],
+      ["Yasmine", "de Yasmine"],
+      ["Yoann", "de Yoann"],
+      ["Yves", "d’Yves"],
+      ["Ysé", "d’Ysé"],
+      ["Anonyme", "d’Anonyme"],
+      ["Éva", "d’Éva"],
+      ["Œdipe", "d’Œdipe"],
+      ["Hélène", "d’Hélène"],
+      ["Léa", "de Léa"],
+    ];
+    for (const [author, from] of cases) {
+      const xml = commentFeed(feedPost, [aComment("1", "2024-03-02T10:00:00+01:00", undefined, "Léa"), aComment("2", "2024-03-02T11:00:00+01:00", "1", author), aComment("3", "2024-03-02T12:00:00+01:00", undefined, author)]);
+      assert.ok(xml.includes(`<title>Commentaire ${from}</title>`), `Commentaire ${from}`);
+      assert.ok(xml.includes(`<title>Réponse ${from} à Léa</title>`), `Réponse ${from} à Léa`);
+    }
+  });
+
+  it("makes a comment's links to a part of the page absolute, and leaves text that looks like such a link as written", () => {
+    const md = createCommentMarkdown();
+    const comment = { ...aComment("2", "2024-03-02T11:00:00+01:00"), bodyHtml: md.render('Voir [le 1](#comment-1), ![schéma](#fig) et href="#x" `src="#y"`') };
+    const xml = commentFeed({ ...post, feedUrl: `${post.url}commentaires.xml`, siteTitle: "Site" }, [aComment("1", "2024-03-02T10:00:00+01:00"), comment]);
+    assert.ok(xml.includes("&lt;a href=&quot;https://exemple.fr/un-article/#comment-1&quot; rel=&quot;nofollow ugc&quot;&gt;le 1&lt;/a&gt;"), xml);
+    assert.ok(xml.includes("&lt;a href=&quot;https://exemple.fr/un-article/#fig&quot;"), "an image shown as a link");
+    assert.ok(xml.includes(" et href=&amp;quot;#x&amp;quot; &lt;code&gt;src=&amp;quot;#y&amp;quot;&lt;/code&gt;"), "a commenter's literal text is not a link");
+    assert.ok(!/href=&quot;#/.test(xml), "no fragment-only link is left");
+  });
 });
 
 describe("Content-Security-Policy", () => {
