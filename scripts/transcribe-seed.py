@@ -20,7 +20,7 @@ S = '[ \u00a0]'
 sub(r'DELLhttp://twitter\.com/delloutlet', '[DELL](http://twitter.com/delloutlet)')
 sub(r'best buy' + S + r'http://twitter\.com/BESTBUY', '[best buy](http://twitter.com/BESTBUY)')
 sub(r'cet article très intéressant' + S + r':(http://electronlibre\.info/\+Facebook-passe-les-500-millions-de,03257\+)\)',
-    r'[cet article très intéressant](\1))')
+    r'cet article très intéressant : <\1>)')
 sub(r'www\.nouslesgeeks\.fr' + '(' + S + ')!', r'[www.nouslesgeeks.fr](http://www.nouslesgeeks.fr)\1!')
 sub(r'www\.twitter\.com/davschuster', '[www.twitter.com/davschuster](http://www.twitter.com/davschuster)')
 text = re.sub(r'\n{3,}', '\n\n', text)
