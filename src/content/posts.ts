@@ -49,7 +49,21 @@ export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPo
       }),
     );
   }
+  if (isMissingDescription(validated.value)) {
+    problems.push(
+      problem(file, "description", "must not be empty once the post is published: a one-sentence summary for search engines and the home page (a draft may leave it empty)", {
+        line: lineOfKey(frontMatter.yaml, "description"),
+      }),
+    );
+  }
   return { post: { slug, dir: postDir, file, data: validated.value }, problems };
+}
+
+// `npm run new:post` writes `description: ""` with `draft: true`: a draft may be previewed
+// before its summary is written, but a published page would silently fall back to the
+// site's tagline in its <meta name="description">, and show no summary on the home page.
+function isMissingDescription(data: PostFrontMatter): boolean {
+  return data.draft !== true && data.description.trim() === "";
 }
 
 /**

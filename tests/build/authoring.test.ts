@@ -50,12 +50,23 @@ describe("npm run new:post", () => {
       removeDir(hidden.outputDir);
     }
 
+    // Published without its summary: refused, naming the file, the line and the field.
     writeFileSync(file, readFileSync(file, "utf8").replace("draft: true\n", ""));
+    const unsummarised = buildSite({ projectDir: project });
+    try {
+      assert.notEqual(unsummarised.status, 0);
+      assert.match(unsummarised.stderr, /^content\/posts\/l-ete-a-noel-ou-aller\/index\.md:5: description: must not be empty once the post is published/m);
+    } finally {
+      removeDir(unsummarised.outputDir);
+    }
+
+    writeFileSync(file, readFileSync(file, "utf8").replace('description: ""', 'description: "Où partir au soleil quand il neige chez nous."'));
     const published = buildSite({ projectDir: project });
     try {
       assert.equal(published.status, 0, published.stderr);
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent, "L'été à Noël\u00A0: où aller\u202F?");
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector(".draft-notice"), null);
+      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector('meta[name="description"]')?.getAttribute("content"), "Où partir au soleil quand il neige chez nous.");
       assert.match(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("#comment-1")?.textContent ?? "", /Relu, c’est prêt\./);
       const home = readPage(published.outputDir, "/");
       assert.ok(home.querySelector('a[href="/l-ete-a-noel-ou-aller/"]'));
