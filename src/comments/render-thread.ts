@@ -4,10 +4,11 @@
 //
 // Readers of every kind can follow the thread: depth is the nesting of the lists (which
 // screen readers announce; role="list" keeps it in Safari, which drops list semantics
-// once list-style is none) and each list of replies is named after whom it answers.
+// once list-style is none) and each list of replies is named after the comment it answers.
 // Microformats let IndieWeb tools read it: each comment is a p-comment h-cite of the
 // post's h-entry (or of the comment it answers), with u-in-reply-to on replies.
 import { formatFrenchDateTime, machineDateTime } from "../format/dates.ts";
+import { deName } from "../format/elision.ts";
 import { html, trustedHtml, type SafeHtml } from "../html/html.ts";
 import { COMMENT_LINK_REL } from "../markdown/comment-markdown.ts";
 import type { Comment } from "./comment.ts";
@@ -37,8 +38,14 @@ function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: 
   rendered.push(comment.id);
   const anchor = commentAnchor(comment.id);
   const byAuthor = isPostAuthor(comment, options);
-  const replies = item.children.length > 0 ? html`<ol class="comment-replies" role="list" aria-label="Réponses à ${comment.author}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>` : "";
-  return html`<li id="${anchor}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink u-url" href="#${anchor}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${formatFrenchDateTime(comment.date)}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
+  const shownDate = formatFrenchDateTime(comment.date);
+  // Named after the comment, not only its author: several "Anonyme" (or two comments of
+  // one person) would otherwise give lists of replies the same name.
+  const replies =
+    item.children.length > 0
+      ? html`<ol class="comment-replies" role="list" aria-label="Réponses au commentaire ${deName(comment.author)} du ${shownDate}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>`
+      : "";
+  return html`<li id="${anchor}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink u-url" href="#${anchor}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${shownDate}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
 }
 
 export interface RenderedThread {

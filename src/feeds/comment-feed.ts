@@ -7,6 +7,7 @@ import type { Comment } from "../comments/comment.ts";
 import { rfc3339DateTime } from "../format/dates.ts";
 import { commentAnchor } from "../comments/render-thread.ts";
 import { compareByDate } from "../comments/thread.ts";
+import { deName } from "../format/elision.ts";
 import { html } from "../html/html.ts";
 import { frenchTypography } from "../markdown/french-typography-text.ts";
 
@@ -24,15 +25,6 @@ export interface CommentFeedPost {
 /** The URL of a post's comment feed, relative to the post's own URL. */
 export const COMMENT_FEED_FILE = "commentaires.xml";
 
-// "de" elides before a vowel sound: "Commentaire d’Hélène", "Réponse d’Anonyme",
-// "d’Yves". A "y" before a vowel is a consonant ("de Yannig", "de Yoann"). Every h is
-// taken as mute: a mute h cannot be told from an aspirated one by its spelling.
-const ELIDES_DE = /^(?:y(?![aeiouàâäéèêëîïôöûüœ])|[aeiouhàâäéèêëîïôöûüœ])/i;
-
-function fromAuthor(name: string): string {
-  return ELIDES_DE.test(name) ? `d’${name}` : `de ${name}`;
-}
-
 // A comment's links to a part of the page (href="#comment-1") would be resolved by a feed
 // reader against the feed's URL, as the feed has no xml:base: they are made absolute
 // against the post's URL. The body comes from markdown-it with raw HTML off, so `="`
@@ -45,7 +37,7 @@ function absoluteFragmentLinks(bodyHtml: string, pageUrl: string): string {
 
 function entryTitle(comment: Comment, byId: ReadonlyMap<string, Comment>): string {
   const parent = comment.parent === undefined ? undefined : byId.get(comment.parent);
-  return parent ? `Réponse ${fromAuthor(comment.author)} à ${parent.author}` : `Commentaire ${fromAuthor(comment.author)}`;
+  return parent ? `Réponse ${deName(comment.author)} à ${parent.author}` : `Commentaire ${deName(comment.author)}`;
 }
 
 export function commentFeed(post: CommentFeedPost, comments: readonly Comment[]): string {

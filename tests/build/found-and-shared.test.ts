@@ -118,13 +118,19 @@ describe("being found and shared", () => {
     }
   });
 
-  it("labels the comments section by its heading and each list of replies by whom it answers", () => {
+  it("labels the comments section by its heading and each list of replies, uniquely, by the comment it answers", () => {
     const section = post.querySelector("section#comments");
     const heading = post.getElementById(section?.getAttribute("aria-labelledby") ?? "");
     assert.match(heading?.textContent ?? "", /^11 réflexions au sujet de/);
-    assert.equal(post.querySelector("#comment-5 > ol.comment-replies")?.getAttribute("aria-label"), "Réponses à Anonyme");
-    assert.equal(post.querySelector("#comment-8 > ol.comment-replies")?.getAttribute("aria-label"), "Réponses à Greg");
+    const label = (id: string) => post.querySelector(`#${id} > ol.comment-replies`)?.getAttribute("aria-label");
+    const shownDate = (id: string) => post.querySelector(`#${id} time`)?.textContent ?? "";
+    assert.equal(label("comment-5"), `Réponses au commentaire d’Anonyme du ${shownDate("comment-5").replaceAll("\u00A0", " ")}`);
+    assert.equal(label("comment-8"), `Réponses au commentaire de Greg du ${shownDate("comment-8").replaceAll("\u00A0", " ")}`);
+    assert.match(label("comment-2") ?? "", /^Réponses au commentaire de Yannig du 22 juillet 2010 à 9 h 15$/);
     assert.equal(post.querySelectorAll("ol.comment-replies:not([aria-label])").length, 0);
+    // Several "Anonyme", and Greg twice: no two lists of replies share a name.
+    const labels = [...post.querySelectorAll("ol.comment-replies")].map((list) => list.getAttribute("aria-label"));
+    assert.equal(new Set(labels).size, labels.length, labels.join(" | "));
   });
 
   it("publishes the post's comments as an Atom feed, newest first, linked from the post", () => {
