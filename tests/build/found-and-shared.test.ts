@@ -45,7 +45,8 @@ describe("being found and shared", () => {
 
   it("describes each page for search engines and social networks", () => {
     assert.equal(post.querySelector('link[rel="canonical"]')?.getAttribute("href"), POST_URL);
-    assert.match(meta(post, "description") ?? "", /^Community management, SMO, SEO, SEM/);
+    // French typography as on the home page: no line break before the colon in a snippet.
+    assert.match(meta(post, "description") ?? "", /^Community management, SMO, SEO, SEM\u00A0: ce que/);
     assert.equal(meta(post, "og:type"), "article");
     assert.equal(meta(post, "og:title"), "Le SMO, le nouveau Community Management\u202F?");
     assert.equal(meta(post, "og:description"), meta(post, "description"));
@@ -56,7 +57,7 @@ describe("being found and shared", () => {
     assert.equal(meta(post, "twitter:card"), "summary");
     const feeds = [...post.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((link) => [link.getAttribute("href"), link.getAttribute("title")]);
     assert.deepEqual(feeds, [
-      ["/feed.xml", "Nous les geeks : les articles"],
+      ["/feed.xml", "Nous les geeks\u00A0: les articles"],
       [`${POST}commentaires.xml`, "Flux des commentaires"],
     ]);
 
