@@ -31,6 +31,8 @@ export const COMMENT_FEED_FILE = "commentaires.xml";
 // only occurs in its own tags: a commenter's literal href="#x" is escaped (&quot;) and
 // left alone. The base is escaped for the attribute it goes into.
 function absoluteFragmentLinks(bodyHtml: string, pageUrl: string): string {
+  // Most comments link to no part of the page: no escaping, no regular expression for them.
+  if (!bodyHtml.includes('="#')) return bodyHtml;
   const base = html`${pageUrl}`.value;
   return bodyHtml.replace(/(\s(?:href|src)=")#/g, (_, attribute: string) => `${attribute}${base}#`);
 }
