@@ -64,7 +64,7 @@ describe("npm run new:post", () => {
     const published = buildSite({ projectDir: project });
     try {
       assert.equal(published.status, 0, published.stderr);
-      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent, "L'été à Noël\u00A0: où aller\u202F?");
+      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent, "L’été à Noël\u00A0: où aller\u202F?");
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector(".draft-notice"), null);
       assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector('meta[name="description"]')?.getAttribute("content"), "Où partir au soleil quand il neige chez nous.");
       assert.match(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("#comment-1")?.textContent ?? "", /Relu, c’est prêt\./);

@@ -12,6 +12,11 @@ describe("French typography", () => {
     assert.equal(frenchTypography("« coquille » : oui ; non ! vrai ?"), `«${NBSP}coquille${NBSP}» ${NBSP}: oui${NNBSP}; non${NNBSP}! vrai${NNBSP}?`.replace(` ${NBSP}:`, `${NBSP}:`));
     assert.equal(frenchTypography("«coquille»"), `«${NBSP}coquille${NBSP}»`);
   });
+  it("writes a straight apostrophe between letters as ’, and leaves other quote marks and code alone", () => {
+    assert.equal(frenchTypography("L'été, aujourd'hui, c'est ça"), "L’été, aujourd’hui, c’est ça");
+    assert.equal(frenchTypography("'cité' et 5'"), "'cité' et 5'");
+    assert.match(createCommentMarkdown().render("C'est `l'été` ici"), /^<p>C’est <code>l'été<\/code> ici<\/p>/);
+  });
   it("invents no space before punctuation: URLs, times and queries stay intact", () => {
     assert.equal(frenchTypography("http://x.fr/?a=b à 14:32"), "http://x.fr/?a=b à 14:32");
   });
