@@ -1,7 +1,11 @@
 // Checks the reply graph of one post: every comment id is usable and unique, every
 // parent exists and is another comment, replies form no cycle. A reply dated before
 // the comment it answers is only a warning (clocks and imports get this wrong).
+// Each problem names what the author wrote: the file name (the id), or the front matter
+// field (`parent`, `date`) with its line, as the checks of a single file do.
+import { lineOfKey, splitFrontMatter } from "../content/front-matter.ts";
 import { problem, type Problem } from "../content/problem.ts";
+import { readTextFile } from "../content/read-text-file.ts";
 import type { Comment } from "./comment.ts";
 
 /** What the reply graph needs of a comment: rendered or not, it is checked the same. */
@@ -9,15 +13,34 @@ export type ReplyFacts = Pick<Comment, "id" | "file" | "parent" | "date">;
 
 const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
+/**
+ * The line of a front matter field in a comment's file. A comment keeps no lines, so the
+ * file is read again, for a problem only; its path is relative to the project, which is
+ * the working directory of every command. Unknown (no line printed) when the file cannot
+ * be read: not written yet (`new:comment` checks before writing), or gone since.
+ */
+function lineOfField(file: string, field: string): number | undefined {
+  try {
+    return lineOfKey(splitFrontMatter(readTextFile(file)).yaml, field);
+  } catch {
+    return undefined;
+  }
+}
+
+function fieldProblem(comment: ReplyFacts, field: "parent" | "date", message: string, extra: Partial<Problem> = {}): Problem {
+  const line = lineOfField(comment.file, field);
+  return problem(comment.file, field, message, line === undefined ? extra : { ...extra, line });
+}
+
 function idProblems(comments: readonly ReplyFacts[]): Problem[] {
   const problems: Problem[] = [];
   const firstFileById = new Map<string, string>();
   for (const comment of comments) {
     if (!VALID_ID.test(comment.id)) {
-      problems.push(problem(comment.file, "id", `the file name "${comment.id}" must use only letters, digits, - and _ (it becomes #comment-${comment.id})`));
+      problems.push(problem(comment.file, "file name", `"${comment.id}" must use only letters, digits, - and _ before .md (it becomes the comment's id, #comment-${comment.id})`));
     }
     const first = firstFileById.get(comment.id);
-    if (first !== undefined) problems.push(problem(comment.file, "id", `the id "${comment.id}" is already used by ${first}`));
+    if (first !== undefined) problems.push(problem(comment.file, "file name", `the id "${comment.id}" (the file name without .md) is already used by ${first}`));
     else firstFileById.set(comment.id, comment.file);
   }
   return problems;
@@ -28,10 +51,10 @@ function parentProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<strin
   for (const comment of comments) {
     if (comment.parent === undefined) continue;
     const parent = byId.get(comment.parent);
-    if (comment.parent === comment.id) problems.push(problem(comment.file, "parent", "a comment cannot answer itself"));
-    else if (!parent) problems.push(problem(comment.file, "parent", `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`));
+    if (comment.parent === comment.id) problems.push(fieldProblem(comment, "parent", "a comment cannot answer itself"));
+    else if (!parent) problems.push(fieldProblem(comment, "parent", `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`));
     else if (comment.date < parent.date) {
-      problems.push(problem(comment.file, "date", `this reply is dated before the comment it answers (${parent.file})`, { severity: "warning" }));
+      problems.push(fieldProblem(comment, "date", `this reply is dated before the comment it answers (${parent.file})`, { severity: "warning" }));
     }
   }
   return problems;
@@ -48,8 +71,8 @@ function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string
       if (onPath.has(current.id)) {
         const cycle = path.slice(path.indexOf(current.id));
         if (cycle.length > 1) {
-          const first = byId.get(cycle[0] ?? "");
-          problems.push(problem(first?.file ?? start.file, "parent", `replies form a cycle: ${[...cycle, current.id].join(" → ")}`));
+          const first = byId.get(cycle[0] ?? "") ?? start;
+          problems.push(fieldProblem(first, "parent", `replies form a cycle: ${[...cycle, current.id].join(" → ")}`));
         }
         break;
       }

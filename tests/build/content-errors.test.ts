@@ -22,10 +22,11 @@ const cases: Array<{ name: string; files: Record<string, string>; expected: RegE
   { name: "broken YAML", files: { [`${C}/1.md`]: "---\nauthor: Léa\ndate: [2024\n---\nTexte\n" }, expected: /comments\/1\.md:\d+: front matter: invalid YAML/m },
   { name: "no front matter", files: { [`${C}/1.md`]: "Juste du texte\n" }, expected: /comments\/1\.md:1: front matter: missing front matter/m },
   { name: "empty body", files: { [`${C}/1.md`]: "---\nauthor: Léa\ndate: 2024-03-02T10:00:00+01:00\n---\n\n" }, expected: /comments\/1\.md: body: the comment has no text/m },
-  { name: "unknown parent", files: { [`${C}/1.md`]: okComment({ parent: '"7"' }) }, expected: /comments\/1\.md: parent: no comment "7" in this post/m },
-  { name: "answers itself", files: { [`${C}/1.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md: parent: a comment cannot answer itself/m },
-  { name: "cycle", files: { [`${C}/1.md`]: okComment({ parent: "2" }), [`${C}/2.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md: parent: replies form a cycle: 1 → 2 → 1/m },
-  { name: "id used twice", files: { [`${C}/1.md`]: okComment(), [`${C}/1.MD`]: okComment() }, expected: /comments\/1\.md: id: the id "1" is already used by/m },
+  { name: "unknown parent", files: { [`${C}/1.md`]: okComment({ parent: '"7"' }) }, expected: /^content\/posts\/un-article\/comments\/1\.md:4: parent: no comment "7" in this post/m },
+  { name: "answers itself", files: { [`${C}/1.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md:4: parent: a comment cannot answer itself/m },
+  { name: "cycle", files: { [`${C}/1.md`]: okComment({ parent: "2" }), [`${C}/2.md`]: okComment({ parent: "1" }) }, expected: /comments\/1\.md:4: parent: replies form a cycle: 1 → 2 → 1/m },
+  { name: "id used twice", files: { [`${C}/1.md`]: okComment(), [`${C}/1.MD`]: okComment() }, expected: /comments\/1\.md: file name: the id "1" \(the file name without \.md\) is already used by/m },
+  { name: "unusable file name", files: { [`${C}/a b.md`]: okComment() }, expected: /comments\/a b\.md: file name: "a b" must use only letters, digits, - and _/m },
   { name: "not a Markdown file", files: { [`${C}/1.txt`]: okComment() }, expected: /comments\/1\.txt: file name: not a comment: comment files end in \.md/m },
   { name: "post without title", files: { [`${POST}/index.md`]: "---\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: x\n---\nTexte\n" }, expected: /^content\/posts\/un-article\/index\.md: title: required/m },
   { name: "post folder not matching its title", files: { [`${POST}/index.md`]: postFile("Un autre titre") }, expected: /index\.md:2: title: the folder is "un-article" but the title's slug is "un-autre-titre"/m },
@@ -59,7 +60,33 @@ describe("npm run check:content refuses each authoring mistake with one clear li
   it("only warns about a reply dated before its parent", () => {
     const result = checkContent(projectWith({ [`${C}/1.md`]: okComment(), [`${C}/2.md`]: okComment({ parent: "1", date: "2024-03-01T09:00:00+01:00" }) }));
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /comments\/2\.md: date: this reply is dated before the comment it answers .*\(warning\)/);
+    assert.match(result.stderr, /^content\/posts\/un-article\/comments\/2\.md:3: date: this reply is dated before the comment it answers .*\(warning\)$/m);
+    assert.match(result.stdout, /^1 post, 2 comments checked: 0 errors, 1 warning$/m);
+  });
+});
+
+describe("npm run check:content's summary", () => {
+  /** Eleven valid comments and `twelfth`: twelve comment files in all. */
+  const twelveComments = (twelfth: string) => ({ ...Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`${C}/${i + 1}.md`, okComment()])), [`${C}/12.md`]: twelfth });
+
+  it("says post, comment, error and warning for exactly one", () => {
+    const result = checkContent(projectWith({ [`${C}/1.md`]: okComment({ parent: '"9"' }) }));
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^1 post, 1 comment checked: 1 error, 0 warnings$/m);
+  });
+  it("counts every comment file looked at, whatever is wrong with it", () => {
+    const badFrontMatter = checkContent(projectWith(twelveComments(okComment({ date: "hier" }))));
+    assert.match(badFrontMatter.stderr, /^content\/posts\/un-article\/comments\/12\.md:3: date: /m);
+    assert.match(badFrontMatter.stderr, /^1 post, 12 comments checked: 1 error, 0 warnings$/m);
+    const unknownParent = checkContent(projectWith(twelveComments(okComment({ parent: '"99"' }))));
+    assert.match(unknownParent.stderr, /^content\/posts\/un-article\/comments\/12\.md:4: parent: no comment "99" in this post/m);
+    assert.match(unknownParent.stderr, /^1 post, 12 comments checked: 1 error, 0 warnings$/m);
+  });
+  it("counts a post whose own file is refused, with its comments", () => {
+    const project = projectWith({ [`${C}/1.md`]: okComment(), [`${C}/2.md`]: okComment(), "content/posts/autre/index.md": postFile("Autre") });
+    writeFileSync(join(project, `${POST}/index.md`), "---\ntitle: Un article\ndate: demain\nauthor: Camille\ndescription: Test.\n---\nTexte.\n");
+    const result = checkContent(project);
+    assert.match(result.stderr, /^2 posts, 2 comments checked: 1 error, 0 warnings$/m);
   });
 });
 
@@ -75,6 +102,7 @@ for (const worker of ["never", "always"]) {
       const lines = result.stderr.split("\n").filter((line) => line.startsWith("content/"));
       assert.equal(lines.length, 3, result.stderr);
       assert.match(result.stderr, /3 problems in the content/);
+      assert.match(result.stderr, /^content\/posts\/un-article\/comments\/1\.md:4: parent: no comment "9" in this post/m);
       assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
       assert.ok(!existsSync(join(result.outputDir, "un-article/index.html")));
     });

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkReplies } from "../../src/comments/check-replies.ts";
 import { displayThread, type DisplayItem } from "../../src/comments/display-thread.ts";
@@ -98,12 +101,42 @@ describe("checkReplies", () => {
     assert.ok(lines.some((l) => l.startsWith("content/posts/p/comments/1.md|parent|no comment \"9\"")), lines.join("\n"));
     assert.ok(lines.some((l) => l.includes("2.md|parent|a comment cannot answer itself")));
     assert.ok(lines.some((l) => l.includes("|parent|replies form a cycle: 3 → 4 → 3")));
-    assert.ok(lines.some((l) => l.includes("5.MD|id|the id \"5\" is already used")));
-    assert.ok(lines.some((l) => l.includes("a b.md|id|")));
+    assert.ok(lines.some((l) => l.includes("5.MD|file name|the id \"5\" (the file name without .md) is already used")));
+    assert.ok(lines.some((l) => l.includes("a b.md|file name|\"a b\" must use only")));
   });
   it("only warns about a reply dated before its parent", () => {
     const problems = checkReplies([aComment("1", "2010-07-22T10:00:00Z"), aComment("2", "2010-07-21T10:00:00Z", "1")]);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.severity, "warning");
+  });
+  it("gives the line of the field the author wrote, read from the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-replies-"));
+    try {
+      const write = (id: string, frontMatter: string): string => {
+        const file = join(dir, `${id}.md`);
+        writeFileSync(file, `---\n${frontMatter}\n---\nTexte.\n`);
+        return file;
+      };
+      const inFile = (comment: ReturnType<typeof aComment>, frontMatter: string) => ({ ...comment, file: write(comment.id, frontMatter) });
+      const problems = checkReplies([
+        inFile(aComment("1", "2010-07-22T10:00:00Z"), "author: A\ndate: 2010-07-22T10:00:00Z"),
+        inFile(aComment("2", "2010-07-21T10:00:00Z", "1"), "author: B\nurl: https://example.org/\ndate: 2010-07-21T10:00:00Z\nparent: 1"),
+        inFile(aComment("3", "2010-07-23T10:00:00Z", "99"), "parent: \"99\"\nauthor: C\ndate: 2010-07-23T10:00:00Z"),
+        inFile(aComment("4", "2010-07-23T10:00:00Z", "4"), "author: D\ndate: 2010-07-23T10:00:00Z\nparent: \"4\""),
+        inFile(aComment("5", "2010-07-23T10:00:00Z", "6"), "author: E\nparent: 6\ndate: 2010-07-23T10:00:00Z"),
+        inFile(aComment("6", "2010-07-23T10:00:00Z", "5"), "author: F\ndate: 2010-07-23T10:00:00Z\nparent: 5"),
+      ]);
+      const where = (id: string) => problems.filter((p) => p.file === join(dir, `${id}.md`)).map((p) => `${p.line}: ${p.field}: ${p.message.split(" (")[0]}`);
+      assert.deepEqual(where("2"), ["4: date: this reply is dated before the comment it answers"]);
+      assert.deepEqual(where("3"), ['2: parent: no comment "99" in this post']);
+      assert.deepEqual(where("4"), ["4: parent: a comment cannot answer itself"]);
+      assert.deepEqual(where("5"), ["3: parent: replies form a cycle: 5 → 6 → 5"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("names the field without a line when the file cannot be read", () => {
+    const [unknown] = checkReplies([aComment("1", "2010-07-21T10:00:00Z", "9")]);
+    assert.deepEqual([unknown?.field, unknown?.line], ["parent", undefined]);
   });
 });
