@@ -15,6 +15,7 @@ export interface CheckedPost extends Post {
 
 export interface ContentReport {
   posts: CheckedPost[];
+  /** The valid comments (check:content's summary counts every comment file instead). */
   commentCount: number;
   problems: Problem[];
 }
