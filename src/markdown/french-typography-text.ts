@@ -18,8 +18,8 @@ const STRAIGHT_APOSTROPHE = /(?<=\p{L})'(?=\p{L})/gu;
 
 export function frenchTypography(text: string): string {
   if (!/[;:!?«»']/.test(text)) return text;
-  return text
-    .replace(STRAIGHT_APOSTROPHE, "’")
+  // The apostrophe's expression looks behind at every character: only run where one is.
+  return (text.includes("'") ? text.replace(STRAIGHT_APOSTROPHE, "’") : text)
     .replace(BEFORE_HIGH_PUNCTUATION, `${NNBSP}$1`)
     .replace(BEFORE_COLON, `${NBSP}:`)
     .replace(AFTER_OPENING_GUILLEMET, `«${NBSP}`)
