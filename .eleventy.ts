@@ -24,10 +24,12 @@ import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { loadSiteZoneOffsets, saveSiteZoneOffsets } from "./src/build/site-zone-cache.ts";
-import { emptyOutputFolder } from "./src/build/output-folder.ts";
+import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
 
 // Where posts and their comments live (the content contract in the README).
 const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
+// Where a build writes the site, unless told otherwise (--output).
+const OUTPUT_DIR = "_site";
 const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -98,12 +100,13 @@ export default function (eleventyConfig: UserConfig) {
 
   // Validate all content before anything renders (src/content/check-content.ts,
   // src/comments/site-comments.ts).
-  // A one-off build first empties its output folder, when that is safe: no page of a
-  // deleted post or of a draft is left behind to be deployed (src/build/output-folder.ts).
-  eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
-    if (runMode === "build") {
-      const { output, input, includes, layouts, data } = directories;
-      emptyOutputFolder({ output, sources: [input, includes, layouts ?? includes, data] }, process.cwd());
+  // A one-off build writing files first empties the project's own _site/, when that is
+  // safe: no page of a deleted post or of a draft is left to deploy (src/build/output-folder.ts).
+  eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) => {
+    if (runMode === "build" && outputMode === "fs" && !process.argv.includes("--dryrun")) {
+      const decision = decideEmptying(directories.output, OUTPUT_DIR, process.cwd());
+      if (decision.empty) emptyFolder(directories.output);
+      else if (decision.warning) console.warn(decision.warning);
     }
     comments.beginBuild({
       contentDir: directories.input,
@@ -197,7 +200,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
 
   return {
-    dir: { input: CONTENT_DIR, includes: "../layouts", data: "_data", output: "_site" },
+    dir: { input: CONTENT_DIR, includes: "../layouts", data: "_data", output: OUTPUT_DIR },
     // Posts are pure Markdown: no template language runs inside them.
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

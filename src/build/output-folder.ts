@@ -1,44 +1,41 @@
-// A one-off build (`npm run build`) starts from an empty output folder. Eleventy only
-// adds and overwrites files, so a page whose post was deleted, renamed or made a draft
-// again, or a draft page the dev server wrote into the same folder, would stay there and
-// be published by `rsync` or `aws s3 sync` (README, deploying). As Vite does with its
-// `outDir`, only a folder inside the project is emptied: one elsewhere may hold what is
-// not ours, and it is left as it is. Nor is a folder emptied that holds the project's
-// sources (an `--output` pointing at the wrong place must not delete them).
-import { existsSync, readdirSync, rmSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+// A one-off build (`npm run build`) starts from an empty `_site/`. Eleventy only adds and
+// overwrites files, so a page whose post was deleted, renamed or made a draft again, or a
+// draft page the dev server wrote there, would stay and be published by `rsync` or
+// `aws s3 sync` (README, deploying).
+//
+// Deleting is only safe where we know the folder is ours, so only the project's own
+// output folder (the configuration's `_site`, not any `--output`) is emptied, and not when
+// it is a symbolic link (its target may be anywhere) or holds what a build never writes
+// (`.git`, as in a gh-pages worktree; `package.json`; `node_modules`). Folders given with
+// `--output` (docs/ for GitHub Pages, a CI folder, a test's temporary folder) are left as
+// they are: the caller owns them. A dry run or a build to JSON writes nothing, so it
+// empties nothing either (the caller checks that: Eleventy says it, not the folder).
+import { existsSync, lstatSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 
-/** Eleventy's folders, as its `eleventy.before` event gives them. */
-export interface BuildFolders {
-  output: string;
-  /** Where the posts, layouts and data are read from: never emptied, nor a folder holding them. */
-  sources: readonly string[];
+/** Files whose presence says a folder is not only a build's output. */
+const FOREIGN_MARKERS = [".git", "package.json", "node_modules"];
+
+export type EmptyingDecision = { empty: true } | { empty: false; warning?: string };
+
+/**
+ * Whether a one-off build writing to `output` may empty it first. `ownFolder` is the
+ * configuration's output folder, relative to the project. A warning is given when the
+ * folder is the project's own but cannot be emptied: stale pages may then be deployed.
+ */
+export function decideEmptying(output: string, ownFolder: string, projectDir: string): EmptyingDecision {
+  const folder = resolve(projectDir, ownFolder);
+  if (resolve(projectDir, output) !== folder) return { empty: false };
+  if (!existsSync(folder)) return { empty: true };
+  const why = lstatSync(folder).isSymbolicLink()
+    ? "it is a symbolic link"
+    : FOREIGN_MARKERS.filter((marker) => existsSync(join(folder, marker))).map((marker) => `it holds ${marker}`)[0];
+  if (why === undefined) return { empty: true };
+  return { empty: false, warning: `${ownFolder}/ was not emptied before the build (${why}): pages of deleted posts or drafts may still be in it` };
 }
 
-/** `inner` is `outer` or inside it. */
-function isWithin(inner: string, outer: string): boolean {
-  const path = relative(outer, inner);
-  return path === "" || (path !== ".." && !path.startsWith(`..${sep}`) && !isAbsolute(path));
-}
-
-/** Files whose presence says a folder is a project, not a build's output. */
-const PROJECT_MARKERS = ["package.json", ".git", "node_modules"];
-
-/** Whether a one-off build may empty this output folder first. */
-export function mayEmptyOutputFolder(folders: BuildFolders, projectDir: string): boolean {
-  const output = resolve(projectDir, folders.output);
-  const project = resolve(projectDir);
-  if (output === project || !isWithin(output, project)) return false;
-  if (isWithin(output, join(project, "node_modules"))) return false;
-  if (folders.sources.some((source) => isWithin(resolve(projectDir, source), output))) return false;
-  return !PROJECT_MARKERS.some((marker) => existsSync(join(output, marker)));
-}
-
-/** Removes what the folder holds (not the folder: it may be a mount point or a link). */
-export function emptyOutputFolder(folders: BuildFolders, projectDir: string): boolean {
-  if (!mayEmptyOutputFolder(folders, projectDir)) return false;
-  const output = resolve(projectDir, folders.output);
-  if (!existsSync(output)) return true;
-  for (const entry of readdirSync(output)) rmSync(join(output, entry), { recursive: true, force: true });
-  return true;
+/** Removes what the folder holds (not the folder: a server may be serving it). */
+export function emptyFolder(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder)) rmSync(join(folder, entry), { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // PATH_PREFIX, as on GitHub Pages), absolute URLs from SITE_URL (staging vs production),
 // and byte-identical output for the same sources, so deploys upload only what changed.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { findBrokenLinks } from "../helpers/link-check.ts";
@@ -150,6 +150,24 @@ describe("a one-off build's output folder", () => {
       const files = builtFiles(build.outputDir);
       assert.ok(files.includes("publie/index.html"), files.join(", "));
       assert.deepEqual(files.filter((file) => /brouillon|ancien-article/.test(file)), []);
+    } finally {
+      removeDir(project);
+    }
+  });
+
+  it("is left as it is, with a warning, when _site/ is a link, and by a dry run", () => {
+    const project = temporaryProject({ "content/posts/publie/index.md": postFile("Publié"), "ailleurs/notes.txt": "pas à nous", "_site/ancien/index.html": "ancien" });
+    try {
+      const dryRun = buildSite({ projectDir: project, outputDir: join(project, "_site"), args: ["--dryrun"] });
+      assert.equal(dryRun.status, 0, dryRun.stderr);
+      assert.equal(readFileSync(join(project, "_site/ancien/index.html"), "utf8"), "ancien");
+
+      removeDir(join(project, "_site"));
+      symlinkSync(join(project, "ailleurs"), join(project, "_site"), "dir");
+      const linked = buildSite({ projectDir: project, outputDir: join(project, "_site") });
+      assert.equal(linked.status, 0, linked.stderr);
+      assert.match(linked.stderr, /_site\/ was not emptied before the build \(it is a symbolic link\)/);
+      assert.equal(readFileSync(join(project, "ailleurs/notes.txt"), "utf8"), "pas à nous");
     } finally {
       removeDir(project);
     }
