@@ -52,7 +52,7 @@ function planNewComment(projectRoot: string, request: NewCommentRequest, body: s
   const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
   const text = markdownWithFrontMatter({ author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url }, body);
   const parsed = parseComment(file, id, text, createCommentMarkdown());
-  const problems = parsed.comment ? errorsIn(checkReplies([...existing, parsed.comment])).filter((p) => p.file === file) : parsed.problems;
+  const problems = parsed.comment ? errorsIn(checkReplies([...existing, parsed.comment], projectRoot)).filter((p) => p.file === file) : parsed.problems;
   const [first] = problems;
   if (first) throw new AuthoringError(ARGUMENT_OF_FIELD[first.field] ?? first.field, first.message);
   return { id, file, text };

@@ -3,6 +3,7 @@
 // the comment it answers is only a warning (clocks and imports get this wrong).
 // Each problem names what the author wrote: the file name (the id), or the front matter
 // field (`parent`, `date`) with its line, as the checks of a single file do.
+import { resolve } from "node:path";
 import { lineOfKey, splitFrontMatter } from "../content/front-matter.ts";
 import { problem, type Problem } from "../content/problem.ts";
 import { readTextFile } from "../content/read-text-file.ts";
@@ -15,20 +16,20 @@ const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
  * The line of a front matter field in a comment's file. A comment keeps no lines, so the
- * file is read again, for a problem only; its path is relative to the project, which is
- * the working directory of every command. Unknown (no line printed) when the file cannot
- * be read: not written yet (`new:comment` checks before writing), or gone since.
+ * file is read again, for a problem only; its path is relative to the project. Unknown
+ * (no line printed) when the file cannot be read: not written yet (`new:comment` checks
+ * before writing), or gone since.
  */
-function lineOfField(file: string, field: string): number | undefined {
+function lineOfField(projectRoot: string, file: string, field: string): number | undefined {
   try {
-    return lineOfKey(splitFrontMatter(readTextFile(file)).yaml, field);
+    return lineOfKey(splitFrontMatter(readTextFile(resolve(projectRoot, file))).yaml, field);
   } catch {
     return undefined;
   }
 }
 
-function fieldProblem(comment: ReplyFacts, field: "parent" | "date", message: string, extra: Partial<Problem> = {}): Problem {
-  const line = lineOfField(comment.file, field);
+function fieldProblem(projectRoot: string, comment: ReplyFacts, field: "parent" | "date", message: string, extra: Partial<Problem> = {}): Problem {
+  const line = lineOfField(projectRoot, comment.file, field);
   return problem(comment.file, field, message, line === undefined ? extra : { ...extra, line });
 }
 
@@ -46,21 +47,21 @@ function idProblems(comments: readonly ReplyFacts[]): Problem[] {
   return problems;
 }
 
-function parentProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>): Problem[] {
+function parentProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>, projectRoot: string): Problem[] {
   const problems: Problem[] = [];
   for (const comment of comments) {
     if (comment.parent === undefined) continue;
     const parent = byId.get(comment.parent);
-    if (comment.parent === comment.id) problems.push(fieldProblem(comment, "parent", "a comment cannot answer itself"));
-    else if (!parent) problems.push(fieldProblem(comment, "parent", `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`));
+    if (comment.parent === comment.id) problems.push(fieldProblem(projectRoot, comment, "parent", "a comment cannot answer itself"));
+    else if (!parent) problems.push(fieldProblem(projectRoot, comment, "parent", `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`));
     else if (comment.date < parent.date) {
-      problems.push(fieldProblem(comment, "date", `this reply is dated before the comment it answers (${parent.file})`, { severity: "warning" }));
+      problems.push(fieldProblem(projectRoot, comment, "date", `this reply is dated before the comment it answers (${parent.file})`, { severity: "warning" }));
     }
   }
   return problems;
 }
 
-function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>): Problem[] {
+function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>, projectRoot: string): Problem[] {
   const problems: Problem[] = [];
   const settled = new Set<string>();
   for (const start of comments) {
@@ -72,7 +73,7 @@ function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string
         const cycle = path.slice(path.indexOf(current.id));
         if (cycle.length > 1) {
           const first = byId.get(cycle[0] ?? "") ?? start;
-          problems.push(fieldProblem(first, "parent", `replies form a cycle: ${[...cycle, current.id].join(" → ")}`));
+          problems.push(fieldProblem(projectRoot, first, "parent", `replies form a cycle: ${[...cycle, current.id].join(" → ")}`));
         }
         break;
       }
@@ -85,7 +86,8 @@ function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string
   return problems;
 }
 
-export function checkReplies(comments: readonly ReplyFacts[]): Problem[] {
+/** `projectRoot`: what the comments' `file` paths are relative to. */
+export function checkReplies(comments: readonly ReplyFacts[], projectRoot = process.cwd()): Problem[] {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  return [...idProblems(comments), ...parentProblems(comments, byId), ...cycleProblems(comments, byId)];
+  return [...idProblems(comments), ...parentProblems(comments, byId, projectRoot), ...cycleProblems(comments, byId, projectRoot)];
 }

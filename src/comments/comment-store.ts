@@ -60,7 +60,7 @@ export function scanCommentFolder<T extends ReplyFacts>(postDir: string, project
     if (read.item) items.push(read.item);
     else problems.push(...read.problems);
   }
-  problems.push(...checkReplies(items));
+  problems.push(...checkReplies(items, projectRoot));
   return { items, problems };
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -133,6 +133,18 @@ describe("checkReplies", () => {
       assert.deepEqual(where("5"), ["3: parent: replies form a cycle: 5 → 6 → 5"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("reads the file relative to the project it is given, not the working directory", () => {
+    const project = mkdtempSync(join(tmpdir(), "check-replies-"));
+    try {
+      const file = "content/posts/p/comments/1.md";
+      mkdirSync(join(project, "content/posts/p/comments"), { recursive: true });
+      writeFileSync(join(project, file), "---\nauthor: A\ndate: 2010-07-22T10:00:00Z\nparent: \"9\"\n---\nTexte.\n");
+      const [unknown] = checkReplies([{ ...aComment("1", "2010-07-22T10:00:00Z", "9"), file }], project);
+      assert.deepEqual([unknown?.file, unknown?.line, unknown?.field], [file, 4, "parent"]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
   it("names the field without a line when the file cannot be read", () => {
