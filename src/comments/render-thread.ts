@@ -40,7 +40,8 @@ function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: 
   const byAuthor = isPostAuthor(comment, options);
   const shownDate = formatFrenchDateTime(comment.date);
   // Named after the comment, not only its author: several "Anonyme" (or two comments of
-  // one person) would otherwise give lists of replies the same name.
+  // one person) would otherwise give lists of replies the same name. (Two comments of one
+  // author in the same minute still would: rare enough to leave.)
   const replies =
     item.children.length > 0
       ? html`<ol class="comment-replies" role="list" aria-label="Réponses au commentaire ${deName(comment.author)} du ${shownDate}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>`
