@@ -34,6 +34,14 @@ function listFolder(dir: string): string[] | undefined {
   }
 }
 
+/**
+ * What a post's comments/ folder holds, sorted, hidden files (an editor's or a system's)
+ * left out: every one of them is a comment or a problem. Undefined when there is no folder.
+ */
+export function commentFolderEntries(postDir: string): string[] | undefined {
+  return listFolder(join(postDir, COMMENTS_FOLDER))?.filter((name) => !name.startsWith("."));
+}
+
 type ReadOne<T> = (path: string, file: string, id: string) => { item?: T; problems: Problem[] };
 
 /**
@@ -44,12 +52,11 @@ type ReadOne<T> = (path: string, file: string, id: string) => { item?: T; proble
  */
 export function scanCommentFolder<T extends ReplyFacts>(postDir: string, projectRoot: string, readOne: ReadOne<T>): { items: T[]; problems: Problem[] } {
   const dir = join(postDir, COMMENTS_FOLDER);
-  const names = listFolder(dir);
+  const names = commentFolderEntries(postDir);
   if (!names) return { items: [], problems: [] };
   const items: T[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
-    if (name.startsWith(".")) continue;
     const path = join(dir, name);
     const file = relative(projectRoot, path);
     if (!/\.md$/i.test(name)) {
