@@ -4,8 +4,6 @@ declare module "@11ty/eleventy" {
     input: string;
     output: string;
     includes: string;
-    /** Unset when layouts live in the includes folder. */
-    layouts?: string;
     data: string;
   }
   export interface EleventyEventArgs {

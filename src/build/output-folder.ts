@@ -27,10 +27,9 @@ export function decideEmptying(output: string, ownFolder: string, projectDir: st
   const folder = resolve(projectDir, ownFolder);
   if (resolve(projectDir, output) !== folder) return { empty: false };
   if (!existsSync(folder)) return { empty: true };
-  const why = lstatSync(folder).isSymbolicLink()
-    ? "it is a symbolic link"
-    : FOREIGN_MARKERS.filter((marker) => existsSync(join(folder, marker))).map((marker) => `it holds ${marker}`)[0];
-  if (why === undefined) return { empty: true };
+  const marker = FOREIGN_MARKERS.find((name) => existsSync(join(folder, name)));
+  const why = lstatSync(folder).isSymbolicLink() ? "it is a symbolic link" : marker && `it holds ${marker}`;
+  if (!why) return { empty: true };
   return { empty: false, warning: `${ownFolder}/ was not emptied before the build (${why}): pages of deleted posts or drafts may still be in it` };
 }
 
