@@ -2,9 +2,8 @@
 // JavaScript: TypeScript is not available yet. Arguments go to Eleventy.
 //
 // A one-off build (`npm run build`) loads no TypeScript at run time: esbuild bundles
-// .eleventy.ts and the code it imports (src/) into one JavaScript module, the comment
-// worker (src/comments/worker/) into another, and the worker's early start into a third
-// (run before the configuration loads: src/comments/worker/early-start.ts), kept in
+// .eleventy.ts and the code it imports (src/) into one JavaScript module and the comment
+// worker (src/comments/worker/) into another, kept in
 // node_modules/.cache/ under a hash of the sources and package versions (./bundle-hash.js:
 // a build with unchanged code does not run esbuild; concurrent builds share the files
 // safely). Loading our forty-odd modules one by one through tsx's and Eleventy's module
@@ -21,7 +20,6 @@ import { dependencyNames, sourcesHash } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
-const EARLY_START_SOURCE = "src/comments/worker/early-start.ts";
 
 /**
  * Removes bundles of other versions of the code (and files left half-written), once they
@@ -75,22 +73,12 @@ async function bundle(entryPoint, file, external = externalPackages()) {
 }
 
 const args = process.argv.slice(2);
-/**
- * The value of Eleventy's --name=value or --name value, if given.
- * @param {string} name
- */
-function argumentValue(name) {
-  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  const arg = args[index];
-  if (arg === undefined) return undefined;
-  return arg === `--${name}` ? args[index + 1] : arg.slice(`--${name}=`.length);
-}
 const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = args[configIndex]?.slice("--config=".length);
 
 /**
- * The bundled configuration, comment worker and early start, made if the sources
+ * The bundled configuration and comment worker, made if the sources
  * changed; undefined when they cannot be written (a read-only node_modules, say): the
  * build then runs through tsx, as the dev server does.
  * @param {string} config
@@ -100,13 +88,12 @@ async function bundledModules(config) {
     const hash = sourcesHash(config, [fileURLToPath(import.meta.url), fileURLToPath(new URL("bundle-hash.js", import.meta.url))]);
     const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
     const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
-    const earlyStartModule = resolve(CACHE_DIR, `early-start.${hash}.mjs`);
-    const modules = [configModule, workerModule, earlyStartModule];
+    const modules = [configModule, workerModule];
     if (!modules.every((file) => existsSync(file))) {
-      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule, []), bundle(EARLY_START_SOURCE, earlyStartModule)]);
+      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule, [])]);
       pruneOldBundles(modules);
     }
-    return { configModule, workerModule, earlyStartModule };
+    return { configModule, workerModule };
   } catch (error) {
     console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
     return undefined;
@@ -117,13 +104,6 @@ const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(conf
 if (bundled) {
   // Read by src/comments/worker/comment-worker-client.ts.
   process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
-  // A large site's comment worker starts reading comments now, not once the configuration
-  // has loaded; the configuration takes it over. Its folder is Eleventy's input, by
-  // default the configuration's (an --input that is not a folder of posts starts nothing).
-  // Such a build runs for seconds: V8 is first told to optimize less eagerly
-  // (src/build/v8-tiering.ts).
-  const { CONTENT_DIR, startCommentWorkerEarly, tuneV8ForLargeBuild } = await import(pathToFileURL(bundled.earlyStartModule).href);
-  startCommentWorkerEarly(argumentValue("input") ?? CONTENT_DIR, { beforeStart: tuneV8ForLargeBuild });
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;
