@@ -1,34 +1,47 @@
-// How eagerly V8 optimizes code, for a large site's build.
+// How eagerly V8 optimizes code, for a large site's build on a machine with few cores.
 //
-// V8 optimizes a function (TurboFan, on its helper threads) once it has run for a while,
-// inlining what it calls. A build of a few seconds runs thousands of warm functions
-// (Eleventy's, Nunjucks', markdown-it's, ours) each a few thousand times: measured on a
-// 4,000-post build, V8's helpers spent about 2 s of CPU, most of it optimizing (TurboFan
-// compiled 861 functions, 3.4 s of compile jobs), on a two-core machine where the build's
-// two JavaScript threads (Eleventy, the comment worker) already want both cores. Waiting
-// longer before optimizing and inlining less leaves only the really hot code to optimize.
-// Measured (docs/performance.md): 4,000 posts 3.69 s → 3.42 s, 1,000 posts 1.52 s → 1.28 s,
-// 250 posts 0.85 s → 0.72 s (with --always-sparkplug then, below).
+// V8 optimizes a warm function on its helper threads, inlining what it calls. A build of a
+// few seconds runs thousands of warm functions (Eleventy's, Nunjucks', markdown-it's,
+// ours); on a machine of one or two cores, where the build's two JavaScript threads (the
+// pages, the comment worker) already want every core, optimizing them all competes with
+// the build itself. Waiting longer before optimizing and inlining less leaves only the
+// really hot code to optimize. With more cores the helpers have room of their own, and V8's
+// defaults stand. docs/performance.md has what the flags buy.
 //
-// Set at run time, only for a build that starts the comment worker (scripts/eleventy.js,
-// once it has counted the posts: 50 or more, src/comments/worker/use-comment-worker.ts):
-// any V8 flag changes the hash under which Node's own modules are cached, so the first
-// use of each of them is compiled again (+20–30 ms, measured on the seed site and on 100
-// posts built in process, too short a build for the flags to pay back; with the worker,
-// 100 posts take 0.56 s against 0.62 s in process without the flags).
+// BUILD_V8_TUNING=1 sets the flags whatever the machine, BUILD_V8_TUNING=0 never. They are
+// set at run time when the comment worker starts (src/comments/site-comments.ts): a small
+// build, which does not start it, keeps V8's defaults, as a flag set early would make
+// Node compile its own modules again.
+import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 
 export const LARGE_BUILD_V8_FLAGS = [
-  // V8's default is 67,584 (bytecode run between tiering checks): optimize 4.4× later.
+  // Bytecode run between tiering checks (V8's default is 67,584): optimize later.
   "--interrupt-budget=300000",
   // V8's default is 920: smaller optimizing jobs.
   "--max-inlined-bytecode-size-cumulative=300",
-  // Not --always-sparkplug (baseline code for every function at once): it was part of
-  // the set until the worker's bundle held its packages; since, it costs 250 posts
-  // 20–40 ms (and 25 MB) and gives 1,000 and 4,000 posts nothing (docs/performance.md).
 ] as const;
 
-/** Before the comment worker starts: V8's flags are the process's, its threads' too. */
-export function tuneV8ForLargeBuild(): void {
-  for (const flag of LARGE_BUILD_V8_FLAGS) setFlagsFromString(flag);
+/** The cores at or under which a large build tunes V8 (BUILD_V8_TUNING aside). */
+const FEW_CORES = 2;
+
+/** Whether a large build on this machine tunes V8. */
+export function wantsV8Tuning(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): boolean {
+  if (env.BUILD_V8_TUNING === "1") return true;
+  if (env.BUILD_V8_TUNING === "0") return false;
+  return cores <= FEW_CORES;
+}
+
+/**
+ * Sets the flags, before the comment worker starts (V8's flags are the process's, its
+ * threads' too). A flag this V8 refuses is a warning, never a failed build.
+ */
+export function tuneV8ForLargeBuild(flags: readonly string[] = LARGE_BUILD_V8_FLAGS, set: (flag: string) => void = setFlagsFromString): void {
+  for (const flag of flags) {
+    try {
+      set(flag);
+    } catch (error) {
+      console.warn(`V8 flag ${flag} not set (${error instanceof Error ? error.message : String(error)}): the build goes on with V8's default`);
+    }
+  }
 }

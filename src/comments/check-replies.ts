@@ -3,10 +3,10 @@
 // the comment it answers is only a warning (clocks and imports get this wrong).
 // Each problem names what the author wrote: the file name (the id), or the front matter
 // field (`parent`, `date`) with its line, as the checks of a single file do.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { lineOfKey, splitFrontMatter } from "../content/front-matter.ts";
 import { problem, type Problem } from "../content/problem.ts";
-import { readTextFile } from "../content/read-text-file.ts";
 import type { Comment } from "./comment.ts";
 
 /** What the reply graph needs of a comment: rendered or not, it is checked the same. */
@@ -22,7 +22,7 @@ const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  */
 function lineOfField(projectRoot: string, file: string, field: string): number | undefined {
   try {
-    return lineOfKey(splitFrontMatter(readTextFile(resolve(projectRoot, file))).yaml, field);
+    return lineOfKey(splitFrontMatter(readFileSync(resolve(projectRoot, file), "utf8")).yaml, field);
   } catch {
     return undefined;
   }

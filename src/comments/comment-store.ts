@@ -2,11 +2,10 @@
 // validated and rendered once, then cached by modification time, so a rebuild in the
 // dev server only re-reads the files that changed. Comments never enter Eleventy's
 // data cascade (see docs/performance.md for why).
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { problem, type Problem } from "../content/problem.ts";
-import { readTextFile } from "../content/read-text-file.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
 import { checkReplies, type ReplyFacts } from "./check-replies.ts";
 import type { Comment } from "./comment.ts";
@@ -119,7 +118,7 @@ export class CommentStore {
     const stats = statSync(path);
     const cached = this.files.get(path);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.parsed;
-    const parsed = parseComment(file, id, readTextFile(path), this.markdown);
+    const parsed = parseComment(file, id, readFileSync(path, "utf8"), this.markdown);
     this.files.set(path, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
     return parsed;
   }

@@ -12,7 +12,6 @@
 import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent } from "../content/check-content.ts";
-import { replaceKeptFrontMatter } from "../content/front-matter.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
@@ -22,14 +21,16 @@ import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type Post
 import type { PostCommentsView } from "./post-comments.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
-import { takeEarlyCommentWorker } from "./worker/early-start.ts";
 import { postToRender } from "./worker/posts-across-threads.ts";
 import { useCommentWorker } from "./worker/use-comment-worker.ts";
+import { tuneV8ForLargeBuild, wantsV8Tuning } from "../build/v8-tiering.ts";
 
 export interface BuildStart {
   contentDir: string;
   outputDir: string;
   runMode: string;
+  /** Whether this build writes files (not a dry run, nor a build to JSON): the comment feeds too. */
+  writesFiles: boolean;
   site: SiteFacts;
 }
 
@@ -53,6 +54,8 @@ export class SiteComments {
   private published = new Map<string, PublishedPost>();
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
+  /** This build's post pages' comments: a page asked twice gets the same, counted once. */
+  private pages = new Map<string, Promise<PostPageComments>>();
   private followingChanges = false;
   /** The content folder the worker is validating. */
   private validating: string | undefined;
@@ -64,18 +67,12 @@ export class SiteComments {
 
   /**
    * Starts the comment worker at once when this build will want it, and its validation of
-   * the comments: it loads and reads while Eleventy starts (0.3 s at 4,000 posts), not after.
+   * the comments: it reads while Eleventy starts, not after.
    */
   prepare(runMode: string, contentDir: string): void {
     if (this.worker) return;
-    // `npm run build` may have started it already, before the configuration loaded.
-    const early = runMode === "build" ? takeEarlyCommentWorker() : undefined;
-    if (early) {
-      this.worker = early.worker;
-      this.validating = early.contentDir;
-      return;
-    }
     if (!useCommentWorker(runMode, () => listPostDirs(contentDir).length)) return;
+    if (wantsV8Tuning()) tuneV8ForLargeBuild();
     this.worker = new CommentWorker(this.projectRoot);
     this.validating = resolve(contentDir);
     this.worker.validate(this.validating);
@@ -91,11 +88,12 @@ export class SiteComments {
   }
 
   /** Before Eleventy reads anything: checks the posts (and, in process, the comments). */
-  beginBuild(start: BuildStart): void {
+  async beginBuild(start: BuildStart): Promise<void> {
     // Absolute folders: the pages name their posts by input path ("./content/…").
     const build = { ...start, contentDir: resolve(start.contentDir), outputDir: resolve(start.outputDir) };
     this.build = build;
     this.ledger.reset();
+    this.pages = new Map();
     const stopOnError = build.runMode === "build";
     this.prepare(build.runMode, build.contentDir);
     if (this.worker) {
@@ -104,15 +102,13 @@ export class SiteComments {
         this.validating = build.contentDir;
         this.worker.validate(build.contentDir);
       }
-      // The worker checked the posts (off this thread) and parsed their front matter for Eleventy.
-      const checked = this.worker.postsChecked();
-      replaceKeptFrontMatter(checked.frontMatter);
+      const checked = await this.worker.postsChecked();
       // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
-      if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...this.worker.validated().problems], { stopOnError });
+      if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...(await this.worker.validated()).problems], { stopOnError });
       else reportContentProblems(checked.problems, { stopOnError });
       const published = this.publishedOf(checked.posts);
       this.published = new Map(published.map((post) => [post.dir, { file: post.file }]));
-      this.worker.render(build.site, build.outputDir, published.map(postToRender));
+      this.worker.render(build.site, this.feedsDir(), published.map(postToRender));
       return;
     }
     this.store.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
@@ -124,6 +120,11 @@ export class SiteComments {
     this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
   }
 
+  /** Where this build writes the comment feeds: its output folder, unless it writes no files. */
+  private feedsDir(): string | undefined {
+    return this.build?.writesFiles ? this.build.outputDir : undefined;
+  }
+
   /** The posts this build shows (drafts are left out of `npm run build`). */
   private publishedOf<P extends { data: { draft?: boolean } }>(posts: readonly P[]): P[] {
     return posts.filter((post) => !isHiddenDraft(post.data, this.build?.runMode));
@@ -133,9 +134,9 @@ export class SiteComments {
    * After Eleventy has read the templates, before it writes a page: with the worker, the
    * comments' problems are known now, and a build stops on them.
    */
-  ensureValid(): void {
+  async ensureValid(): Promise<void> {
     if (!this.worker || !this.build) return;
-    const validation = this.worker.validated();
+    const validation = await this.worker.validated();
     reportContentProblems(validation.problems, { stopOnError: this.build.runMode === "build" });
     this.expected = validation.posts.flatMap((post) => {
       const published = this.published.get(post.dir);
@@ -150,17 +151,27 @@ export class SiteComments {
   }
 
   /** The comments section and JSON-LD of the post page in `postDir`; its feed is written. */
-  postPage(postDir: string): PostPageComments {
+  postPage(postDir: string): Promise<PostPageComments> {
+    let page = this.pages.get(postDir);
+    if (!page) {
+      page = this.renderPostPage(postDir);
+      this.pages.set(postDir, page);
+    }
+    return page;
+  }
+
+  private async renderPostPage(postDir: string): Promise<PostPageComments> {
     const build = this.build;
     if (!build) throw new Error("SiteComments.postPage() before beginBuild()");
     let parts: PostPageParts;
-    if (this.worker) parts = this.worker.take(postDir);
+    if (this.worker) parts = await this.worker.take(postDir);
     else {
       const facts = this.published.get(postDir)?.facts;
       if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
       const comments = this.store.load(postDir).comments;
       parts = postPageParts(facts, comments, build.site);
-      writeCommentFeed(build.outputDir, facts, comments, build.site);
+      const feedsDir = this.feedsDir();
+      if (feedsDir !== undefined) writeCommentFeed(feedsDir, facts, comments, build.site);
     }
     const page = { ...parts.section, jsonLd: parts.jsonLd };
     this.ledger.record(postDir, page.renderedIds);

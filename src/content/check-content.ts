@@ -3,7 +3,6 @@
 // `npm run check:content`.
 import type { Comment } from "../comments/comment.ts";
 import type { CommentStore } from "../comments/comment-store.ts";
-import { forgetKeptFrontMatter } from "./front-matter.ts";
 import { listPostDirs } from "./post-dirs.ts";
 import { loadPost, type LoadedPost, type Post } from "./posts.ts";
 import type { Problem } from "./problem.ts";
@@ -29,7 +28,6 @@ export interface PostsReport {
 export function checkPosts(postDirs: readonly string[], projectRoot = process.cwd()): PostsReport {
   const posts: Post[] = [];
   const problems: Problem[] = [];
-  forgetKeptFrontMatter();
   for (const dir of postDirs) {
     const loaded = loadPost(dir, projectRoot);
     problems.push(...loaded.problems);
@@ -43,7 +41,6 @@ export function checkContent(contentDir: string, store: CommentStore, projectRoo
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];
   let commentCount = 0;
-  forgetKeptFrontMatter();
   for (const dir of listPostDirs(contentDir)) {
     const loaded = loadOne(dir);
     problems.push(...loaded.problems);

@@ -21,46 +21,12 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(\r?\n|$)/m;
 
-function parseYaml(source: string): unknown {
+/** Front matter YAML, read with the core schema (see above); Eleventy's YAML engine too. */
+export function parseFrontMatterYaml(source: string): unknown {
   return yaml.load(source, { schema: yaml.CORE_SCHEMA });
 }
 
-// A post's front matter is parsed twice a build: by the content check, then by Eleventy
-// (whose YAML engine is `eleventyYaml`). The check keeps its result for Eleventy, which
-// takes it once: one parse per post (about 0.1 s at 4,000 posts).
-const keptForEleventy = new Map<string, unknown>();
-
-/** Eleventy's YAML engine: the check's parse of this text when there is one, else a parse. */
-export function eleventyYaml(source: string): unknown {
-  // Eleventy's reader (gray-matter) keeps the line break after the opening "---" and,
-  // with CRLF line ends, the "\r" before the closing one; the check's text has neither.
-  const key = source.replace(/^\r?\n/, "").replace(/\r$/, "");
-  const kept = keptForEleventy.get(key);
-  if (kept === undefined) return parseYaml(source);
-  keptForEleventy.delete(key);
-  return kept;
-}
-
-/** Forgets what Eleventy did not take (a build's check starts afresh). */
-export function forgetKeptFrontMatter(): void {
-  keptForEleventy.clear();
-}
-
-/** The parses kept, given away (the comment worker checks the posts of a large build). */
-export function takeKeptFrontMatter(): [string, unknown][] {
-  const kept = [...keptForEleventy];
-  keptForEleventy.clear();
-  return kept;
-}
-
-/** Keeps for Eleventy the parses another thread made (see `takeKeptFrontMatter`), in place of any kept before. */
-export function replaceKeptFrontMatter(kept: Iterable<[string, unknown]>): void {
-  keptForEleventy.clear();
-  for (const [source, data] of kept) keptForEleventy.set(source, data);
-}
-
-/** `keepForEleventy`: a post, which Eleventy parses next (see `eleventyYaml`). */
-export function splitFrontMatter(text: string, options: { keepForEleventy?: boolean } = {}): FrontMatter {
+export function splitFrontMatter(text: string): FrontMatter {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (!source.startsWith("---")) throw new FrontMatterError("missing front matter (the file must start with a line ---)", 1);
   const match = FENCE.exec(source);
@@ -68,7 +34,7 @@ export function splitFrontMatter(text: string, options: { keepForEleventy?: bool
   const yamlSource = match[1] ?? "";
   let data: unknown;
   try {
-    data = parseYaml(yamlSource);
+    data = parseFrontMatterYaml(yamlSource);
   } catch (error) {
     const yamlError = error as { reason?: string; mark?: { line?: number } };
     const line = yamlError.mark?.line === undefined ? undefined : yamlError.mark.line + 2;
@@ -76,8 +42,6 @@ export function splitFrontMatter(text: string, options: { keepForEleventy?: bool
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== "object" || Array.isArray(data)) throw new FrontMatterError("front matter must be a set of key: value pairs", 2);
-  // The check is done with the object once its post is validated (zod builds new values).
-  if (options.keepForEleventy) keptForEleventy.set(yamlSource, data);
   const header = match[0];
   return {
     data: data as Record<string, unknown>,

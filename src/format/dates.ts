@@ -1,11 +1,10 @@
 // Dates as French readers write them, in the blog's time zone (Europe/Paris):
 // "23 juillet 2010 à 14 h 32", "1er août 2010".
 import { DateTime, FixedOffsetZone } from "luxon";
-import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock, type ZoneOffsets } from "./site-clock.ts";
+import { FRENCH_MONTHS, isoOffset, pad, SiteClock, type WallClock } from "./site-clock.ts";
 
 export const SITE_ZONE = "Europe/Paris";
-// Given to every DateTime the build makes: without a locale, luxon asks Intl for the
-// system's, which starts ICU (10–15 ms) in a build that otherwise needs none of it.
+// Given to every DateTime the build makes: French, whatever the system's locale.
 const SITE_LOCALE = "fr";
 
 // Date, "T", time (seconds and fraction optional), then "Z" or ±hh:mm.
@@ -75,16 +74,6 @@ function frenchDay(day: number): string {
 // Each function has a fast path (src/format/site-clock.ts, same output, no luxon zone
 // conversion) and luxon as the reference for dates the fast path does not cover.
 const siteClock = new SiteClock(SITE_ZONE);
-
-/** Offsets of the site's zone kept from an earlier build (src/build/site-zone-cache.ts). */
-export function rememberSiteZoneOffsets(offsets: ZoneOffsets): void {
-  siteClock.remember(offsets);
-}
-
-/** The site zone's offsets to keep, if this process learned any since the last call. */
-export function siteZoneOffsetsIfLearned(): ZoneOffsets | undefined {
-  return siteClock.offsetsIfLearned();
-}
 
 function frenchDayMonthYear(day: number, month: number, year: number): string {
   return `${frenchDay(day)} ${FRENCH_MONTHS[month - 1] ?? ""} ${pad(year, 4)}`;

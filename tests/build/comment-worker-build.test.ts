@@ -54,4 +54,34 @@ describe("the comment worker and the in-process path", () => {
       assert.match(result.stderr, /cassee\.njk[\s\S]*filter not found: filtreinconnu/, mode);
     }
   });
+  it("fail a build within a second of the worker's death, with its own error", () => {
+    const project = temporaryProject("seed");
+    dirs.push(project);
+    writeFiles(project, {
+      "src/comments/worker/comment-worker.ts": 'import { parentPort } from "node:worker_threads";\nparentPort?.on("message", () => {\n  throw new Error("le disque a disparu");\n});\n',
+    });
+    const started = performance.now();
+    const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: "always" }, timeoutMs: 60_000 });
+    const seconds = (performance.now() - started) / 1000;
+    dirs.push(result.outputDir);
+    assert.equal(result.status, 1, `status ${result.status} (null: still running after 60 s)`);
+    assert.match(result.stderr, /the comment worker failed: Error: le disque a disparu/);
+    // The whole build, bundling and start-up included, in the time it takes to start.
+    assert.ok(seconds < 15, `the build took ${seconds.toFixed(1)} s to fail`);
+  });
+});
+
+describe("a build that writes no pages", () => {
+  for (const mode of ["never", "always"]) {
+    for (const args of [["--dryrun"], ["--to=json"]]) {
+      it(`writes no comment feed either (${args.join(" ")}, COMMENTS_WORKER=${mode})`, () => {
+        const project = temporaryProject("seed");
+        dirs.push(project);
+        const result = buildSite({ projectDir: project, args, env: { COMMENTS_WORKER: mode } });
+        dirs.push(result.outputDir);
+        assert.equal(result.status, 0, result.stderr);
+        assert.deepEqual(builtFiles(result.outputDir), []);
+      });
+    }
+  }
 });

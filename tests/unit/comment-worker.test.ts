@@ -3,14 +3,14 @@
 // same parts the dev server's in-process path gives (src/comments/post-comment-outputs.ts).
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { after, describe, it, mock } from "node:test";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { after, describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { CommentStore } from "../../src/comments/comment-store.ts";
 import { postCommentFeed, postPageParts } from "../../src/comments/post-comment-outputs.ts";
 import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/worker/use-comment-worker.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
-import { startCommentWorkerEarly, takeEarlyCommentWorker } from "../../src/comments/worker/early-start.ts";
 import { SiteComments } from "../../src/comments/site-comments.ts";
 import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
@@ -39,9 +39,9 @@ describe("the comment worker", () => {
   });
   const dir = (slug: string) => join(root, "content/posts", slug);
 
-  it("reports every problem of every post, with the comments of each post", () => {
+  it("reports every problem of every post, with the comments of each post", async () => {
     worker.validate(join(root, "content"));
-    const { posts, problems } = worker.validated();
+    const { posts, problems } = await worker.validated();
     assert.deepEqual(
       problems.map((p) => `${p.file}: ${p.field}`),
       ["content/posts/c/comments/1.md: date", "content/posts/c/comments/note.txt: file name"],
@@ -49,10 +49,10 @@ describe("the comment worker", () => {
     assert.deepEqual(posts.map((p) => [p.dir, p.comments.map((c) => c.id)]), [[dir("a"), ["1", "2"]], [dir("b"), ["1"]], [dir("c"), []]]);
   });
 
-  it("renders what a page asks for, as the in-process path does, and writes its feed", () => {
+  it("renders what a page asks for, as the in-process path does, and writes its feed", async () => {
     worker.render(site, output, [{ ...post("a"), dir: dir("a") }, { ...post("b"), dir: dir("b") }]);
-    const b = worker.take(dir("b"));
-    const a = worker.take(dir("a"));
+    const b = await worker.take(dir("b"));
+    const a = await worker.take(dir("a"));
     assert.deepEqual(a.section.renderedIds, ["1", "2"]);
     assert.equal(b.section.count, 1);
     const facts = { ...post("a"), date: DateTime.fromISO(post("a").date, { setZone: true }) };
@@ -65,20 +65,19 @@ describe("the comment worker", () => {
     assert.ok(existsSync(join(output, "b/commentaires.xml")));
   });
 
-  it("answers for the folder asked last when asked for another before answering", () => {
+  it("answers for the folder asked last when asked for another before answering", async () => {
     const other = new CommentWorker(root);
     try {
       other.validate(join(root, "content"));
       other.validate(join(root, "other"));
-      assert.deepEqual(other.validated().posts.map((p) => p.dir), [join(root, "other/posts/d")]);
+      assert.deepEqual((await other.validated()).posts.map((p) => p.dir), [join(root, "other/posts/d")]);
     } finally {
-      void other.finish();
+      await other.finish();
     }
   });
 
-  it("refuses a post it was not asked to render, or one taken twice", () => {
-    assert.throws(() => worker.take(dir("c")), CommentWorkerError);
-    assert.throws(() => worker.take(dir("a")), /already taken/);
+  it("refuses a post it was not asked to render", async () => {
+    await assert.rejects(worker.take(dir("c")), CommentWorkerError);
   });
 });
 
@@ -94,52 +93,76 @@ describe("useCommentWorker", () => {
   });
 });
 
-describe("the comment worker's early start (scripts/eleventy.js)", () => {
-  const root = temporaryDir("early");
+describe("a comment worker that fails", () => {
+  const root = temporaryDir("failing-worker");
   after(() => removeDir(root));
-  writeFiles(root, {
-    "content/posts/a/index.md": "---\n---\n",
-    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
-  });
-  const withWorkerChoice = <T>(choice: string | undefined, run: () => T): T => {
-    const before = process.env.COMMENTS_WORKER;
-    if (choice === undefined) delete process.env.COMMENTS_WORKER;
-    else process.env.COMMENTS_WORKER = choice;
+  writeFiles(root, { "content/posts/a/index.md": "---\n---\n" });
+  /** A CommentWorker running `source` as its thread instead of the real one. */
+  const workerRunning = (source: string, options?: { silenceLimitMs: number }) => {
+    const module = join(root, `worker-${Math.random().toString(36).slice(2)}.mjs`);
+    writeFiles(root, { [relative(root, module)]: source });
+    const before = process.env.COMMENT_WORKER_MODULE;
+    process.env.COMMENT_WORKER_MODULE = pathToFileURL(module).href;
     try {
-      return run();
+      return new CommentWorker(root, options);
     } finally {
-      if (before === undefined) delete process.env.COMMENTS_WORKER;
-      else process.env.COMMENTS_WORKER = before;
+      if (before === undefined) delete process.env.COMMENT_WORKER_MODULE;
+      else process.env.COMMENT_WORKER_MODULE = before;
     }
   };
 
-  it("starts nothing for a small site, and does not tune V8 for it", () => {
-    const beforeStart = mock.fn();
-    assert.equal(withWorkerChoice(undefined, () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root, beforeStart })), false);
-    assert.equal(takeEarlyCommentWorker(), undefined);
-    assert.equal(beforeStart.mock.callCount(), 0);
+  it("rejects what the build waits for at once, with the worker's own error, when the thread throws", async () => {
+    const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { throw new Error("le disque a disparu"); });\n');
+    const started = performance.now();
+    worker.validate(join(root, "content"));
+    await assert.rejects(worker.postsChecked(), (error: Error) => error instanceof CommentWorkerError && /le disque a disparu/.test(error.message));
+    assert.ok(performance.now() - started < 1000, `failed after ${Math.round(performance.now() - started)} ms`);
+    await assert.rejects(worker.validated(), /le disque a disparu/, "and everything asked after");
+    await worker.finish();
   });
 
-  it("hands the started worker, validating the folder, to whoever takes it first", async () => {
-    const beforeStart = mock.fn(() => assert.equal(takeEarlyCommentWorker(), undefined, "nothing started yet"));
-    assert.equal(withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root, beforeStart })), true);
-    assert.equal(beforeStart.mock.callCount(), 1);
-    const early = takeEarlyCommentWorker();
-    assert.ok(early);
-    assert.equal(takeEarlyCommentWorker(), undefined, "taken once");
-    assert.equal(early.contentDir, join(root, "content"));
-    assert.deepEqual(early.worker.validated().posts.map((p) => [p.dir, p.comments.map((c) => c.id)]), [[join(root, "content/posts/a"), ["1"]]]);
-    await early.worker.finish();
+  it("rejects at once when the thread exits, or fails to load", async () => {
+    for (const source of ["process.exit(3);\n", 'import "un-paquet-qui-n-existe-pas";\n']) {
+      const worker = workerRunning(source);
+      worker.validate(join(root, "content"));
+      await assert.rejects(worker.postsChecked(), (error: Error) => error instanceof CommentWorkerError && /exit code 3|un-paquet-qui-n-existe-pas/.test(error.message), source);
+      await worker.finish();
+    }
   });
 
-  it("is taken by the site's comments of a one-off build, not by the dev server's", async () => {
-    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root }));
-    withWorkerChoice("always", () => new SiteComments(root).prepare("serve", join(root, "content")));
-    const left = takeEarlyCommentWorker();
-    assert.ok(left, "the dev server leaves it");
-    await left.worker.finish();
-    withWorkerChoice("always", () => startCommentWorkerEarly(join(root, "content"), { projectRoot: root }));
-    withWorkerChoice("never", () => new SiteComments(root).prepare("build", join(root, "content")));
-    assert.equal(takeEarlyCommentWorker(), undefined, "the build took it, whatever it would have chosen itself");
+  it("stops a thread that sends nothing for the silence limit, saying so", async () => {
+    const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { for (;;); });\n', { silenceLimitMs: 300 });
+    worker.validate(join(root, "content"));
+    await assert.rejects(worker.postsChecked(), /sent nothing for 0.3 s: stopped/);
+    await worker.finish();
   });
+});
+
+describe("a post page asked for twice in one build", () => {
+  const root = temporaryDir("twice");
+  after(() => removeDir(root));
+  writeFiles(root, {
+    "content/posts/a/index.md": '---\ntitle: Billet a\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: "Résumé."\n---\nTexte.\n',
+    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+    "content/posts/a/comments/2.md": commentFile({ author: "Tom", date: "2024-03-02T11:00:00+01:00", parent: '"1"' }),
+  });
+  for (const mode of ["never", "always"]) {
+    it(`gets the same comments again, counted once by the render ledger (COMMENTS_WORKER=${mode})`, async () => {
+      const before = process.env.COMMENTS_WORKER;
+      process.env.COMMENTS_WORKER = mode;
+      try {
+        const comments = new SiteComments(root);
+        await comments.beginBuild({ contentDir: join(root, "content"), outputDir: join(root, `_site-${mode}`), runMode: "build", writesFiles: true, site });
+        await comments.ensureValid();
+        const first = await comments.postPage(join(root, "content/posts/a"));
+        const second = await comments.postPage(join(root, "content/posts/a"));
+        assert.deepEqual(second, first);
+        assert.deepEqual(first.renderedIds, ["1", "2"]);
+        await comments.endBuild();
+      } finally {
+        if (before === undefined) delete process.env.COMMENTS_WORKER;
+        else process.env.COMMENTS_WORKER = before;
+      }
+    });
+  }
 });

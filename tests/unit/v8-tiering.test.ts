@@ -3,8 +3,8 @@
 // would silently stop doing anything.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { describe, it } from "node:test";
-import { LARGE_BUILD_V8_FLAGS } from "../../src/build/v8-tiering.ts";
+import { describe, it, mock } from "node:test";
+import { LARGE_BUILD_V8_FLAGS, tuneV8ForLargeBuild, wantsV8Tuning } from "../../src/build/v8-tiering.ts";
 
 /** Each flag V8 knows, with its default as `node --v8-options` prints it. */
 function v8Defaults(): Map<string, string> {
@@ -37,5 +37,24 @@ describe("V8 tuned for a large build", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout + run.stderr, "");
+  });
+
+  it("is for machines of one or two cores, unless BUILD_V8_TUNING says otherwise", () => {
+    assert.equal(wantsV8Tuning({}, 1), true);
+    assert.equal(wantsV8Tuning({}, 2), true);
+    assert.equal(wantsV8Tuning({}, 8), false);
+    assert.equal(wantsV8Tuning({ BUILD_V8_TUNING: "1" }, 8), true);
+    assert.equal(wantsV8Tuning({ BUILD_V8_TUNING: "0" }, 2), false);
+  });
+
+  it("warns of a flag this V8 refuses, sets the others, and never throws", (t) => {
+    const warn = t.mock.method(console, "warn", () => undefined);
+    const set = mock.fn((flag: string) => {
+      if (flag === "--refused") throw new TypeError("unknown flag");
+    });
+    assert.doesNotThrow(() => tuneV8ForLargeBuild(["--refused", "--interrupt-budget=300000"], set));
+    assert.deepEqual(set.mock.calls.map((call) => call.arguments[0]), ["--refused", "--interrupt-budget=300000"]);
+    assert.equal(warn.mock.callCount(), 1);
+    assert.match(String(warn.mock.calls[0]?.arguments[0]), /--refused not set \(unknown flag\)/);
   });
 });

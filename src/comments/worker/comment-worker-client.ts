@@ -1,15 +1,14 @@
-// The main thread's side of the comment worker (./comment-worker.ts). Eleventy's filters
-// are synchronous, so the main thread waits for the worker's messages by blocking on a
-// shared counter (Atomics.wait) and reading its port directly (receiveMessageOnPort),
-// without going back to the event loop. While it waits, it tells the worker which post
-// it wants, so the worker renders posts in the order Eleventy asks for them.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+// The main thread's side of the comment worker (./comment-worker.ts): jobs go out as
+// messages, answers come back as promises. A worker that dies rejects every waiting
+// promise with its own error at once; one that sends nothing for `silenceLimitMs` while
+// the build waits for it is stopped, with a message saying so.
+import { Worker } from "node:worker_threads";
 import type { Problem } from "../../content/problem.ts";
 import type { PostPageParts, SiteFacts } from "../post-comment-outputs.ts";
-import { SHARED, type Job, type PostAcrossThreads, type PostToRender, type ValidatedPost, type WorkerMessage } from "./protocol.ts";
+import type { Job, PostAcrossThreads, PostToRender, ValidatedPost, WorkerMessage } from "./protocol.ts";
 
-/** Longest wait for any sign of life from the worker before the build gives up. */
-const SILENCE_LIMIT_MS = 120_000;
+/** Longest the build waits without a message from the worker before it stops it. */
+const SILENCE_LIMIT_MS = 60_000;
 
 export interface Validation {
   posts: ValidatedPost[];
@@ -20,39 +19,46 @@ export interface Validation {
 export interface CheckedPosts {
   posts: PostAcrossThreads[];
   problems: Problem[];
-  /** Eleventy's YAML parses of the posts' front matter (src/content/front-matter.ts). */
-  frontMatter: [string, unknown][];
 }
 
 export class CommentWorkerError extends Error {}
 
+interface Waiter {
+  ready: () => boolean;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 export class CommentWorker {
   private readonly worker: Worker;
-  private readonly results: MessagePort;
-  private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED.length * Int32Array.BYTES_PER_ELEMENT));
+  private readonly silenceLimitMs: number;
   private checkedPosts: CheckedPosts | undefined;
   private validation: Validation | undefined;
   /** The folder of the latest validation asked for: an earlier one's answer is not this one's. */
   private validating: string | undefined;
   private readonly rendered = new Map<string, PostPageParts>();
-  private renderOrder = new Map<string, number>();
-  private readonly taken = new Set<string>();
-  private finished = false;
+  private toRender = new Set<string>();
+  /** A render job is running: its feeds are not all written yet. */
+  private rendering = false;
+  private stopping = false;
+  private failure: CommentWorkerError | undefined;
+  private waiters: Waiter[] = [];
+  private silence: NodeJS.Timeout | undefined;
 
   /** Starts the thread: it loads its modules while Eleventy starts. */
-  constructor(projectRoot: string = process.cwd()) {
-    const channel = new MessageChannel();
-    this.results = channel.port1;
+  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number } = {}) {
+    this.silenceLimitMs = options.silenceLimitMs ?? SILENCE_LIMIT_MS;
     // `npm run build` runs bundled JavaScript and names the worker's bundle (scripts/eleventy.js);
     // elsewhere (tests, tsx) the worker loads its TypeScript through its entry point.
     const bundled = process.env.COMMENT_WORKER_MODULE;
-    this.worker = new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), {
-      workerData: { projectRoot, results: channel.port2, shared: this.shared },
-      transferList: [channel.port2],
+    this.worker = new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
+    this.worker.on("message", (message: WorkerMessage) => this.receive(message));
+    this.worker.on("error", (error) => this.fail(`the comment worker failed: ${error.stack ?? error.message}`));
+    this.worker.on("exit", (code) => {
+      if (!this.stopping) this.fail(`the comment worker stopped (exit code ${code}) before it had finished`);
     });
-    // The main thread only ever waits for it synchronously (waitUntil), never through the
-    // event loop; a referenced thread kept a build that Eleventy had stopped (a template
-    // error) running forever.
+    // Only a build waiting for an answer keeps the process alive (see `wait`): a build that
+    // Eleventy stopped (a template error) ends, whatever the worker is doing.
     this.worker.unref();
   }
 
@@ -65,53 +71,54 @@ export class CommentWorker {
     this.checkedPosts = undefined;
     this.validation = undefined;
     this.validating = contentDir;
-    this.finished = false;
     this.rendered.clear();
     this.send({ type: "validate", contentDir });
   }
 
-  /** The posts' front matter, checked (waits for it; the comments come later). */
-  postsChecked(): CheckedPosts {
-    this.waitUntil(() => this.checkedPosts !== undefined);
+  /** The posts' front matter, checked (the comments come later). */
+  async postsChecked(): Promise<CheckedPosts> {
+    await this.wait(() => this.checkedPosts !== undefined);
     return this.checkedPosts as CheckedPosts;
   }
 
-  /** The problems in the comment files, and the comments of each post (waits for them). */
-  validated(): Validation {
-    this.waitUntil(() => this.validation !== undefined);
+  /** The problems in the comment files, and the comments of each post. */
+  async validated(): Promise<Validation> {
+    await this.wait(() => this.validation !== undefined);
     return this.validation as Validation;
   }
 
-  /** Renders these posts' comments and writes their comment feeds, in the background. */
-  render(site: SiteFacts, outputDir: string, posts: PostToRender[]): void {
-    this.renderOrder = new Map(posts.map((post, index) => [post.dir, index]));
-    this.taken.clear();
-    this.send({ type: "render", site, outputDir, posts });
+  /** Renders these posts' comments and writes their comment feeds into `feedsDir` (if any), in the background. */
+  render(site: SiteFacts, feedsDir: string | undefined, posts: PostToRender[]): void {
+    this.toRender = new Set(posts.map((post) => post.dir));
+    this.rendering = true;
+    this.send({ type: "render", site, feedsDir, posts });
   }
 
-  /** The rendered comments of the post in `dir` (waits for them). Each post is taken once. */
-  take(dir: string): PostPageParts {
-    const index = this.renderOrder.get(dir);
-    if (index === undefined) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
-    if (this.taken.has(dir)) throw new CommentWorkerError(`the comments of ${dir} were already taken by its page`);
-    this.taken.add(dir);
-    Atomics.store(this.shared, SHARED.wanted, index + 1);
-    this.waitUntil(() => this.rendered.has(dir));
-    const post = this.rendered.get(dir) as PostPageParts;
+  /** The rendered comments of the post in `dir`; the worker is asked to do it next if it has not yet. */
+  async take(dir: string): Promise<PostPageParts> {
+    if (!this.toRender.has(dir)) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
+    if (!this.rendered.has(dir) && !this.failure) this.send({ type: "want", dir });
+    await this.wait(() => this.rendered.has(dir));
+    const parts = this.rendered.get(dir) as PostPageParts;
     this.rendered.delete(dir);
-    return post;
+    this.toRender.delete(dir);
+    return parts;
   }
 
   /** Waits until every feed is written, then stops the thread. */
   async finish(): Promise<void> {
-    if (this.renderOrder.size > 0) this.waitUntil(() => this.finished);
-    await this.worker.terminate();
+    try {
+      if (this.rendering) await this.wait(() => !this.rendering);
+    } finally {
+      this.stopping = true;
+      await this.worker.terminate();
+    }
   }
 
   private receive(message: WorkerMessage): void {
     switch (message.type) {
       case "posts":
-        if (message.contentDir === this.validating) this.checkedPosts = { posts: message.posts, problems: message.problems, frontMatter: message.frontMatter };
+        if (message.contentDir === this.validating) this.checkedPosts = { posts: message.posts, problems: message.problems };
         break;
       case "validated":
         if (message.contentDir === this.validating) this.validation = { posts: message.posts, problems: message.problems };
@@ -120,25 +127,52 @@ export class CommentWorker {
         this.rendered.set(message.dir, { section: message.section, jsonLd: message.jsonLd });
         break;
       case "done":
-        this.finished = true;
+        this.rendering = false;
         break;
       case "failed":
-        throw new CommentWorkerError(`the comment worker failed: ${message.message}`);
+        this.fail(`the comment worker failed: ${message.message}`);
+        return;
     }
+    this.settle();
   }
 
-  /** Reads the worker's messages until `ready()`, sleeping on the shared counter in between. */
-  private waitUntil(ready: () => boolean): void {
-    while (!ready()) {
-      const seen = Atomics.load(this.shared, SHARED.messages);
-      const received = receiveMessageOnPort(this.results);
-      if (received) {
-        this.receive(received.message as WorkerMessage);
-        continue;
-      }
-      if (Atomics.wait(this.shared, SHARED.messages, seen, SILENCE_LIMIT_MS) === "timed-out") {
-        throw new CommentWorkerError(`the comment worker sent nothing for ${SILENCE_LIMIT_MS / 1000} s`);
-      }
+  /** Resolves when `ready()`; rejects if the worker fails or falls silent first. */
+  private wait(ready: () => boolean): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ ready, resolve, reject });
+      this.worker.ref();
+      this.listenForSilence();
+    });
+  }
+
+  private settle(): void {
+    const waiting = this.waiters;
+    this.waiters = waiting.filter((waiter) => !waiter.ready());
+    for (const waiter of waiting) if (!this.waiters.includes(waiter)) waiter.resolve();
+    this.listenForSilence();
+  }
+
+  /** A fresh silence limit while someone waits; none, and the thread unreferenced, otherwise. */
+  private listenForSilence(): void {
+    clearTimeout(this.silence);
+    this.silence = undefined;
+    if (this.waiters.length === 0) {
+      this.worker.unref();
+      return;
     }
+    this.silence = setTimeout(() => {
+      this.fail(`the comment worker sent nothing for ${this.silenceLimitMs / 1000} s: stopped`);
+      void this.worker.terminate();
+    }, this.silenceLimitMs);
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new CommentWorkerError(message);
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) waiter.reject(this.failure);
+    this.listenForSilence();
   }
 }

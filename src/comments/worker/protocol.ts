@@ -1,7 +1,5 @@
-// The messages between the build (main thread) and the comment worker, and the shared
-// counter that lets the main thread wait for them without returning to the event loop
-// (Eleventy's filters are synchronous). Everything here crosses threads by structured
-// clone: plain data only, dates as ISO strings.
+// The messages between the build (main thread) and the comment worker. Everything here
+// crosses threads by structured clone: plain data only, dates as ISO strings.
 import type { Post } from "../../content/posts.ts";
 import type { Problem } from "../../content/problem.ts";
 import type { PostCommentsView } from "../post-comments.ts";
@@ -23,15 +21,24 @@ export interface PostToRender {
   date: string;
 }
 
-/** Main → worker, then: render these (published) posts' comments and write their feeds. */
+/**
+ * Main → worker, then: render these (published) posts' comments, in this order, and
+ * write their feeds into `feedsDir` (none when the build writes no files).
+ */
 export interface RenderJob {
   type: "render";
   site: SiteFacts;
-  outputDir: string;
+  feedsDir: string | undefined;
   posts: PostToRender[];
 }
 
-export type Job = ValidateJob | RenderJob;
+/** Main → worker, while it renders: a page is waiting for this post, render it next. */
+export interface WantJob {
+  type: "want";
+  dir: string;
+}
+
+export type Job = ValidateJob | RenderJob | WantJob;
 
 /** The comment files of one post, as validated (for the home page's counts and the render ledger). */
 export interface ValidatedPost {
@@ -43,18 +50,8 @@ export interface ValidatedPost {
 export type PostAcrossThreads = Omit<Post, "data"> & { data: Omit<Post["data"], "date"> & { date: string } };
 
 export type WorkerMessage =
-  /** The posts' front matter checked, and Eleventy's YAML parses of it (see eleventyYaml). */
-  | { type: "posts"; contentDir: string; posts: PostAcrossThreads[]; problems: Problem[]; frontMatter: [string, unknown][] }
+  | { type: "posts"; contentDir: string; posts: PostAcrossThreads[]; problems: Problem[] }
   | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
   | { type: "rendered"; dir: string; section: PostCommentsView; jsonLd: string }
   | { type: "done" }
   | { type: "failed"; message: string };
-
-/** Slots of the shared Int32Array. */
-export const SHARED = {
-  /** Incremented by the worker after each message: the main thread waits on it. */
-  messages: 0,
-  /** 1 + index (in the render job) of the post the main thread is waiting for; 0 for none. */
-  wanted: 1,
-  length: 2,
-} as const;
