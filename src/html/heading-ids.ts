@@ -1,9 +1,17 @@
 // Heading ids, given once when the HTML is written instead of by a parse of every
-// output page (Eleventy's IdAttributePlugin cost about 12 % of the build). The ids are
-// the ones that plugin gave, byte for byte: the slug of the heading's text, "section-"
-// in front of a slug starting with "comment" (ids "comment-…" are the comments'
-// anchors), and on a page the same rules for repeats: the second "x" becomes "x-2",
-// and a heading whose id an element written later claims is renamed the same way.
+// output page (which is what Eleventy's IdAttributePlugin did). A heading's id is the
+// slug of its text, with "section-" in front of a slug starting with "comment" (ids
+// "comment-…" are the comments' anchors). On one page the ids the site gives are
+// unique: a heading whose slug is taken gets the first suffix ("-2", "-3", …) that no
+// other id on the page uses, so "Bilan", "Bilan", "Bilan 2" get `bilan`, `bilan-2`,
+// `bilan-2-2` (IdAttributePlugin gave `bilan-2` twice).
+//
+// Ids written by hand, the layout's (`contenu`) and an author's in raw HTML, are kept
+// as written and never renamed. When one of them, written later on the page, is an id
+// already given to a heading, that heading moves to the first free suffix of its slug
+// (the author's `<div id="bilan">` after "## Bilan" leaves the heading `bilan-2`, or
+// the next free one). Two ids written by hand that are the same are left alone too:
+// neither is the site's to change.
 import { slugifyTitle } from "../format/slug.ts";
 
 /** Ids every page has before its content: layouts/base.njk's `<main id="contenu">`. */
@@ -15,45 +23,50 @@ function headingSlug(text: string): string {
   return slug.startsWith("comment") ? `section-${slug}` : slug;
 }
 
-/**
- * The ids of one page, in document order. A copy of IdAttributePlugin's bookkeeping,
- * quirks included: a suffixed id ("x-2") is not itself recorded, so the same rules
- * give the same bytes.
- */
+/** `slug` if no id on the page uses it, else the first `slug-N` (N from 2) that none uses. */
+function firstFreeId(slug: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  let suffix = 2;
+  while (taken.has(`${slug}-${suffix}`)) suffix++;
+  return `${slug}-${suffix}`;
+}
+
+/** A heading the site gave an id: its slug, for a new suffix, and how to change its id. */
+interface GivenHeading {
+  slug: string;
+  rename: (id: string) => void;
+}
+
+/** The ids of one page, in document order: see the rules at the top of this file. */
 export class PageIds {
-  readonly #count = new Map<string, number>();
-  readonly #headings = new Map<string, (id: string) => void>();
+  /** Every id on the page so far, written by hand or given to a heading. */
+  readonly #taken = new Set<string>();
+  /** The headings' ids, each with its heading, so an id claimed later can move it. */
+  readonly #headings = new Map<string, GivenHeading>();
 
   constructor(idsBefore: Iterable<string> = []) {
     for (const id of idsBefore) this.claim(id);
   }
 
-  /** An element with an id of its own; an earlier heading given that id is renamed. */
+  /** An id written by hand, kept as it is; a heading given that id earlier moves to a free one. */
   claim(id: string): void {
-    const count = this.#count.get(id);
-    if (count === undefined) {
-      this.#count.set(id, 1);
-      return;
-    }
-    this.#count.set(id, count + 1);
-    const rename = this.#headings.get(id);
-    if (!rename) return;
-    const newId = `${id}-${count + 1}`;
+    this.#taken.add(id);
+    const heading = this.#headings.get(id);
+    if (!heading) return;
     this.#headings.delete(id);
-    this.#headings.set(newId, rename);
-    rename(newId);
+    heading.rename(this.#give(heading));
   }
 
-  /** The id of a heading without one; `rename` is called if a later element claims it. */
+  /** The id of a heading without one; `rename` is called if an id claimed later takes it. */
   assign(text: string, rename: (id: string) => void = () => undefined): string {
-    let id = headingSlug(text);
-    const count = this.#count.get(id);
-    if (count === undefined) this.#count.set(id, 1);
-    else {
-      this.#count.set(id, count + 1);
-      id = `${id}-${count + 1}`;
-    }
-    this.#headings.set(id, rename);
+    return this.#give({ slug: headingSlug(text), rename });
+  }
+
+  /** Gives this heading the first free id of its slug and records it. */
+  #give(heading: GivenHeading): string {
+    const id = firstFreeId(heading.slug, this.#taken);
+    this.#taken.add(id);
+    this.#headings.set(id, heading);
     return id;
   }
 }

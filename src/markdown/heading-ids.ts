@@ -1,8 +1,9 @@
 // markdown-it plugin: an id on every heading of an article (see src/html/heading-ids.ts
 // for the rules), written with the HTML instead of by a parse of the finished page.
 // It runs last, after the French typography, on the text the reader sees. Ids given in
-// raw HTML (`<figure id="…">`) count as taken, as they did for IdAttributePlugin; a
-// heading written in raw HTML (`<h2>…</h2>`) gets no id: write it in Markdown.
+// raw HTML (`<figure id="…">`) are the author's: kept as written, a heading given the
+// same id earlier moves to a free one. A heading written in raw HTML (`<h2>…</h2>`)
+// gets no id: write it in Markdown.
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
 import { PageIds } from "../html/heading-ids.ts";
