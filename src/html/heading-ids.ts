@@ -77,9 +77,25 @@ export function headingIds(texts: readonly string[]): string[] {
   return texts.map((text) => ids.assign(text));
 }
 
-/** A post's page up to its article: `<main id="contenu">`, then the title's `<h1>` (layouts/post.njk). */
-export function postPageIds(titleText: string): PageIds {
-  const ids = new PageIds(IDS_BEFORE_CONTENT);
-  ids.assign(titleText);
-  return ids;
+/**
+ * A post's page up to its article: `<main id="contenu">`, then the title's `<h1>`
+ * (layouts/post.njk). `titleId` is the title's id, moved if the article's raw HTML
+ * claims it; the article's Markdown hands it to the layout (src/markdown/heading-ids.ts).
+ */
+export class PostPageIds extends PageIds {
+  #titleId: string;
+
+  constructor(titleText: string) {
+    super(IDS_BEFORE_CONTENT);
+    this.#titleId = this.assign(titleText, (id) => (this.#titleId = id));
+  }
+
+  get titleId(): string {
+    return this.#titleId;
+  }
+}
+
+/** The ids of a post's page before its article; the title's id is `headingIds([titleText])[0]` until the article claims it. */
+export function postPageIds(titleText: string): PostPageIds {
+  return new PostPageIds(titleText);
 }

@@ -4,9 +4,15 @@
 // raw HTML (`<figure id="…">`) are the author's: kept as written, a heading given the
 // same id earlier moves to a free one. A heading written in raw HTML (`<h2>…</h2>`)
 // gets no id: write it in Markdown.
+//
+// The post's title is a heading the layout writes above the article, so its id can
+// only move if the layout hears of it: the rule leaves it in the environment as
+// `titleId`. markdown-it's environment is where rules leave results for the caller
+// (markdown-it keeps `references` there); Eleventy passes the page's data as the
+// environment and the layout gets that same data, so layouts/post.njk reads `titleId`.
 import type MarkdownIt from "markdown-it";
 import type { StateCore, Token } from "markdown-it";
-import { PageIds } from "../html/heading-ids.ts";
+import { PageIds, PostPageIds } from "../html/heading-ids.ts";
 
 export interface HeadingIdsOptions {
   /** The page's ids before the article, from the environment (Eleventy's page data). */
@@ -23,6 +29,11 @@ function inlineText(children: readonly Token[]): string {
     else if (token.type === "softbreak" || token.type === "hardbreak") text += "\n";
   }
   return text;
+}
+
+/** Tells the layout the title's id, once the article's raw HTML has had its say. */
+function publishTitleId(env: unknown, ids: PageIds): void {
+  if (ids instanceof PostPageIds && typeof env === "object" && env !== null) (env as { titleId?: string }).titleId = ids.titleId;
 }
 
 function claimRawIds(ids: PageIds, html: string): void {
@@ -45,5 +56,6 @@ export function headingIdsPlugin(md: MarkdownIt, options: HeadingIdsOptions = {}
         token.attrSet("id", ids.assign(inlineText(children), (id) => token.attrSet("id", id)));
       }
     }
+    publishTitleId(state.env, ids);
   });
 }

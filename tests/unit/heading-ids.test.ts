@@ -18,12 +18,13 @@ function repeated(ids: readonly string[]): string[] {
 
 /**
  * A post's page as the site writes it: `<main id="contenu">`, the title's <h1> (the
- * layout's `headingId` filter), the article through the real Markdown instance, then
- * the comments section's own ids.
+ * layout's `titleId`, else the `headingId` filter), the article through the real
+ * Markdown instance, then the comments section's own ids.
  */
 function postPage(title: string, markdown: string): { titleId: string; articleIds: string[]; pageIds: string[] } {
-  const html = createArticleMarkdown({ pageIds: () => postPageIds(title) }).render(markdown);
-  const titleId = headingIds([title])[0] ?? "";
+  const env: { titleId?: string } = {};
+  const html = createArticleMarkdown({ pageIds: () => postPageIds(title) }).render(markdown, env);
+  const titleId = env.titleId ?? headingIds([title])[0] ?? "";
   const articleIds = idsIn(html);
   return { titleId, articleIds, pageIds: ["contenu", titleId, ...articleIds, "comments", "comments-title"] };
 }
@@ -65,6 +66,10 @@ describe("heading ids", () => {
     );
   });
 
+  it("gives the title's <h1> the same id through the layout's filter as before the article", () => {
+    for (const title of ["Bilan", "Contenu", "Commentaires", "L'été ?"]) assert.equal(postPageIds(title).titleId, headingIds([title])[0], title);
+  });
+
   it("keeps every id of a post's page unique: title, Markdown headings, raw HTML ids written before and after them", () => {
     const markdown = [
       "## Bilan",
@@ -85,5 +90,12 @@ describe("heading ids", () => {
     for (const id of ["bilan-2", "bilan-2-2", "bilan-3"]) assert.ok(page.articleIds.includes(id), id);
     assert.ok(page.articleIds.includes("contenu-2"));
     assert.ok(page.articleIds.includes("section-commentaires") && page.articleIds.includes("section-comments"));
+  });
+
+  it("moves the title's id, not the author's, when the article's raw HTML uses it", () => {
+    const page = postPage("Bilan", '<div id="bilan">Écrit à la main.</div>\n\n## Bilan\n');
+    assert.deepEqual(page.articleIds, ["bilan", "bilan-3"]);
+    assert.equal(page.titleId, "bilan-2");
+    assert.deepEqual(repeated(page.pageIds), []);
   });
 });
