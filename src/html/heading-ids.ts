@@ -17,9 +17,12 @@ import { slugifyTitle } from "../format/slug.ts";
 /** Ids every page has before its content: layouts/base.njk's `<main id="contenu">`. */
 const IDS_BEFORE_CONTENT: readonly string[] = ["contenu"];
 
+/** The slug of a heading whose text has none (only punctuation or emoji): an id must not be empty. */
+const EMPTY_SLUG = "section";
+
 /** The id of a heading of this (decoded) text, before de-duplication on its page. */
 function headingSlug(text: string): string {
-  const slug = slugifyTitle(text);
+  const slug = slugifyTitle(text) || EMPTY_SLUG;
   return slug.startsWith("comment") ? `section-${slug}` : slug;
 }
 

@@ -42,6 +42,10 @@ describe("heading ids", () => {
     assert.equal(many[0], "bilan");
   });
 
+  it("gives a heading whose text has no slug an id that is not empty", () => {
+    assert.deepEqual(headingIds(["?", "🎉"]), ["section", "section-2"]);
+  });
+
   it("moves a heading whose id an author's id written later claims, to the first free suffix, and keeps the author's id", () => {
     const ids = new PageIds();
     let first = ids.assign("Bilan", (id) => (first = id));
