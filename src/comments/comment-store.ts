@@ -79,7 +79,7 @@ export class CommentStore {
   /**
    * Call once per build: the next `load` of each post looks at its folder again, unless
    * `keepFolders` (the dev server, told of every change by src/dev/comment-change-relay.ts
-   * through `forgetFolder`: listing and checking 10,000 files took 80 ms a rebuild).
+   * through `forgetFolder`, instead of listing and checking every folder again).
    */
   startBuild(options: { keepFolders?: boolean } = {}): void {
     if (!options.keepFolders) this.loaded.clear();

@@ -9,7 +9,7 @@ export function countReflections(count: number): string {
   if (count === 0) return "Aucune réflexion";
   if (count === 1) return "Une réflexion";
   // Below a thousand, French writes a whole number as its digits, as String() does; ICU's
-  // formatting costs about 8 µs a call, and every post's page and home-page entry counts.
+  // formatting is far slower, and every post's page and home-page entry counts.
   if (Number.isInteger(count) && count > 1 && count < 1000) return `${count} réflexions`;
   numberFormat ??= new Intl.NumberFormat("fr-FR");
   return `${numberFormat.format(count)} réflexions`;

@@ -66,7 +66,7 @@ export class SiteClock {
 
 /**
  * French month names as luxon's "LLLL" writes them (tests/unit/format.test.ts checks):
- * written out, as asking Intl for them costs a build 13 ms of locale loading.
+ * written out, so that a build does not load a locale from Intl for them.
  */
 export const FRENCH_MONTHS: readonly string[] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 

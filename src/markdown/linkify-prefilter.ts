@@ -31,7 +31,7 @@ function withPrefilter(linkify: LinkifyIt): LinkifyIt {
 }
 
 // One linkify-it, with its defaults, for the article and comment instances alike: its
-// expressions are compiled on first use, 3 ms a build that a second copy would spend again.
+// expressions are compiled on first use, which a second copy would do again.
 // markdown-it calls `test` then `match` on the same text without yielding, so sharing is safe.
 let shared: LinkifyIt | undefined;
 

@@ -1,7 +1,7 @@
 // A quicker markdown-it `normalizeLink` for plain web addresses. markdown-it normalises
 // every link's address: it parses it (mdurl), converts its host name to ASCII (punycode)
-// and percent-encodes what needs it, about 3 µs a link, half of the "link" rule's time in
-// a comment. For an address like https://exemple.fr/un/article?x=1#haut (an http(s)
+// and percent-encodes what needs it, the larger part of the "link" rule's time in a
+// comment. For an address like https://exemple.fr/un/article?x=1#haut (an http(s)
 // scheme, a host of ASCII letters, digits and hyphens, then only characters mdurl never
 // encodes, and no "%") each of those steps gives back what it was given: such an address
 // is its own normal form, and is returned as is. Any other address takes markdown-it's

@@ -1,7 +1,7 @@
 // The home page's content, one page of its pagination at a time: the page's posts, newest
 // first, with date, author, comment count and summary, then the links to the other pages.
 // Rendered by content/index.11ty.js: a function, where a Nunjucks template would be
-// compiled again for each of its pages by Eleventy 3.1 (0.75 ms a page).
+// compiled again for each of its pages by Eleventy 3.1.
 import { formatFrenchDate, machineDateTime, siteDateTime } from "../format/dates.ts";
 import { countReflections } from "../format/plural.ts";
 import { headingIds } from "../html/heading-ids.ts";

@@ -1,6 +1,6 @@
 // Which page numbers a pagination shows: the first, the last, and the current page with
 // its neighbours; a gap stands for the pages left out. A list of every page would grow
-// with the blog (400 links on each of 400 pages at 4,000 posts: quadratic in posts, and
+// with the blog (as many links on each page as there are pages: quadratic in posts, and
 // a wall of links on a phone).
 
 export type PageLink = number | "gap";

@@ -17,7 +17,7 @@ export function homeUrl(siteUrl: string, pathPrefix = "/"): string {
 /**
  * The absolute address of a page of the site from its URL ("/le-smo/" → home URL +
  * "le-smo/"), as HtmlBasePlugin's `htmlBaseUrl` filter gives it, without building and
- * checking URL objects for every page (35 µs a call, 0.15 s at 4,000 posts).
+ * checking URL objects for every page (docs/performance.md).
  */
 export function absoluteUrl(pageUrl: string, home: string): string {
   if (pageUrl.startsWith("/") && !pageUrl.startsWith("//")) return `${home}${pageUrl.slice(1)}`;

@@ -4,10 +4,7 @@
 /**
  * From this many posts, a one-off build hands the comments to a worker thread (and tunes
  * V8 for a long build: src/build/v8-tiering.ts). Below, the thread's start-up (a fresh
- * V8 isolate loading its bundle) costs about what it saves. Measured on tmpfs, medians
- * of 7–9 interleaved runs, in process against the worker (with the V8 tuning it brings):
- * the seed site 0.42 s against 0.47 s, 30 posts 0.51 s both ways, 60 posts 0.56 s against
- * 0.54 s, 100 posts 0.62 s against 0.56 s, 250 posts 0.90 s against 0.72 s.
+ * V8 isolate loading its bundle) costs about what it saves (docs/performance.md).
  * COMMENTS_WORKER=always|never overrides the choice (tests use it to cover both ways).
  */
 export const WORKER_MIN_POSTS = 50;
