@@ -2,60 +2,76 @@
 // JavaScript: TypeScript is not available yet. Arguments go to Eleventy.
 //
 // A one-off build (`npm run build`) loads no TypeScript at run time: esbuild bundles
-// .eleventy.ts and the code it imports (src/) into one JavaScript module and the comment
-// worker (src/comments/worker/) into another, kept in
-// node_modules/.cache/ under a hash of the sources and package versions (./bundle-hash.js:
-// a build with unchanged code does not run esbuild; concurrent builds share the files
-// safely). Loading our forty-odd modules one by one through tsx's and Eleventy's module
-// hooks was most of a small site's build time (docs/performance.md).
+// .eleventy.ts and the code it imports into one JavaScript module and the comment worker
+// (src/comments/worker/) into another, kept in node_modules/.cache/ and reused while every
+// file they were made from is unchanged (./bundle-hash.js). Loading our modules one by one
+// through tsx's and Eleventy's module hooks was most of a small site's build time
+// (docs/performance.md).
 //
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
 // that Eleventy reloads .eleventy.ts when it changes.
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CACHE_DIR, writeCacheFile } from "../src/build/build-cache.js";
-import { dependencyNames, sourcesHash } from "./bundle-hash.js";
+import { CACHE_DIR } from "../src/build/build-cache.js";
+import { contentHash, fileHash, reusableBundles, saveBundles } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 
-/**
- * Removes bundles of other versions of the code (and files left half-written), once they
- * are an hour old; the folder's other files (src/build/site-zone-cache.ts) stay.
- * @param {string[]} keep
- */
-function pruneOldBundles(keep) {
-  const now = Date.now();
-  for (const name of readdirSync(CACHE_DIR)) {
-    const file = resolve(CACHE_DIR, name);
-    if (!/\.(mjs|tmp)$/.test(name) || keep.includes(file)) continue;
-    if (now - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
-  }
-}
+// What makes a bundle besides the files esbuild loads: package.json (which packages stay
+// imports), tsconfig.json (esbuild reads it), the installed packages (npm's record of the
+// tree, esbuild's own version) and this launcher.
+const BUNDLING_FILES = [
+  "package.json",
+  "tsconfig.json",
+  "node_modules/.package-lock.json",
+  "node_modules/esbuild/package.json",
+  ...[import.meta.url, new URL("bundle-hash.js", import.meta.url)].map((url) => relative(".", fileURLToPath(url))),
+];
 
-// Packages bundled with our code rather than imported: zod is some sixty modules, which
-// Node's loader took 43 ms to load one by one (a quarter of the seed site's extra start-up),
-// and only the schema builders we use survive esbuild's tree-shaking (zod/mini's: 6 ms). Packages
-// Eleventy loads too (markdown-it, luxon…) must stay imports: bundled, they would load twice.
-// The comment worker's bundle holds every package it uses: its thread loads its own copy
-// of each anyway, and one file starts faster than Node's loader resolving and reading
-// some eighty (the worker starts validating 35 ms sooner, 250 posts build in 0.69 s
-// instead of 0.72 s; docs/performance.md).
+// Packages bundled with our code rather than imported: zod is some sixty modules for
+// Node's loader, and only the schema builders we use survive esbuild's tree-shaking.
+// Packages Eleventy loads too (markdown-it, luxon…) must stay imports: bundled, they would
+// load twice. The comment worker's bundle holds every package it uses: its thread loads
+// its own copy of each anyway, and one file starts faster than Node's loader resolving
+// and reading some eighty.
 const BUNDLED_PACKAGES = ["zod"];
 
 /** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
 function externalPackages() {
-  return dependencyNames().filter((name) => !BUNDLED_PACKAGES.includes(name));
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter((name) => !BUNDLED_PACKAGES.includes(name));
 }
 
 /**
- * Bundles one TypeScript entry point into `file`; `external` packages stay imports.
- * @param {string} entryPoint
- * @param {string} file
+ * An esbuild plugin that reads each file esbuild loads and records its hash in `inputs`,
+ * by path from the project's folder: the hash of the very text bundled, even if the file
+ * is edited while esbuild runs.
+ * @param {Record<string, string>} inputs
+ * @returns {import("esbuild").Plugin}
  */
-async function bundle(entryPoint, file, external = externalPackages()) {
+function recordInputs(inputs) {
+  return {
+    name: "record-inputs",
+    setup(build) {
+      build.onLoad({ filter: /./, namespace: "file" }, ({ path }) => {
+        const contents = readFileSync(path);
+        inputs[relative(".", path)] = contentHash(contents);
+        return { contents, loader: "default" };
+      });
+    },
+  };
+}
+
+/**
+ * One TypeScript entry point bundled; `external` packages stay imports.
+ * @param {string} entryPoint
+ * @param {string[]} external
+ * @param {Record<string, string>} inputs receives the hash of every file read
+ */
+async function bundle(entryPoint, external, inputs) {
   const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [resolve(entryPoint)],
@@ -64,12 +80,35 @@ async function bundle(entryPoint, file, external = externalPackages()) {
     format: "esm",
     target: "node20",
     external,
+    plugins: [recordInputs(inputs)],
     write: false,
     logLevel: "error",
   });
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
-  writeCacheFile(file, output.text);
+  return output.text;
+}
+
+/**
+ * The bundled configuration and comment worker, made unless a build made them from the
+ * same files; undefined when they cannot be written (a read-only node_modules, say): the
+ * build then runs through tsx, as the dev server does.
+ * @param {string} config
+ */
+async function bundledModules(config) {
+  try {
+    const dir = resolve(CACHE_DIR);
+    const entries = { eleventyConfig: relative(".", resolve(config)), commentWorker: WORKER_SOURCE };
+    const reused = reusableBundles(dir, entries);
+    if (reused) return reused;
+    // Hashed before esbuild starts: a change made after is one for the next build to see.
+    const inputs = Object.fromEntries(BUNDLING_FILES.map((file) => [file, fileHash(file)]));
+    const [eleventyConfig, commentWorker] = await Promise.all([bundle(config, externalPackages(), inputs), bundle(WORKER_SOURCE, [], inputs)]);
+    return saveBundles(dir, entries, { eleventyConfig, commentWorker }, inputs);
+  } catch (error) {
+    console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
+    return undefined;
+  }
 }
 
 const args = process.argv.slice(2);
@@ -77,36 +116,13 @@ const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = args[configIndex]?.slice("--config=".length);
 
-/**
- * The bundled configuration and comment worker, made if the sources
- * changed; undefined when they cannot be written (a read-only node_modules, say): the
- * build then runs through tsx, as the dev server does.
- * @param {string} config
- */
-async function bundledModules(config) {
-  try {
-    const hash = sourcesHash(config, [fileURLToPath(import.meta.url), fileURLToPath(new URL("bundle-hash.js", import.meta.url))]);
-    const configModule = resolve(CACHE_DIR, `eleventy.config.${hash}.mjs`);
-    const workerModule = resolve(CACHE_DIR, `comment-worker.${hash}.mjs`);
-    const modules = [configModule, workerModule];
-    if (!modules.every((file) => existsSync(file))) {
-      await Promise.all([bundle(config, configModule), bundle(WORKER_SOURCE, workerModule, [])]);
-      pruneOldBundles(modules);
-    }
-    return { configModule, workerModule };
-  } catch (error) {
-    console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
-    return undefined;
-  }
-}
-
 const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(config) : undefined;
 if (bundled) {
   // Read by src/comments/worker/comment-worker-client.ts.
-  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
+  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.commentWorker).href;
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
-  await import(pathToFileURL(bundled.configModule).href);
-  args[configIndex] = `--config=${bundled.configModule}`;
+  await import(pathToFileURL(bundled.eleventyConfig).href);
+  args[configIndex] = `--config=${bundled.eleventyConfig}`;
   process.argv = [...process.argv.slice(0, 2), ...args];
 } else {
   await import("@11ty/eleventy");
@@ -116,7 +132,8 @@ if (bundled) {
   register();
 }
 
-// Eleventy 3.1's quadratic steps and its memory of finished pages (scripts/eleventy-patches/).
+// Eleventy 3.1.8's quadratic page lookups and its memory of finished pages
+// (scripts/eleventy-patches/: on another Eleventy, a warning and none of them).
 await patchEleventy({ oneOffBuild: !watching });
 
 // Eleventy's command line, next to its entry point (its package exports do not name it).

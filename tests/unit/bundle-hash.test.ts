@@ -1,70 +1,88 @@
-// scripts/bundle-hash.js names the launcher's bundles: a build must never run a bundle
-// made from other sources or other package versions (the comment worker's bundle holds
-// markdown-it, luxon, js-yaml… themselves), and must not rebuild for nothing.
+// scripts/bundle-hash.js keeps the launcher's bundles with a manifest of the files they
+// were made from: a build must never run a bundle of files that changed since (the
+// comment worker's bundle holds markdown-it, luxon, js-yaml… themselves), and must not
+// bundle again for nothing.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { dependencyNames, sourcesHash } from "../../scripts/bundle-hash.js";
+import { fileHash, reusableBundles, saveBundles } from "../../scripts/bundle-hash.js";
+import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
-describe("the bundles' hash", () => {
+describe("the launcher's bundle sets", () => {
   let root: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  };
-  const packageJson = (name: string, version: string) => JSON.stringify({ name, version });
-  const hash = () => sourcesHash(".eleventy.ts", [join(root, "scripts/eleventy.js")], root);
+  let cache: string;
+  const entries = { eleventyConfig: ".eleventy.ts", commentWorker: "src/worker.ts" };
+  /** The hash of each of these files (of the project), by path, as the launcher records them. */
+  const inputs = (...files: string[]) => Object.fromEntries(files.map((file) => [join(root, file), fileHash(join(root, file))]));
+  const save = (files: string[], text = "bundle") => saveBundles(cache, entries, { eleventyConfig: `${text}: config`, commentWorker: `${text}: worker` }, inputs(...files));
 
   before(() => {
-    root = mkdtempSync(join(tmpdir(), "bundle-hash-"));
-    write("package.json", JSON.stringify({ dependencies: { "markdown-it": "^14.0.0" }, devDependencies: { esbuild: "^0.25.0" } }));
-    write("node_modules/markdown-it/package.json", packageJson("markdown-it", "14.1.0"));
-    write("node_modules/esbuild/package.json", packageJson("esbuild", "0.25.0"));
-    write(".eleventy.ts", "export default () => {};\n");
-    write("src/comments/thread.ts", "export const a = 1;\n");
-    write("src/site/notes.md", "not code\n");
-    write("scripts/eleventy.js", "// launcher\n");
-    write("README.md", "# site\n");
+    root = temporaryDir("bundle-hash");
+    cache = join(root, "cache");
+    writeFiles(root, { ".eleventy.ts": "export default () => {};\n", "extra/banner.ts": "export const banner = 1;\n", "src/worker.ts": "export {};\n" });
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => removeDir(root));
 
-  it("lists the dependencies and devDependencies of package.json", () => {
-    assert.deepEqual(dependencyNames(root), ["markdown-it", "esbuild"]);
+  it("finds no set in a cache folder that does not exist yet", () => {
+    assert.equal(reusableBundles(cache, entries), undefined);
   });
 
-  it("stays the same when nothing a bundle is made from changes", () => {
-    const first = hash();
-    write("README.md", "# another text\n");
-    write("src/site/notes.md", "still not code\n");
-    assert.equal(hash(), first);
+  it("finds the set made from files that did not change, with each bundle's text", () => {
+    const saved = save([".eleventy.ts", "extra/banner.ts", "src/worker.ts", "tsconfig.json"]);
+    assert.deepEqual(reusableBundles(cache, entries), saved);
+    assert.equal(readFileSync(saved.eleventyConfig, "utf8"), "bundle: config");
+    assert.equal(readFileSync(saved.commentWorker, "utf8"), "bundle: worker");
   });
 
-  it("reads a configuration named by its absolute path (--config=/…/.eleventy.ts)", () => {
-    const absolute = () => sourcesHash(join(root, ".eleventy.ts"), [join(root, "scripts/eleventy.js")], root);
-    const previous = absolute();
-    write(".eleventy.ts", "export default () => ({ absolute: true });\n");
-    assert.notEqual(absolute(), previous);
+  it("finds no set for other entry points", () => {
+    assert.equal(reusableBundles(cache, { ...entries, eleventyConfig: "other.config.ts" }), undefined);
   });
 
   // Each change that must give new bundles, made one after the other.
-  const changes: [string, string, string][] = [
-    ["a source file under src/", "src/comments/thread.ts", "export const a = 2;\n"],
-    ["a new source file under src/", "src/format/dates.ts", "export {};\n"],
-    ["the configuration", ".eleventy.ts", "export default () => ({});\n"],
-    ["the launcher", "scripts/eleventy.js", "// launcher, new options\n"],
-    ["a dependency's installed version, with no lock record (yarn, pnpm)", "node_modules/markdown-it/package.json", packageJson("markdown-it", "14.1.1")],
-    ["esbuild's version", "node_modules/esbuild/package.json", packageJson("esbuild", "0.25.1")],
-    ["tsconfig.json, which esbuild reads", "tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022" } })],
-    ["npm's record of the installed tree", "node_modules/.package-lock.json", JSON.stringify({ packages: { "node_modules/markdown-it": { version: "14.1.1" } } })],
-    ["package.json", "package.json", JSON.stringify({ dependencies: { "markdown-it": "^14.1.1" }, devDependencies: { esbuild: "^0.25.0" } })],
+  const changes: [string, () => void][] = [
+    ["a file it was made from changes, wherever it is", () => writeFiles(root, { "extra/banner.ts": "export const banner = 2;\n" })],
+    ["a file it was made from is removed", () => rmSync(join(root, "extra/banner.ts"))],
+    ["a file that was absent appears", () => writeFiles(root, { "tsconfig.json": "{}\n" })],
   ];
-  for (const [what, path, text] of changes) {
-    it(`changes with ${what}`, () => {
-      const previous = hash();
-      write(path, text);
-      assert.notEqual(hash(), previous);
+  for (const [what, change] of changes) {
+    it(`finds none once ${what}`, () => {
+      const files = [".eleventy.ts", "extra/banner.ts", "src/worker.ts", "tsconfig.json"];
+      save(files);
+      assert.ok(reusableBundles(cache, entries));
+      change();
+      assert.equal(reusableBundles(cache, entries), undefined);
     });
   }
+
+  it("keeps the sets of other files beside each other (another project, a build at the same time)", () => {
+    writeFiles(root, { "extra/banner.ts": "export const banner = 'a';\n" });
+    const a = save([".eleventy.ts", "extra/banner.ts"], "a");
+    writeFiles(root, { "extra/banner.ts": "export const banner = 'b';\n" });
+    const b = save([".eleventy.ts", "extra/banner.ts"], "b");
+    assert.notEqual(a.eleventyConfig, b.eleventyConfig);
+    assert.deepEqual(reusableBundles(cache, entries), b);
+    writeFiles(root, { "extra/banner.ts": "export const banner = 'a';\n" });
+    assert.deepEqual(reusableBundles(cache, entries), a);
+  });
+
+  it("ignores a set whose bundle is gone, and a manifest it cannot read", () => {
+    writeFiles(root, { "extra/banner.ts": "export const banner = 'c';\n" });
+    const saved = save([".eleventy.ts", "extra/banner.ts"], "c");
+    rmSync(saved.commentWorker);
+    writeFileSync(join(cache, "bundles.0123456789abcdef.json"), "{ not json");
+    assert.equal(reusableBundles(cache, entries), undefined);
+  });
+
+  it("removes the sets made over an hour ago when it makes one, and leaves the folder's other files", () => {
+    const old = save([".eleventy.ts"], "old");
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    writeFileSync(join(cache, "site-zone.json"), "{}");
+    for (const name of readdirSync(cache)) utimesSync(join(cache, name), hoursAgo, hoursAgo);
+    writeFiles(root, { ".eleventy.ts": "export default () => ({});\n" });
+    const made = save([".eleventy.ts"], "new");
+    const id = basename(made.eleventyConfig).split(".")[1];
+    assert.deepEqual(readdirSync(cache).sort(), [`bundles.${id}.json`, `commentWorker.${id}.mjs`, `eleventyConfig.${id}.mjs`, "site-zone.json"]);
+    assert.notEqual(old.eleventyConfig, made.eleventyConfig);
+  });
 });
