@@ -33,20 +33,36 @@ function isPostAuthor(comment: Comment, options: ThreadRenderOptions): boolean {
   return options.postAuthor !== undefined && comment.author.trim().toLowerCase() === options.postAuthor.trim().toLowerCase();
 }
 
+/** The comment's header: its author, a badge for the post's author, its date, whom it answers. */
+function commentMetaHtml(comment: Comment, parent: Comment | undefined, byAuthor: boolean, shownDate: string): SafeHtml {
+  const badge = byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : "";
+  const replyTo = parent
+    ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>`
+    : "";
+  return html`<header class="comment-meta">${authorHtml(comment)}${badge} <a class="comment-permalink u-url" href="#${commentAnchor(comment.id)}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${shownDate}</time></a>${replyTo}</header>`;
+}
+
 function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: string[]): SafeHtml {
   const { comment, parent } = item.node;
   rendered.push(comment.id);
-  const anchor = commentAnchor(comment.id);
   const byAuthor = isPostAuthor(comment, options);
   const shownDate = formatFrenchDateTime(comment.date);
   // Named after the comment, not only its author: several "Anonyme" (or two comments of
   // one person) would otherwise give lists of replies the same name. (Two comments of one
   // author in the same minute still would: rare enough to leave.)
+  const repliesLabel = `Réponses au commentaire ${deName(comment.author)} du ${shownDate}`;
   const replies =
     item.children.length > 0
-      ? html`<ol class="comment-replies" role="list" aria-label="Réponses au commentaire ${deName(comment.author)} du ${shownDate}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>`
+      ? html`
+<ol class="comment-replies" role="list" aria-label="${repliesLabel}">${item.children.map((child) => commentHtml(child, options, rendered))}</ol>`
       : "";
-  return html`<li id="${anchor}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}"><article class="comment-card"><header class="comment-meta">${authorHtml(comment)}${byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : ""} <a class="comment-permalink u-url" href="#${anchor}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${shownDate}</time></a>${parent ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>` : ""}</header><div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div></article>${replies}</li>`;
+  return html`
+<li id="${commentAnchor(comment.id)}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}">
+<article class="comment-card">
+${commentMetaHtml(comment, parent, byAuthor, shownDate)}
+<div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div>
+</article>${replies}
+</li>`;
 }
 
 export interface RenderedThread {
@@ -58,5 +74,6 @@ export interface RenderedThread {
 export function renderThread(items: readonly DisplayItem[], options: ThreadRenderOptions = {}): RenderedThread {
   const renderedIds: string[] = [];
   const body = items.map((item) => commentHtml(item, options, renderedIds));
-  return { html: items.length > 0 ? html`<ol class="comment-list" role="list">${body}</ol>` : html``, renderedIds };
+  return { html: items.length > 0 ? html`<ol class="comment-list" role="list">${body}
+</ol>` : html``, renderedIds };
 }

@@ -32,15 +32,23 @@ function homePageHeading(pageNumber: number, pageCount: number): string {
   return pageNumber > 0 ? `Articles, page ${pageNumber + 1} sur ${pageCount}` : "Derniers articles";
 }
 
+/** The line under a post's title: draft or not, date, author, comments. */
+function postMeta(post: HomePost): SafeHtml {
+  const date = siteDateTime(post.date);
+  const draft = post.draft ? html`<strong class="draft-marker">Brouillon</strong> · ` : "";
+  const comments = html`<a href="${post.url}#comments">${countReflections(post.commentCount)}</a>`;
+  return html`<p class="post-meta">${draft}<time datetime="${machineDateTime(date)}">${formatFrenchDate(date)}</time> · par ${post.author} · ${comments}</p>`;
+}
+
 /** `title`: the post's title with French typography, as its heading id was made from. */
 function postSummary(post: HomePost, title: string, id: string): SafeHtml {
-  const date = siteDateTime(post.date);
+  const description = post.description ? html`
+<p>${frenchTypography(post.description)}</p>` : "";
   return html`
 <li class="post-summary">
 <article>
 <h2 id="${id}"><a href="${post.url}">${title}</a></h2>
-<p class="post-meta">${post.draft ? html`<strong class="draft-marker">Brouillon</strong> · ` : ""}<time datetime="${machineDateTime(date)}">${formatFrenchDate(date)}</time> · par ${post.author} · <a href="${post.url}#comments">${countReflections(post.commentCount)}</a></p>${post.description ? html`
-<p>${frenchTypography(post.description)}</p>` : ""}
+${postMeta(post)}${description}
 </article>
 </li>`;
 }
@@ -51,13 +59,15 @@ function pagination(page: HomePage): SafeHtml | string {
   const current = page.pageNumber + 1;
   const previous = page.hrefs[page.pageNumber - 1];
   const next = page.hrefs[page.pageNumber + 1];
+  const newer = previous === undefined ? "" : html`<li><a href="${previous}" rel="prev">← Articles plus récents</a></li>`;
+  const older = next === undefined ? "" : html`<li><a href="${next}" rel="next">Articles plus anciens →</a></li>`;
   const links = pageWindow(current, count).map((link) => {
     if (link === "gap") return html`\n<li class="pagination-gap" aria-hidden="true">…</li>`;
     return link === current ? html`\n<li><span aria-current="page">${link}</span></li>` : html`\n<li><a href="${page.hrefs[link - 1]}">${link}</a></li>`;
   });
   return html`
 <nav class="pagination" aria-label="Pages d’articles">
-<ul>${previous === undefined ? "" : html`<li><a href="${previous}" rel="prev">← Articles plus récents</a></li>`}${links}${next === undefined ? "" : html`<li><a href="${next}" rel="next">Articles plus anciens →</a></li>`}
+<ul>${newer}${links}${older}
 </ul>
 </nav>`;
 }
