@@ -2,26 +2,15 @@
 // Promise.all), so rendering advances page by page in lockstep and the pages are written
 // only once nearly all are rendered; and it keeps each written page twice until the build
 // ends: in the template's render cache and in the results it hands to `eleventy.after`.
-// At 4,000 posts that is every finished page in memory at the same time (153 MB of the
-// main thread's heap; 11ty/eleventy#3948 is a site that runs out of memory this way).
+// That is every finished page in memory at the same time (11ty/eleventy#3948 is a site
+// that runs out of memory this way).
 //
 // Two changes, for one-off builds:
 // - at most `concurrency` templates render at a time, in Eleventy's order, so a page is
 //   written soon after it is rendered;
 // - once a page is written, its render cache is dropped, and the result's `content` reads
 //   the written file when asked: the same text, not kept in memory.
-// If Eleventy's internals differ, nothing is patched (each patch checks what it replaces).
 import { readFileSync } from "node:fs";
-
-/**
- * One of Eleventy's own modules (src/<name>.js), by its default export.
- * @param {string} name
- * @returns {Promise<any>} Eleventy's internals are untyped; each patch checks what it replaces.
- */
-async function eleventyModule(name) {
-  const { default: exported } = await import(new URL(`./${name}.js`, import.meta.resolve("@11ty/eleventy")).href);
-  return exported;
-}
 
 /**
  * Runs at most `limit` of the calls to `start` at a time, the others in call order.
@@ -57,11 +46,17 @@ export function concurrencyLimiter(limit) {
   };
 }
 
-/** @param {number} concurrency */
-async function limitConcurrentTemplates(concurrency) {
-  const TemplateWriter = await eleventyModule("TemplateWriter");
+/**
+ * Patches Eleventy so that written pages leave memory; false, changing nothing, if either
+ * method it wraps is not there.
+ * @param {{ TemplateWriter: any, Template: any }} classes Eleventy's (src/TemplateWriter.js, src/Template.js), untyped
+ * @param {number} concurrency templates rendering at once, at most
+ * @returns {boolean}
+ */
+export function boundWrittenPagesMemory({ TemplateWriter, Template }, concurrency) {
   const generate = TemplateWriter?.prototype?._generateTemplate;
-  if (typeof generate !== "function") return false;
+  const write = Template?.prototype?._write;
+  if (typeof generate !== "function" || typeof write !== "function") return false;
   const limited = concurrencyLimiter(concurrency);
   /**
    * @param {unknown} mapEntry
@@ -70,13 +65,6 @@ async function limitConcurrentTemplates(concurrency) {
   TemplateWriter.prototype._generateTemplate = function (mapEntry, to) {
     return limited(() => generate.call(this, mapEntry, to));
   };
-  return true;
-}
-
-async function releaseWrittenPages() {
-  const Template = await eleventyModule("Template");
-  const write = Template?.prototype?._write;
-  if (typeof write !== "function") return false;
   /**
    * @param {{ template?: Record<string, unknown> } | undefined} page
    * @param {unknown} finalContent
@@ -96,14 +84,4 @@ async function releaseWrittenPages() {
     return written;
   };
   return true;
-}
-
-/**
- * Patches Eleventy so that written pages leave memory; true if both patches applied.
- * @param {{ concurrency: number }} options
- * @returns {Promise<boolean>}
- */
-export async function boundWrittenPagesMemory({ concurrency }) {
-  const [limited, released] = await Promise.all([limitConcurrentTemplates(concurrency), releaseWrittenPages()]);
-  return limited && released;
 }

@@ -1,17 +1,21 @@
 // scripts/eleventy-patches/template-map-lookup.js replaces Eleventy 3.1's scan of every page by an index:
 // it must find the very entry the scan found.
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
+import { eleventyModule } from "../../scripts/eleventy-patches/index.js";
 import { indexTemplateMapLookups } from "../../scripts/eleventy-patches/template-map-lookup.js";
 
 type Lookup = (this: { map: { inputPath: string; id: number }[] }, inputPath: string) => unknown;
 
+const { TemplatePath } = createRequire(import.meta.resolve("@11ty/eleventy"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(path: string): string } };
+
 describe("the indexed TemplateMap lookup", () => {
   it("finds the first entry with the path or its absolute form, as Eleventy's scan does", async () => {
-    const { default: TemplateMap } = (await import(new URL("./TemplateMap.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { prototype: { getMapEntryForInputPath: Lookup } } };
+    const TemplateMap = (await eleventyModule("TemplateMap")) as { prototype: { getMapEntryForInputPath: Lookup } };
     const scan = TemplateMap.prototype.getMapEntryForInputPath;
-    assert.equal(await indexTemplateMapLookups(), true, "patched");
+    assert.equal(indexTemplateMapLookups(TemplateMap, TemplatePath), true, "patched");
     const indexed = TemplateMap.prototype.getMapEntryForInputPath;
     assert.notEqual(indexed, scan);
     const map = [
@@ -29,5 +33,15 @@ describe("the indexed TemplateMap lookup", () => {
     }
     map.push({ inputPath: "./content/posts/c/index.md", id: 5 });
     assert.equal((indexed.call(self, "./content/posts/c/index.md") as { id: number }).id, 5, "an entry added later is found");
+  });
+
+  it("changes nothing in a TemplateMap without the lookup it indexes (another Eleventy)", () => {
+    class RenamedLookup {
+      getMapEntry(): undefined {
+        return undefined;
+      }
+    }
+    assert.equal(indexTemplateMapLookups(RenamedLookup, TemplatePath), false);
+    assert.deepEqual(Object.getOwnPropertyNames(RenamedLookup.prototype), ["constructor", "getMapEntry"]);
   });
 });

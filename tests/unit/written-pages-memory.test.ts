@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Eleventy } from "@11ty/eleventy";
+import { eleventyModule } from "../../scripts/eleventy-patches/index.js";
 import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/eleventy-patches/written-pages-memory.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
@@ -17,8 +18,7 @@ type Write = (this: unknown, page: { template?: TemplateWithCache }, content: st
 
 /** Eleventy's Template class, whose `_write` the patch wraps. */
 async function eleventyTemplateClass(): Promise<{ prototype: { _write: Write } }> {
-  const module = (await import(new URL("./Template.js", import.meta.resolve("@11ty/eleventy")).href)) as { default: { prototype: { _write: Write } } };
-  return module.default;
+  return (await eleventyModule("Template")) as { prototype: { _write: Write } };
 }
 
 describe("the concurrency limiter", () => {
@@ -52,8 +52,16 @@ describe("the concurrency limiter", () => {
 });
 
 describe("Eleventy with written pages' memory bounded", () => {
+  it("is left as it is when one of the two methods the patch wraps is not there (another Eleventy)", async () => {
+    const Template = await eleventyTemplateClass();
+    const write = Template.prototype._write;
+    assert.equal(boundWrittenPagesMemory({ TemplateWriter: class {}, Template }, 4), false);
+    assert.equal(Template.prototype._write, write, "Template left unpatched");
+  });
+
   it("renders four templates at a time and its results still hold each written page's text", async () => {
-    assert.equal(await boundWrittenPagesMemory({ concurrency: 4 }), true, "patched");
+    const classes = { TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyTemplateClass() };
+    assert.equal(boundWrittenPagesMemory(classes, 4), true, "patched");
     const dir = temporaryDir("written-pages");
     try {
       const pages = Object.fromEntries(Array.from({ length: 30 }, (_, n) => [`input/page-${n}.md`, `---\nlayout: base.liquid\n---\n# Page ${n}`]));
