@@ -1,12 +1,8 @@
 // The baseline: bare Eleventy 3 building the same posts with a minimal configuration
 // (a trivial layout, Eleventy's default markdown-it, no comments, no filters, no
 // plugins). Run with plain node, no tsx: this is what Eleventy costs by itself.
-// `bareBuildWithV8Flags` runs it with the V8 flags a large build of the project sets
-// (src/build/v8-tiering.ts), set the same way, at run time: how much of the project's
-// ratio is that tuning, which bare Eleventy could have too.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { LARGE_BUILD_V8_FLAGS } from "../src/build/v8-tiering.ts";
 import type { Command } from "./measure.ts";
 
 const CONFIG = `// Bare Eleventy: the benchmark's baseline (bench/bare-site.ts).
@@ -26,9 +22,6 @@ const LAYOUT = `<!doctype html>
 </html>
 `;
 
-/** Preloaded by `bareBuildWithV8Flags`: sets the flags as src/build/v8-tiering.ts does. */
-const SET_V8_FLAGS = "set-v8-flags.mjs";
-
 /** Writes the configuration and layout; the posts are written by the caller. */
 export function writeBareSite(siteDir: string): void {
   mkdirSync(join(siteDir, "_includes"), { recursive: true });
@@ -37,7 +30,6 @@ export function writeBareSite(siteDir: string): void {
   writeFileSync(join(siteDir, "_includes/post.njk"), LAYOUT);
   writeFileSync(join(siteDir, "content/content.11tydata.json"), JSON.stringify({ layout: "post.njk" }));
   writeFileSync(join(siteDir, "package.json"), JSON.stringify({ type: "module", private: true }));
-  writeFileSync(join(siteDir, SET_V8_FLAGS), `import { setFlagsFromString } from "node:v8";\nfor (const flag of ${JSON.stringify(LARGE_BUILD_V8_FLAGS)}) setFlagsFromString(flag);\n`);
 }
 
 export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: string): Command {
@@ -48,7 +40,3 @@ export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: st
   };
 }
 
-export function bareBuildWithV8Flags(siteDir: string, repositoryRoot: string, outputDir: string): Command {
-  const bare = bareBuild(siteDir, repositoryRoot, outputDir);
-  return { ...bare, args: ["--import", `./${SET_V8_FLAGS}`, ...bare.args] };
-}

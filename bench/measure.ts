@@ -17,6 +17,8 @@ export interface Command {
   program: string;
   args: string[];
   cwd: string;
+  /** Variables set for this build on top of the benchmark's own environment. */
+  env?: Record<string, string>;
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -36,7 +38,7 @@ export function measure(command: Command): Promise<Measurement> {
   const [program, args] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command.program, ...command.args]] : [command.program, command.args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(program, args, { cwd: command.cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(program, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     let polledMb = 0;
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
