@@ -20,7 +20,7 @@
 //   `addDateParsing(callback: any)` and the `Eleventy` constructor's options leave our
 //   callbacks' parameters implicitly `any` (TS7031 on `({ directories, runMode,
 //   outputMode })`, TS7006 on `api`, `value`, `eleventyConfig`); `watchIgnores` is
-//   `Set<any> | undefined` (TS18048 on `watchIgnores.add`); `dir` is a `string`.
+//   `Set<any> | undefined` (TS18048 on `watchIgnores.add`).
 // So each declaration below stands for one of those members, typed as Eleventy 3.1
 // behaves (https://www.11ty.dev/docs/config/, https://www.11ty.dev/docs/events/). Try
 // Eleventy's own again when it ships .d.ts files.
@@ -42,7 +42,6 @@ declare module "@11ty/eleventy" {
   /** The configuration API `.eleventy.ts` receives (Eleventy's is src/UserConfig.js, see above). */
   export interface UserConfig {
     pathPrefix?: string;
-    dir: EleventyDirectories;
     ignores: Set<string>;
     watchIgnores: Set<string>;
     addPlugin(plugin: unknown, options?: object): void;
@@ -52,12 +51,10 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, data: unknown): void;
     addCollection(name: string, builder: (api: CollectionApi) => unknown): void;
     addPassthroughCopy(path: string | Record<string, string>): void;
-    addWatchTarget(path: string, options?: { resetConfig?: boolean }): void;
     setWatchJavaScriptDependencies(enabled: boolean): void;
     setLibrary(extension: string, library: unknown): void;
     addDateParsing(callback: (value: unknown) => Date | undefined): void;
     setFrontMatterParsingOptions(options: object): void;
-    setServerOptions(options: object): void;
     setChokidarConfig(options: object): void;
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArgs) => unknown): void;
@@ -80,13 +77,10 @@ declare module "@11ty/eleventy" {
   }
   /** Typed in src/Eleventy.js, but that file cannot be read (above): only passed to `addPlugin`. */
   export const HtmlBasePlugin: unknown;
-  export const IdAttributePlugin: unknown;
 }
 
 // The feed plugin ships JavaScript only (no .d.ts, no "types"): read like Eleventy's, its
 // .eleventy.js gives TS7016 for its own imports. Only passed to `addPlugin`.
 declare module "@11ty/eleventy-plugin-rss" {
   export const feedPlugin: unknown;
-  const rssPlugin: unknown;
-  export default rssPlugin;
 }
