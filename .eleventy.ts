@@ -10,7 +10,7 @@ import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
 import { CONTENT_DIR, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
-import { eleventyYaml } from "./src/content/front-matter.ts";
+import { parseFrontMatterYaml } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime, siteDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
@@ -23,7 +23,6 @@ import { newestDate } from "./src/site/newest-date.ts";
 import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
-import { loadSiteZoneOffsets, saveSiteZoneOffsets } from "./src/build/site-zone-cache.ts";
 import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
 
 // Where posts and their comments live (the content contract in the README).
@@ -46,13 +45,10 @@ function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) =
 
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
-  // One-off builds of large sites validate and render comments in a worker thread, on the
-  // second core; the dev server keeps them in process, cached by modification time.
+  // One-off builds of large sites validate and render comments in a worker thread, on a
+  // second core, started now; the dev server keeps them in process, cached by modification time.
   const comments = new SiteComments();
   comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
-  // Paris's offsets as the last build asked Intl for them, kept after each build
-  // (src/build/site-zone-cache.ts): a build of known dates does not start Intl.
-  loadSiteZoneOffsets();
 
   // The home page's absolute address, path prefix included. eleventyConfig.pathPrefix is
   // only known once the command line is read: read when asked, computed once.
@@ -68,7 +64,7 @@ export default function (eleventyConfig: UserConfig) {
 
   // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them;
   // the pages' dates are then read without luxon (src/format/dates.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: eleventyYaml } });
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
   eleventyConfig.addDateParsing((value) => isoWithOffsetToJsDate(value));
 
   // Articles: our own markdown-it instance (src/markdown/article-markdown.ts). It gives
@@ -86,8 +82,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.watchIgnores.add(COMMENT_FILES);
   if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
   // Eleventy waits until a changed file has kept its size for 150 ms before rebuilding (a
-  // guard against reading half-written files): a third of the time a comment edit took
-  // to show. 20 ms covers an editor's save (the relay's touch is a single write); a file
+  // guard against reading half-written files), a large part of the time a comment edit
+  // takes to show. 20 ms covers an editor's save (the relay's touch is a single write); a file
   // still being written after that is read twice, the second rebuild getting it whole.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 } });
 
@@ -102,26 +98,26 @@ export default function (eleventyConfig: UserConfig) {
   // src/comments/site-comments.ts).
   // A one-off build writing files first empties the project's own _site/, when that is
   // safe: no page of a deleted post or of a draft is left to deploy (src/build/output-folder.ts).
-  eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) => {
-    if (runMode === "build" && outputMode === "fs" && !process.argv.includes("--dryrun")) {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
+    // A dry run (--dryrun) or a build to JSON (--to=json) writes no file: no feed either.
+    const writesFiles = outputMode === "fs" && !process.argv.includes("--dryrun");
+    if (runMode === "build" && writesFiles) {
       const decision = decideEmptying(directories.output, OUTPUT_DIR, process.cwd());
       if (decision.empty) emptyFolder(directories.output);
       else if (decision.warning) console.warn(decision.warning);
     }
-    comments.beginBuild({
+    await comments.beginBuild({
       contentDir: directories.input,
       outputDir: directories.output,
       runMode,
+      writesFiles,
       site: { homeUrl: siteHome(), title: metadata.title, language: metadata.language, author: metadata.author, commentMaxDepth: metadata.commentMaxDepth },
     });
   });
 
   // After a full build, prove every comment of every published post is on its page
   // exactly once (src/comments/render-ledger.ts). Dev rebuilds may render only some pages.
-  eleventyConfig.on("eleventy.after", async () => {
-    await comments.endBuild();
-    saveSiteZoneOffsets();
-  });
+  eleventyConfig.on("eleventy.after", () => comments.endBuild());
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
   // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).
@@ -131,9 +127,9 @@ export default function (eleventyConfig: UserConfig) {
   // The posts, oldest first (templates reverse them where they want newest first).
   // Eleventy builds collections after reading every template and before writing any page:
   // the moment the comment worker's problems stop a build.
-  eleventyConfig.addCollection("posts", (api) => {
-    comments.ensureValid();
-    // A test of each path, not getFilteredByGlob's glob matching (0.1 s at 4,000 posts).
+  eleventyConfig.addCollection("posts", async (api) => {
+    await comments.ensureValid();
+    // A test of each path, cheaper than getFilteredByGlob's glob matching on every page.
     return api
       .getAll()
       .filter((item) => isPostPage(item.inputPath, POSTS_DIR))
@@ -142,8 +138,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // Filters: presentation data prepared in src/, escaped by the templates.
   // A post page's comments: its section and its JSON-LD, escaped by src/ (the layout
-  // prints them with `safe`). Rendering the page also writes its comment feed.
-  eleventyConfig.addFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
+  // prints them with `safe`). Rendering the page also writes its comment feed. Async: the
+  // comment worker may still be rendering them. https://www.11ty.dev/docs/filters/#asynchronous-filters
+  eleventyConfig.addAsyncFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
   eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.count(postDirOf(inputPath)));
   // For the JavaScript templates and data files (content/), which import no TypeScript.
   eleventyConfig.addJavaScriptFunction("postSlug", (title: string) => slugifyTitle(title));

@@ -46,6 +46,7 @@ declare module "@11ty/eleventy" {
     watchIgnores: Set<string>;
     addPlugin(plugin: unknown, options?: object): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
     addShortcode(name: string, shortcode: (...args: never[]) => unknown): void;
     addJavaScriptFunction(name: string, fn: (...args: never[]) => unknown): void;
     addGlobalData(name: string, data: unknown): void;

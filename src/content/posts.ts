@@ -1,12 +1,11 @@
 // Finds and validates posts: content/posts/<slug>/index.md. A post's URL is the slug of
 // its title, so the folder must carry that same slug: comments and tools find a post
 // by its folder, readers by its URL, and both must agree.
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { slugifyTitle } from "../format/slug.ts";
 import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
 import { problem, type Problem } from "./problem.ts";
-import { readTextFile } from "./read-text-file.ts";
 import { postSchema, type PostFrontMatter } from "./schemas.ts";
 import { validateFrontMatter } from "./validate.ts";
 
@@ -26,13 +25,13 @@ export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPo
   const file = relative(projectRoot, path);
   let text: string;
   try {
-    text = readTextFile(path);
+    text = readFileSync(path, "utf8");
   } catch {
     return { problems: [problem(relative(projectRoot, postDir), POST_FILE, `missing: a post folder holds its article in ${POST_FILE}`)] };
   }
   let frontMatter;
   try {
-    frontMatter = splitFrontMatter(text, { keepForEleventy: true });
+    frontMatter = splitFrontMatter(text);
   } catch (error) {
     if (error instanceof FrontMatterError) return { problems: [problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line })] };
     throw error;
