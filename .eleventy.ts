@@ -7,7 +7,7 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
 import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
 import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
-import { CONTENT_DIR, POSTS_FOLDER } from "./src/content/post-dirs.ts";
+import { CONTENT_DIR, ignoredPostFolderGlobs, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { parseFrontMatterYaml } from "./src/content/front-matter.ts";
@@ -18,7 +18,6 @@ import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
 import { renderHomePage, type HomePage } from "./src/site/home-page.ts";
-import { slugifyTitle } from "./src/format/slug.ts";
 import { newestDate } from "./src/site/newest-date.ts";
 import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
@@ -81,6 +80,12 @@ export default function (eleventyConfig: UserConfig) {
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
   eleventyConfig.watchIgnores.add(COMMENT_FILES);
   if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
+  // Post folders set aside ("_brouillon/", ".cache/") are no posts: the checks skip them
+  // (src/content/post-dirs.ts), and Eleventy neither builds nor watches them.
+  for (const glob of ignoredPostFolderGlobs(POSTS_DIR)) {
+    eleventyConfig.ignores.add(glob);
+    eleventyConfig.watchIgnores.add(glob);
+  }
   // Eleventy waits until a changed file has kept its size for 150 ms before rebuilding (a
   // guard against reading half-written files), a large part of the time a comment edit
   // takes to show. 20 ms covers an editor's save (the relay's touch is a single write); a file
@@ -143,7 +148,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addAsyncFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
   eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.count(postDirOf(inputPath)));
   // For the JavaScript templates and data files (content/), which import no TypeScript.
-  eleventyConfig.addJavaScriptFunction("postSlug", (title: string) => slugifyTitle(title));
   eleventyConfig.addJavaScriptFunction("renderHomePage", (page: HomePage) => renderHomePage(page));
   eleventyConfig.addFilter("reflections", (count: number) => countReflections(count));
   eleventyConfig.addFilter("frenchDate", (date: Date) => formatFrenchDate(siteDateTime(date)));

@@ -7,7 +7,7 @@ import { COMMENTS_FOLDER, CommentStore } from "../comments/comment-store.ts";
 import { checkReplies } from "../comments/check-replies.ts";
 import { parseComment } from "../comments/parse-comment.ts";
 import { errorsIn } from "../content/problem.ts";
-import { listPostDirs, POSTS_FOLDER } from "../content/post-dirs.ts";
+import { isPostFolderName, listPostDirs, POSTS_FOLDER } from "../content/post-dirs.ts";
 import { POST_FILE } from "../content/posts.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
 import { authoringDate } from "./authoring-date.ts";
@@ -23,8 +23,10 @@ const ARGUMENT_OF_FIELD: Record<string, string> = { author: "--author", url: "--
 function postDirOf(projectRoot: string, slug: string): string {
   const contentDir = join(projectRoot, "content");
   const postDir = join(contentDir, POSTS_FOLDER, slug);
-  if (/^[a-z0-9][a-z0-9-]*$/.test(slug) && existsSync(join(postDir, POST_FILE))) return postDir;
-  const known = listPostDirs(contentDir).map((dir) => basename(dir));
+  if (isPostFolderName(slug) && existsSync(join(postDir, POST_FILE))) return postDir;
+  const known = listPostDirs(contentDir)
+    .map((dir) => basename(dir))
+    .filter(isPostFolderName);
   throw new AuthoringError("post-slug", `no post "${slug}" in content/posts/ (posts: ${known.join(", ") || "none yet"})`);
 }
 

@@ -1,11 +1,12 @@
 // `npm run new:post -- "Titre"`: a new post's folder and file, with complete front matter
-// (a draft until the author removes `draft: true`). The folder is the slug of the title,
-// as the build requires (src/content/posts.ts).
+// (a draft until the author removes `draft: true`). The folder, and so the post's address,
+// is named after the slug of the title; the title may change later, the address stays
+// (src/content/post-dirs.ts).
 import { existsSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { formatProblem } from "../content/problem.ts";
-import { POSTS_FOLDER } from "../content/post-dirs.ts";
+import { postFolderFault, POSTS_FOLDER } from "../content/post-dirs.ts";
 import { POST_FILE } from "../content/posts.ts";
 import { postSchema } from "../content/schemas.ts";
 import { validateFrontMatter } from "../content/validate.ts";
@@ -32,12 +33,18 @@ export function titleFromArgs(argv: readonly string[]): string {
   return argv.join(" ");
 }
 
-/** The file a title becomes; refuses a title with nothing to make a URL of. */
+/** The file a title becomes; refuses a title with nothing to make a URL of, or another page's URL. */
 export function planNewPost(title: string, options: { now: Date; author: string }): NewPost {
   const cleanTitle = title.trim();
   if (cleanTitle === "") throw new AuthoringError("title", `missing: the title of the post (${USAGE})`);
   const slug = slugifyTitle(cleanTitle);
   if (slug === "") throw new AuthoringError("title", `"${cleanTitle}" has no letter or digit to make a URL from`);
+  // The folder must be one the build accepts (the address of no other page).
+  const fault = postFolderFault(slug);
+  if (fault) {
+    const why = fault.kind === "reserved" ? `already the address of ${fault.takenBy}` : "which no post folder may take";
+    throw new AuthoringError("title", `"${cleanTitle}" would put the post at /${slug}/, ${why}: choose another title`);
+  }
   const file = join("content", POSTS_FOLDER, slug, POST_FILE);
   const text = markdownWithFrontMatter(
     { title: cleanTitle, date: authoringDate(options.now), author: options.author, description: "", draft: true },

@@ -46,7 +46,7 @@ export interface PostPageParts {
   jsonLd: string;
 }
 
-/** A post's address: its folder is the slug of its title (src/content/posts.ts), and so is its URL. */
+/** A post's address: its folder's name, whatever its title says (src/content/post-dirs.ts). */
 function postPageUrl(site: SiteFacts, slug: string): string {
   return `${site.homeUrl}${slug}/`;
 }

@@ -1,10 +1,10 @@
-// Finds and validates posts: content/posts/<slug>/index.md. A post's URL is the slug of
-// its title, so the folder must carry that same slug: comments and tools find a post
-// by its folder, readers by its URL, and both must agree.
+// Finds and validates posts: content/posts/<slug>/index.md. A post's URL is its folder's
+// name (./post-dirs.ts), whatever its title says: comments and tools find a post by its
+// folder, readers by its URL, and a corrected title moves neither.
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
-import { slugifyTitle } from "../format/slug.ts";
+import { basename, join, relative } from "node:path";
 import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
+import { postFolderProblem } from "./post-dirs.ts";
 import { problem, type Problem } from "./problem.ts";
 import { postSchema, type PostFrontMatter } from "./schemas.ts";
 import { validateFrontMatter } from "./validate.ts";
@@ -12,6 +12,7 @@ import { validateFrontMatter } from "./validate.ts";
 export const POST_FILE = "index.md";
 
 export interface Post {
+  /** Its folder's name, and so its address: /<slug>/. */
   slug: string;
   dir: string;
   file: string;
@@ -20,7 +21,14 @@ export interface Post {
 
 export type LoadedPost = { post: Post; problems: Problem[] } | { post?: undefined; problems: Problem[] };
 
+/** The post in `postDir`; a folder whose name is refused is no post, its file's problems listed too. */
 export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPost {
+  const loaded = readPost(postDir, projectRoot);
+  const refused = postFolderProblem(postDir, projectRoot);
+  return refused ? { problems: [refused, ...loaded.problems] } : loaded;
+}
+
+function readPost(postDir: string, projectRoot: string): LoadedPost {
   const path = join(postDir, POST_FILE);
   const file = relative(projectRoot, path);
   let text: string;
@@ -38,16 +46,7 @@ export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPo
   }
   const validated = validateFrontMatter(postSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
-  const slug = basename(postDir);
-  const expected = slugifyTitle(validated.value.title);
   const problems: Problem[] = [];
-  if (slug !== expected) {
-    problems.push(
-      problem(file, "title", `the folder is "${slug}" but the title's slug is "${expected}": rename the folder to ${join(dirname(relative(projectRoot, postDir)), expected)}`, {
-        line: lineOfKey(frontMatter.yaml, "title"),
-      }),
-    );
-  }
   if (isMissingDescription(validated.value)) {
     problems.push(
       problem(file, "description", "must not be empty once the post is published: a one-sentence summary for search engines and the home page (a draft may leave it empty)", {
@@ -55,7 +54,7 @@ export function loadPost(postDir: string, projectRoot = process.cwd()): LoadedPo
       }),
     );
   }
-  return { post: { slug, dir: postDir, file, data: validated.value }, problems };
+  return { post: { slug: basename(postDir), dir: postDir, file, data: validated.value }, problems };
 }
 
 // `npm run new:post` writes `description: ""` with `draft: true`: a draft may be previewed

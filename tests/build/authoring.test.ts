@@ -86,9 +86,10 @@ describe("npm run new:post", () => {
     assert.deepEqual(contentFiles(project), before);
   });
 
-  it("refuses a title without letters and a missing title, writing nothing", () => {
+  it("refuses a title without letters, one whose address another page has and a missing title, writing nothing", () => {
     const before = contentFiles(project);
     assertRefused(runScript(project, "new:post", ["???"]), "new:post", /title: "\?\?\?" has no letter or digit/);
+    assertRefused(runScript(project, "new:post", ["Assets"]), "new:post", /title: "Assets" would put the post at \/assets\/, already the address of the stylesheet/);
     assertRefused(runScript(project, "new:post", []), "new:post", /title: missing/);
     assert.deepEqual(contentFiles(project), before);
   });

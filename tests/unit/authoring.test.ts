@@ -64,6 +64,11 @@ describe("planNewPost", () => {
     assert.match(refusal(() => planNewPost("  ", { now, author: "A" })), /^title: missing/);
     assert.match(refusal(() => planNewPost("?!", { now, author: "A" })), /^title: "\?!" has no letter or digit/);
   });
+  it("refuses a title whose address another page of the site has", () => {
+    assert.match(refusal(() => planNewPost("Page", { now, author: "A" })), /^title: "Page" would put the post at \/page\/, already the address of the home page's next pages, \/page\/2\/.*: choose another title$/);
+    assert.match(refusal(() => planNewPost("Tags !", { now, author: "A" })), /^title: "Tags !" would put the post at \/tags\/, already the address of /);
+    assert.match(refusal(() => planNewPost("404", { now, author: "A" })), /^title: "404" would put the post at \/404\/, already the address of the page for a missing address/);
+  });
   it("reads the title from the command line, quoted or not, and refuses options", () => {
     assert.equal(titleFromArgs(["Mon", "titre"]), "Mon titre");
     assert.match(refusal(() => titleFromArgs(["--title", "x"])), /^--title: unknown option/);
