@@ -1,15 +1,18 @@
-// The launcher's bundles (scripts/eleventy.js) are kept in sets, each beside a manifest of
-// every file it was made from, with the file's hash. A build reuses a set only while each
-// of those files still has its hash. Sets are named by a hash of their manifest, so builds
-// of other code (another project sharing node_modules, a build running at the same time)
-// never write over each other's. Plain JavaScript: it runs before TypeScript is available.
+// The launcher's bundles (scripts/eleventy.js) are kept in node_modules/.cache/ in sets,
+// each beside a manifest of every file it was made from, with the file's hash. A build
+// reuses a set only while each of those files still has its hash. Sets are named by a
+// hash of their manifest, so builds of other code (another project sharing node_modules,
+// a build running at the same time) never write over each other's, and each file is
+// written whole or not at all. Plain JavaScript: it runs before TypeScript is available.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { writeCacheFile } from "../src/build/build-cache.js";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
-/** Sets made over an hour ago are removed when a new set is made; a build using one makes it again. */
-const SET_LIFETIME_MS = 3_600_000;
+/** Relative to the project's folder. */
+export const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
+
+/** Files made over an hour ago are removed when a new set is made; a build using them makes them again. */
+const LIFETIME_MS = 3_600_000;
 
 /** @param {string | Uint8Array} bytes */
 export function contentHash(bytes) {
@@ -29,8 +32,20 @@ export function fileHash(file) {
 }
 
 /**
- * The set of bundles of `entries` (a bundle's name: its entry point) kept in `dir` whose
- * inputs all still have their hashes, by name; undefined if there is none.
+ * The bundle files of set `id`, by name (a bundle's name is that of its entry point's).
+ * @template {string} Name
+ * @param {string} dir
+ * @param {Record<Name, string>} entries
+ * @param {string} id
+ * @returns {Record<Name, string>}
+ */
+function bundleFiles(dir, entries, id) {
+  return /** @type {Record<Name, string>} */ (Object.fromEntries(Object.keys(entries).map((name) => [name, join(dir, `${name}.${id}.mjs`)])));
+}
+
+/**
+ * The bundles of `entries` (entry points, by name) kept in `dir` by a set whose files all
+ * still have their hashes, by name; undefined if there is no such set.
  * @template {string} Name
  * @param {string} dir
  * @param {Record<Name, string>} entries
@@ -39,17 +54,14 @@ export function fileHash(file) {
 export function reusableBundles(dir, entries) {
   /** @type {Map<string, string>} each file hashed once, however many manifests name it */
   const hashes = new Map();
-  const hashOf = (/** @type {string} */ file) => hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file);
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => /^bundles\.\w+\.json$/.test(name)) : [];
-  for (const name of names) {
-    const id = name.split(".")[1];
+  const unchanged = (/** @type {[string, string]} */ [file, hash]) => (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
+  const ids = (existsSync(dir) ? readdirSync(dir) : []).flatMap((name) => /^bundles\.(\w+)\.json$/.exec(name)?.slice(1) ?? []);
+  for (const id of ids) {
     try {
-      /** @type {{ entries: unknown, inputs: Record<string, string> }} */
-      const manifest = JSON.parse(readFileSync(join(dir, name), "utf8"));
-      if (JSON.stringify(manifest.entries) !== JSON.stringify(entries)) continue;
-      if (!Object.entries(manifest.inputs).every(([file, hash]) => hashOf(file) === hash)) continue;
-      const bundles = bundleFiles(dir, entries, String(id));
-      if (Object.values(bundles).every((file) => existsSync(/** @type {string} */ (file)))) return bundles;
+      const manifest = JSON.parse(readFileSync(join(dir, `bundles.${id}.json`), "utf8"));
+      const bundles = bundleFiles(dir, entries, id);
+      const found = JSON.stringify(manifest.entries) === JSON.stringify(entries) && Object.entries(manifest.inputs).every(unchanged);
+      if (found && Object.values(bundles).every((file) => existsSync(/** @type {string} */ (file)))) return bundles;
     } catch {
       // Not a manifest this code wrote: another set may do.
     }
@@ -58,8 +70,8 @@ export function reusableBundles(dir, entries) {
 }
 
 /**
- * Writes a set of bundles (`texts`, by name), then its manifest: `entries` and the hash of
- * each of its `inputs`, by path. Removes the sets made over an hour ago.
+ * Writes a set of bundles (`texts`, by name), then its manifest: `entries` and `inputs`,
+ * the hash of every file the bundles were made from, by path. Removes the old files.
  * @template {string} Name
  * @param {string} dir
  * @param {Record<Name, string>} entries
@@ -75,32 +87,29 @@ export function saveBundles(dir, entries, texts, inputs) {
   // Last: a manifest names only bundles already in place.
   const manifestFile = join(dir, `bundles.${id}.json`);
   writeCacheFile(manifestFile, manifest);
-  removeOldSets(dir, [manifestFile, ...Object.values(bundles).map(String)]);
+  const keep = [manifestFile, ...Object.values(bundles)];
+  for (const file of readdirSync(dir).map((name) => join(dir, name))) {
+    const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    if (!keep.includes(file) && Date.now() - made > LIFETIME_MS) rmSync(file, { force: true });
+  }
   return bundles;
 }
 
 /**
- * @template {string} Name
- * @param {string} dir
- * @param {Record<Name, string>} entries
- * @param {string} id
- * @returns {Record<Name, string>}
+ * Writes `file` whole or not at all (through a temporary file renamed over it): builds
+ * running at once may write the same file, and a reader must never see half of it. The
+ * temporary file is removed if anything fails; the error is thrown.
+ * @param {string} file
+ * @param {string} text
  */
-function bundleFiles(dir, entries, id) {
-  return /** @type {Record<Name, string>} */ (Object.fromEntries(Object.keys(entries).map((name) => [name, join(dir, `${name}.${id}.mjs`)])));
-}
-
-/**
- * Removes the bundles, manifests and half-written files made over an hour ago but `keep`;
- * the folder's other files stay.
- * @param {string} dir
- * @param {string[]} keep
- */
-function removeOldSets(dir, keep) {
-  for (const name of readdirSync(dir)) {
-    const file = join(dir, name);
-    if (!/\.(mjs|tmp)$|^bundles\.\w+\.json$/.test(name) || keep.includes(file)) continue;
-    const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-    if (Date.now() - made > SET_LIFETIME_MS) rmSync(file, { force: true });
+export function writeCacheFile(file, text) {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }

@@ -14,8 +14,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { CACHE_DIR } from "../src/build/build-cache.js";
-import { contentHash, fileHash, reusableBundles, saveBundles } from "./bundle-hash.js";
+import { CACHE_DIR, contentHash, fileHash, reusableBundles, saveBundles } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";

@@ -3,10 +3,10 @@
 // comment worker's bundle holds markdown-it, luxon, js-yaml… themselves), and must not
 // bundle again for nothing.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileHash, reusableBundles, saveBundles } from "../../scripts/bundle-hash.js";
+import { fileHash, reusableBundles, saveBundles, writeCacheFile } from "../../scripts/bundle-hash.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 describe("the launcher's bundle sets", () => {
@@ -74,15 +74,45 @@ describe("the launcher's bundle sets", () => {
     assert.equal(reusableBundles(cache, entries), undefined);
   });
 
-  it("removes the sets made over an hour ago when it makes one, and leaves the folder's other files", () => {
+  it("removes the files made over an hour ago when it makes a set, and not the others", () => {
     const old = save([".eleventy.ts"], "old");
     const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    writeFileSync(join(cache, "site-zone.json"), "{}");
+    writeFileSync(join(cache, "left-half-written.tmp"), "{}");
     for (const name of readdirSync(cache)) utimesSync(join(cache, name), hoursAgo, hoursAgo);
+    writeFileSync(join(cache, "recent.tmp"), "{}");
     writeFiles(root, { ".eleventy.ts": "export default () => ({});\n" });
     const made = save([".eleventy.ts"], "new");
     const id = basename(made.eleventyConfig).split(".")[1];
-    assert.deepEqual(readdirSync(cache).sort(), [`bundles.${id}.json`, `commentWorker.${id}.mjs`, `eleventyConfig.${id}.mjs`, "site-zone.json"]);
+    assert.deepEqual(readdirSync(cache).sort(), [`bundles.${id}.json`, `commentWorker.${id}.mjs`, `eleventyConfig.${id}.mjs`, "recent.tmp"]);
     assert.notEqual(old.eleventyConfig, made.eleventyConfig);
+  });
+});
+
+// Builds running at once write the same files: a reader sees one whole or none.
+describe("writeCacheFile", () => {
+  it("makes the folder and writes the file, leaving no temporary file", () => {
+    const root = temporaryDir("bundle-cache");
+    try {
+      const file = join(root, "a", "b", "bundle.mjs");
+      writeCacheFile(file, "1");
+      writeCacheFile(file, "2");
+      assert.equal(readFileSync(file, "utf8"), "2");
+      assert.deepEqual(readdirSync(join(root, "a", "b")), ["bundle.mjs"]);
+    } finally {
+      removeDir(root);
+    }
+  });
+
+  it("throws when the file cannot be put in place, and removes its temporary file", () => {
+    const root = temporaryDir("bundle-cache");
+    try {
+      // A folder where the file should go: the rename fails.
+      const file = join(root, "taken");
+      mkdirSync(join(file, "inside"), { recursive: true });
+      assert.throws(() => writeCacheFile(file, "1"));
+      assert.deepEqual(readdirSync(root), ["taken"]);
+    } finally {
+      removeDir(root);
+    }
   });
 });
