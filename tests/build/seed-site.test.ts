@@ -28,7 +28,7 @@ describe("the seed site", () => {
   });
   after(() => removeDir(build.outputDir));
 
-  it("serves the article at the slug of its title, in French", () => {
+  it("serves the article at its folder's address, in French", () => {
     assert.equal(page.documentElement.getAttribute("lang"), "fr");
     assert.match(page.querySelector("title")?.textContent ?? "", /^Le SMO, le nouveau Community Management\u202F\? – Nous les geeks$/);
     assert.ok(page.querySelector('meta[name="description"]')?.getAttribute("content"));
