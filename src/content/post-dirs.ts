@@ -5,8 +5,6 @@
 // - a name of lower-case ASCII letters, digits and hyphens, not starting with a hyphen;
 // - a folder whose name starts with "." or "_" is no post: every tool leaves it alone;
 // - any other name, or one whose address another page of the site has, is refused.
-// Its own module: `npm run build` counts the posts before anything else loads
-// (src/comments/worker/early-start.ts).
 import { readdirSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { slugifyTitle } from "../format/slug.ts";
