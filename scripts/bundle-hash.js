@@ -1,9 +1,9 @@
-// The launcher's bundles (scripts/eleventy.js) are kept in node_modules/.cache/ in sets,
-// each beside a manifest of every file it was made from, with the file's hash. A build
-// reuses a set only while each of those files still has its hash. Sets are named by a
-// hash of their manifest, so builds of other code (another project sharing node_modules,
-// a build running at the same time) never write over each other's, and each file is
-// written whole or not at all. Plain JavaScript: it runs before TypeScript is available.
+// The launcher's bundles (scripts/eleventy.js) are kept in node_modules/.cache/, each
+// beside a manifest of every file it was made from, with the file's hash. A build reuses a
+// bundle only while each of those files still has its hash. Bundles are named by a hash of
+// their manifest, so builds of other code (another project sharing node_modules, a build
+// running at the same time) never write over each other's, and each file is written whole
+// or not at all. Plain JavaScript: it runs before TypeScript is available.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 /** Relative to the project's folder. */
 export const CACHE_DIR = join("node_modules", ".cache", "nous-les-geeks");
 
-/** Files made over an hour ago are removed when a new set is made; a build using them makes them again. */
+/** How long a bundle of other files is kept. */
 const LIFETIME_MS = 3_600_000;
 
 /** @param {string | Uint8Array} bytes */
@@ -32,67 +32,51 @@ export function fileHash(file) {
 }
 
 /**
- * The bundle files of set `id`, by name (a bundle's name is that of its entry point's).
- * @template {string} Name
+ * The bundle of `entry` kept in `dir` under `name` whose manifest's files all still have
+ * their hashes; undefined if there is none.
  * @param {string} dir
- * @param {Record<Name, string>} entries
- * @param {string} id
- * @returns {Record<Name, string>}
+ * @param {string} name
+ * @param {string} entry
  */
-function bundleFiles(dir, entries, id) {
-  return /** @type {Record<Name, string>} */ (Object.fromEntries(Object.keys(entries).map((name) => [name, join(dir, `${name}.${id}.mjs`)])));
-}
-
-/**
- * The bundles of `entries` (entry points, by name) kept in `dir` by a set whose files all
- * still have their hashes, by name; undefined if there is no such set.
- * @template {string} Name
- * @param {string} dir
- * @param {Record<Name, string>} entries
- * @returns {Record<Name, string> | undefined}
- */
-export function reusableBundles(dir, entries) {
+export function reusableBundle(dir, name, entry) {
   /** @type {Map<string, string>} each file hashed once, however many manifests name it */
   const hashes = new Map();
   const unchanged = (/** @type {[string, string]} */ [file, hash]) => (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
-  const ids = (existsSync(dir) ? readdirSync(dir) : []).flatMap((name) => /^bundles\.(\w+)\.json$/.exec(name)?.slice(1) ?? []);
-  for (const id of ids) {
+  for (const manifest of existsSync(dir) ? readdirSync(dir) : []) {
+    const bundle = join(dir, manifest.replace(/\.json$/, ".mjs"));
+    if (!manifest.startsWith(`${name}.`) || !manifest.endsWith(".json") || !existsSync(bundle)) continue;
     try {
-      const manifest = JSON.parse(readFileSync(join(dir, `bundles.${id}.json`), "utf8"));
-      const bundles = bundleFiles(dir, entries, id);
-      const found = JSON.stringify(manifest.entries) === JSON.stringify(entries) && Object.entries(manifest.inputs).every(unchanged);
-      if (found && Object.values(bundles).every((file) => existsSync(/** @type {string} */ (file)))) return bundles;
+      const made = JSON.parse(readFileSync(join(dir, manifest), "utf8"));
+      if (made.entry === entry && Object.entries(made.inputs).every(unchanged)) return bundle;
     } catch {
-      // Not a manifest this code wrote: another set may do.
+      // Not a manifest this code wrote: another may do.
     }
   }
   return undefined;
 }
 
 /**
- * Writes a set of bundles (`texts`, by name), then its manifest: `entries` and `inputs`,
- * the hash of every file the bundles were made from, by path. Removes the old files.
- * @template {string} Name
+ * Writes a bundle (`text`) under `name`, then its manifest: its entry point and `inputs`,
+ * the hash of every file it was made from, by path. Removes the bundles of that name made
+ * over an hour ago, with their manifests: a build wanting one makes it again.
  * @param {string} dir
- * @param {Record<Name, string>} entries
- * @param {Record<Name, string>} texts
+ * @param {string} name
+ * @param {string} entry
+ * @param {string} text
  * @param {Record<string, string>} inputs
- * @returns {Record<Name, string>} the bundles' files, by name
+ * @returns {string} the bundle's file
  */
-export function saveBundles(dir, entries, texts, inputs) {
-  const manifest = JSON.stringify({ entries, inputs: Object.fromEntries(Object.entries(inputs).sort()) });
-  const id = contentHash(manifest).slice(0, 16);
-  const bundles = bundleFiles(dir, entries, id);
-  for (const name of /** @type {Name[]} */ (Object.keys(entries))) writeCacheFile(bundles[name], texts[name]);
-  // Last: a manifest names only bundles already in place.
-  const manifestFile = join(dir, `bundles.${id}.json`);
-  writeCacheFile(manifestFile, manifest);
-  const keep = [manifestFile, ...Object.values(bundles)];
-  for (const file of readdirSync(dir).map((name) => join(dir, name))) {
-    const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-    if (!keep.includes(file) && Date.now() - made > LIFETIME_MS) rmSync(file, { force: true });
+export function saveBundle(dir, name, entry, text, inputs) {
+  const manifest = JSON.stringify({ entry, inputs: Object.fromEntries(Object.entries(inputs).sort()) });
+  const file = join(dir, `${name}.${contentHash(manifest).slice(0, 16)}`);
+  writeCacheFile(`${file}.mjs`, text);
+  // Last: a manifest names only a bundle in place.
+  writeCacheFile(`${file}.json`, manifest);
+  for (const old of readdirSync(dir).filter((other) => other.startsWith(`${name}.`)).map((other) => join(dir, other))) {
+    const age = Date.now() - (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (!old.startsWith(`${file}.`) && age > LIFETIME_MS) rmSync(old, { force: true });
   }
-  return bundles;
+  return `${file}.mjs`;
 }
 
 /**

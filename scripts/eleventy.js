@@ -13,22 +13,16 @@
 // that Eleventy reloads .eleventy.ts when it changes.
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { CACHE_DIR, contentHash, fileHash, reusableBundles, saveBundles } from "./bundle-hash.js";
+import { pathToFileURL } from "node:url";
+import { CACHE_DIR, contentHash, fileHash, reusableBundle, saveBundle } from "./bundle-hash.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 
 // What makes a bundle besides the files esbuild loads: package.json (which packages stay
 // imports), tsconfig.json (esbuild reads it), the installed packages (npm's record of the
-// tree, esbuild's own version) and this launcher.
-const BUNDLING_FILES = [
-  "package.json",
-  "tsconfig.json",
-  "node_modules/.package-lock.json",
-  "node_modules/esbuild/package.json",
-  ...[import.meta.url, new URL("bundle-hash.js", import.meta.url)].map((url) => relative(".", fileURLToPath(url))),
-];
+// tree, esbuild's own version) and this launcher. Paths from the project's folder.
+const BUNDLING_FILES = ["package.json", "tsconfig.json", "node_modules/.package-lock.json", "node_modules/esbuild/package.json", "scripts/eleventy.js", "scripts/bundle-hash.js"];
 
 // Packages bundled with our code rather than imported: zod is some sixty modules for
 // Node's loader, and only the schema builders we use survive esbuild's tree-shaking.
@@ -45,43 +39,28 @@ function externalPackages() {
 }
 
 /**
- * An esbuild plugin that reads each file esbuild loads and records its hash in `inputs`,
- * by path from the project's folder: the hash of the very text bundled, even if the file
- * is edited while esbuild runs.
+ * One TypeScript entry point bundled; `external` packages stay imports. The hash of each
+ * file esbuild loads goes in `inputs` as esbuild reads it: the hash of the very text
+ * bundled, even if the file is edited meanwhile.
+ * @param {string} entryPoint
+ * @param {string[]} external
  * @param {Record<string, string>} inputs
- * @returns {import("esbuild").Plugin}
  */
-function recordInputs(inputs) {
-  return {
+async function bundle(entryPoint, external, inputs) {
+  const { build } = await import("esbuild");
+  /** @type {import("esbuild").Plugin} */
+  const recordInputs = {
     name: "record-inputs",
-    setup(build) {
+    setup: (build) =>
       build.onLoad({ filter: /./, namespace: "file" }, ({ path }) => {
         const contents = readFileSync(path);
         inputs[relative(".", path)] = contentHash(contents);
         return { contents, loader: "default" };
-      });
-    },
+      }),
   };
-}
-
-/**
- * One TypeScript entry point bundled; `external` packages stay imports.
- * @param {string} entryPoint
- * @param {string[]} external
- * @param {Record<string, string>} inputs receives the hash of every file read
- */
-async function bundle(entryPoint, external, inputs) {
-  const { build } = await import("esbuild");
   const result = await build({
-    entryPoints: [resolve(entryPoint)],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external,
-    plugins: [recordInputs(inputs)],
-    write: false,
-    logLevel: "error",
+    entryPoints: [resolve(entryPoint)], external, plugins: [recordInputs], write: false, logLevel: "error",
+    bundle: true, platform: "node", format: "esm", target: "node20",
   });
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
@@ -89,21 +68,30 @@ async function bundle(entryPoint, external, inputs) {
 }
 
 /**
- * The bundled configuration and comment worker, made unless a build made them from the
- * same files; undefined when they cannot be written (a read-only node_modules, say): the
- * build then runs through tsx, as the dev server does.
+ * The bundle of `entryPoint`, kept under `name`, made unless a build made it from the same files.
+ * @param {string} name
+ * @param {string} entryPoint
+ * @param {string[]} external
+ */
+async function cachedBundle(name, entryPoint, external) {
+  const dir = resolve(CACHE_DIR);
+  const entry = relative(".", resolve(entryPoint));
+  const reused = reusableBundle(dir, name, entry);
+  if (reused) return reused;
+  // Hashed before esbuild starts: a change made after is one for the next build to see.
+  const inputs = Object.fromEntries(BUNDLING_FILES.map((file) => [file, fileHash(file)]));
+  return saveBundle(dir, name, entry, await bundle(entryPoint, external, inputs), inputs);
+}
+
+/**
+ * The bundled configuration and comment worker; undefined when they cannot be written (a
+ * read-only node_modules, say): the build then runs through tsx, as the dev server does.
  * @param {string} config
  */
 async function bundledModules(config) {
   try {
-    const dir = resolve(CACHE_DIR);
-    const entries = { eleventyConfig: relative(".", resolve(config)), commentWorker: WORKER_SOURCE };
-    const reused = reusableBundles(dir, entries);
-    if (reused) return reused;
-    // Hashed before esbuild starts: a change made after is one for the next build to see.
-    const inputs = Object.fromEntries(BUNDLING_FILES.map((file) => [file, fileHash(file)]));
-    const [eleventyConfig, commentWorker] = await Promise.all([bundle(config, externalPackages(), inputs), bundle(WORKER_SOURCE, [], inputs)]);
-    return saveBundles(dir, entries, { eleventyConfig, commentWorker }, inputs);
+    const [configModule, workerModule] = await Promise.all([cachedBundle("eleventy.config", config, externalPackages()), cachedBundle("comment-worker", WORKER_SOURCE, [])]);
+    return { configModule, workerModule };
   } catch (error) {
     console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
     return undefined;
@@ -118,10 +106,10 @@ const config = args[configIndex]?.slice("--config=".length);
 const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(config) : undefined;
 if (bundled) {
   // Read by src/comments/worker/comment-worker-client.ts.
-  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.commentWorker).href;
+  process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
-  await import(pathToFileURL(bundled.eleventyConfig).href);
-  args[configIndex] = `--config=${bundled.eleventyConfig}`;
+  await import(pathToFileURL(bundled.configModule).href);
+  args[configIndex] = `--config=${bundled.configModule}`;
   process.argv = [...process.argv.slice(0, 2), ...args];
 } else {
   await import("@11ty/eleventy");

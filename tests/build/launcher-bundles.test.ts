@@ -48,7 +48,7 @@ describe("the launcher's bundles", () => {
 
   it("are made by the first build", () => {
     assert.match(build(), /première bannière/);
-    assert.ok(cacheFiles().some((file) => file.startsWith("eleventyConfig.")), cacheFiles().join("\n"));
+    assert.ok(cacheFiles().some((file) => file.startsWith("eleventy.config.")), cacheFiles().join("\n"));
   });
 
   it("are reused as they are by a build of the same code: esbuild does not run", () => {

@@ -6,85 +6,82 @@ import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileHash, reusableBundles, saveBundles, writeCacheFile } from "../../scripts/bundle-hash.js";
+import { fileHash, reusableBundle, saveBundle, writeCacheFile } from "../../scripts/bundle-hash.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
-describe("the launcher's bundle sets", () => {
+describe("the launcher's kept bundles", () => {
   let root: string;
   let cache: string;
-  const entries = { eleventyConfig: ".eleventy.ts", commentWorker: "src/worker.ts" };
   /** The hash of each of these files (of the project), by path, as the launcher records them. */
   const inputs = (...files: string[]) => Object.fromEntries(files.map((file) => [join(root, file), fileHash(join(root, file))]));
-  const save = (files: string[], text = "bundle") => saveBundles(cache, entries, { eleventyConfig: `${text}: config`, commentWorker: `${text}: worker` }, inputs(...files));
+  const save = (files: string[], text = "bundle") => saveBundle(cache, "eleventy.config", ".eleventy.ts", text, inputs(...files));
+  const reusable = () => reusableBundle(cache, "eleventy.config", ".eleventy.ts");
 
   before(() => {
     root = temporaryDir("bundle-hash");
     cache = join(root, "cache");
-    writeFiles(root, { ".eleventy.ts": "export default () => {};\n", "extra/banner.ts": "export const banner = 1;\n", "src/worker.ts": "export {};\n" });
+    writeFiles(root, { ".eleventy.ts": "export default () => {};\n", "extra/banner.ts": "export const banner = 1;\n" });
   });
   after(() => removeDir(root));
 
-  it("finds no set in a cache folder that does not exist yet", () => {
-    assert.equal(reusableBundles(cache, entries), undefined);
+  it("are none in a cache folder that does not exist yet", () => {
+    assert.equal(reusable(), undefined);
   });
 
-  it("finds the set made from files that did not change, with each bundle's text", () => {
-    const saved = save([".eleventy.ts", "extra/banner.ts", "src/worker.ts", "tsconfig.json"]);
-    assert.deepEqual(reusableBundles(cache, entries), saved);
-    assert.equal(readFileSync(saved.eleventyConfig, "utf8"), "bundle: config");
-    assert.equal(readFileSync(saved.commentWorker, "utf8"), "bundle: worker");
+  it("hold the bundle made from files that did not change, with its text", () => {
+    const saved = save([".eleventy.ts", "extra/banner.ts", "tsconfig.json"]);
+    assert.equal(reusable(), saved);
+    assert.equal(readFileSync(saved, "utf8"), "bundle");
   });
 
-  it("finds no set for other entry points", () => {
-    assert.equal(reusableBundles(cache, { ...entries, eleventyConfig: "other.config.ts" }), undefined);
+  it("hold none for another name or another entry point", () => {
+    assert.equal(reusableBundle(cache, "comment-worker", ".eleventy.ts"), undefined);
+    assert.equal(reusableBundle(cache, "eleventy.config", "other.config.ts"), undefined);
   });
 
-  // Each change that must give new bundles, made one after the other.
+  // Each change that must give a new bundle, made one after the other.
   const changes: [string, () => void][] = [
     ["a file it was made from changes, wherever it is", () => writeFiles(root, { "extra/banner.ts": "export const banner = 2;\n" })],
     ["a file it was made from is removed", () => rmSync(join(root, "extra/banner.ts"))],
     ["a file that was absent appears", () => writeFiles(root, { "tsconfig.json": "{}\n" })],
   ];
   for (const [what, change] of changes) {
-    it(`finds none once ${what}`, () => {
-      const files = [".eleventy.ts", "extra/banner.ts", "src/worker.ts", "tsconfig.json"];
-      save(files);
-      assert.ok(reusableBundles(cache, entries));
+    it(`hold none once ${what}`, () => {
+      save([".eleventy.ts", "extra/banner.ts", "tsconfig.json"]);
+      assert.ok(reusable());
       change();
-      assert.equal(reusableBundles(cache, entries), undefined);
+      assert.equal(reusable(), undefined);
     });
   }
 
-  it("keeps the sets of other files beside each other (another project, a build at the same time)", () => {
+  it("of other files are kept beside each other (another project, a build at the same time)", () => {
     writeFiles(root, { "extra/banner.ts": "export const banner = 'a';\n" });
     const a = save([".eleventy.ts", "extra/banner.ts"], "a");
     writeFiles(root, { "extra/banner.ts": "export const banner = 'b';\n" });
     const b = save([".eleventy.ts", "extra/banner.ts"], "b");
-    assert.notEqual(a.eleventyConfig, b.eleventyConfig);
-    assert.deepEqual(reusableBundles(cache, entries), b);
+    assert.notEqual(a, b);
+    assert.equal(reusable(), b);
     writeFiles(root, { "extra/banner.ts": "export const banner = 'a';\n" });
-    assert.deepEqual(reusableBundles(cache, entries), a);
+    assert.equal(reusable(), a);
   });
 
-  it("ignores a set whose bundle is gone, and a manifest it cannot read", () => {
+  it("are not found without their bundle, nor through a manifest that cannot be read", () => {
     writeFiles(root, { "extra/banner.ts": "export const banner = 'c';\n" });
-    const saved = save([".eleventy.ts", "extra/banner.ts"], "c");
-    rmSync(saved.commentWorker);
-    writeFileSync(join(cache, "bundles.0123456789abcdef.json"), "{ not json");
-    assert.equal(reusableBundles(cache, entries), undefined);
+    rmSync(save([".eleventy.ts", "extra/banner.ts"], "c"));
+    writeFileSync(join(cache, "eleventy.config.0123456789abcdef.json"), "{ not json");
+    writeFileSync(join(cache, "eleventy.config.0123456789abcdef.mjs"), "");
+    assert.equal(reusable(), undefined);
   });
 
-  it("removes the files made over an hour ago when it makes a set, and not the others", () => {
-    const old = save([".eleventy.ts"], "old");
+  it("of the same name made over an hour ago are removed when one is made, and no other file", () => {
     const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    writeFileSync(join(cache, "left-half-written.tmp"), "{}");
+    writeFileSync(join(cache, "eleventy.config.mjs.123.left-half-written.tmp"), "");
+    writeFileSync(join(cache, "comment-worker.0123456789abcdef.mjs"), "");
     for (const name of readdirSync(cache)) utimesSync(join(cache, name), hoursAgo, hoursAgo);
-    writeFileSync(join(cache, "recent.tmp"), "{}");
+    writeFileSync(join(cache, "eleventy.config.recent.mjs"), "");
     writeFiles(root, { ".eleventy.ts": "export default () => ({});\n" });
-    const made = save([".eleventy.ts"], "new");
-    const id = basename(made.eleventyConfig).split(".")[1];
-    assert.deepEqual(readdirSync(cache).sort(), [`bundles.${id}.json`, `commentWorker.${id}.mjs`, `eleventyConfig.${id}.mjs`, "recent.tmp"]);
-    assert.notEqual(old.eleventyConfig, made.eleventyConfig);
+    const id = basename(save([".eleventy.ts"], "new")).split(".")[2];
+    assert.deepEqual(readdirSync(cache).sort(), ["comment-worker.0123456789abcdef.mjs", `eleventy.config.${id}.json`, `eleventy.config.${id}.mjs`, "eleventy.config.recent.mjs"]);
   });
 });
 
