@@ -57,7 +57,7 @@ export async function applyPatches(patches, version, warn = console.warn) {
     else {
       try {
         if (await apply()) applied.push(name);
-        else leftOut("whose code it changes is not there");
+        else leftOut("as the code it changes is not there");
       } catch (error) {
         leftOut(`as it failed: ${String(error instanceof Error ? error.message : error).split("\n")[0]}`);
       }

@@ -66,7 +66,7 @@ describe("the Eleventy patches", () => {
     const renamed = { name: "template-map-lookup", apply: async () => indexTemplateMapLookups(class {}, TemplatePath) };
     const { names, lines } = await applied([renamed], "3.1.8");
     assert.deepEqual(names, []);
-    assert.deepEqual(lines, ["scripts/eleventy-patches/template-map-lookup.js: not applied to Eleventy 3.1.8, whose code it changes is not there; the build goes on without it"]);
+    assert.deepEqual(lines, ["scripts/eleventy-patches/template-map-lookup.js: not applied to Eleventy 3.1.8, as the code it changes is not there; the build goes on without it"]);
   });
 
   it("leave out, in one line, a patch that throws, even with a message of several lines", async () => {
