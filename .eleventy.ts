@@ -5,8 +5,8 @@
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
-import { COMMENTS_FOLDER } from "./src/comments/comment-store.ts";
-import { postDirOf, SiteComments } from "./src/comments/site-comments.ts";
+import { COMMENTS_FOLDER } from "./src/comments/read-comments.ts";
+import { postDirOf, BuildComments } from "./src/comments/build-comments.ts";
 import { CONTENT_DIR, ignoredPostFolderGlobs, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
@@ -46,7 +46,7 @@ export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
   // One-off builds of large sites validate and render comments in a worker thread, on a
   // second core, started now; the dev server keeps them in process, cached by modification time.
-  const comments = new SiteComments();
+  const comments = new BuildComments();
   comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
 
   // The home page's absolute address, path prefix included. eleventyConfig.pathPrefix is
@@ -74,7 +74,7 @@ export default function (eleventyConfig: UserConfig) {
   );
 
   // Comments are data, not templates: Eleventy never sees them as pages. src/comments/
-  // reads them (the comment worker, or the comment store in process).
+  // reads them (the comment worker, or the comment reader in process).
   eleventyConfig.ignores.add(COMMENT_FILES);
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
@@ -100,7 +100,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setWatchJavaScriptDependencies(false);
 
   // Validate all content before anything renders (src/content/check-content.ts,
-  // src/comments/site-comments.ts).
+  // src/comments/build-comments.ts).
   // A one-off build writing files first empties the project's own _site/, when that is
   // safe: no page of a deleted post or of a draft is left to deploy (src/build/output-folder.ts).
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {

@@ -1,7 +1,7 @@
 // `npm run check:content`: validates every post and comment without building, for
 // editors and pre-commit hooks. One line per problem; exit status 1 on any error.
 //   npm run check:content [-- content-folder]
-import { commentFolderEntries, CommentStore } from "../src/comments/comment-store.ts";
+import { commentFolderEntries, CommentReader } from "../src/comments/read-comments.ts";
 import { checkContent } from "../src/content/check-content.ts";
 import { listPostDirs } from "../src/content/post-dirs.ts";
 import { errorsIn, formatProblem } from "../src/content/problem.ts";
@@ -11,7 +11,7 @@ function count(n: number, noun: string): string {
 }
 
 const contentDir = process.argv[2] ?? "content";
-const report = checkContent(contentDir, new CommentStore());
+const report = checkContent(contentDir, new CommentReader());
 for (const problem of report.problems) console.error(formatProblem(problem));
 const errors = errorsIn(report.problems).length;
 const warnings = report.problems.length - errors;

@@ -3,7 +3,7 @@
 // a comment this command writes never stops a build.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { COMMENTS_FOLDER, CommentStore } from "../comments/comment-store.ts";
+import { COMMENTS_FOLDER, CommentReader } from "../comments/read-comments.ts";
 import { checkReplies } from "../comments/check-replies.ts";
 import { parseComment } from "../comments/parse-comment.ts";
 import { errorsIn } from "../content/problem.ts";
@@ -45,7 +45,7 @@ export interface NewComment {
 /** The new comment's file, checked as the build will check it; throws on any problem. */
 function planNewComment(projectRoot: string, request: NewCommentRequest, body: string, now: Date): NewComment {
   const postDir = postDirOf(projectRoot, request.slug);
-  const existing = new CommentStore(projectRoot).load(postDir).comments;
+  const existing = new CommentReader(projectRoot).load(postDir).comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
     const ids = existing.map((comment) => comment.id).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).join(", ");
     throw new AuthoringError("--reply-to", `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`);

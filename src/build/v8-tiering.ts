@@ -9,7 +9,7 @@
 // defaults stand. docs/performance.md has what the flags buy.
 //
 // BUILD_V8_TUNING=1 sets the flags whatever the machine, BUILD_V8_TUNING=0 never. They are
-// set at run time when the comment worker starts (src/comments/site-comments.ts): a small
+// set at run time when the comment worker starts (src/comments/build-comments.ts): a small
 // build, which does not start it, keeps V8's defaults, as a flag set early would make
 // Node compile its own modules again.
 import { availableParallelism } from "node:os";

@@ -2,7 +2,7 @@
 // every comment file, reply graphs included. Used before each build and by
 // `npm run check:content`.
 import type { Comment } from "../comments/comment.ts";
-import type { CommentStore } from "../comments/comment-store.ts";
+import type { CommentReader } from "../comments/read-comments.ts";
 import { listPostDirs } from "./post-dirs.ts";
 import { loadPost, type LoadedPost, type Post } from "./posts.ts";
 import type { Problem } from "./problem.ts";
@@ -37,14 +37,14 @@ export function checkPosts(postDirs: readonly string[], projectRoot = process.cw
 }
 
 /** `loadOne` reads a post: `loadPost` by default, a `PostCache`'s in the dev server. */
-export function checkContent(contentDir: string, store: CommentStore, projectRoot = process.cwd(), loadOne: (dir: string) => LoadedPost = (dir) => loadPost(dir, projectRoot)): ContentReport {
+export function checkContent(contentDir: string, reader: CommentReader, projectRoot = process.cwd(), loadOne: (dir: string) => LoadedPost = (dir) => loadPost(dir, projectRoot)): ContentReport {
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];
   let commentCount = 0;
   for (const dir of listPostDirs(contentDir)) {
     const loaded = loadOne(dir);
     problems.push(...loaded.problems);
-    const comments = store.load(dir);
+    const comments = reader.load(dir);
     if (loaded.post) posts.push({ ...loaded.post, comments: comments.comments });
     commentCount += comments.comments.length;
     problems.push(...comments.problems);

@@ -2,11 +2,11 @@
 // sees one change it cannot tell which page depends on it and rebuilds every page (seconds
 // on a large blog). Instead, Eleventy does not watch comment folders; this relay does, and
 // touches the post's index.md when one of its comments is added, edited or removed:
-// Eleventy's incremental mode then re-renders that post's page, and the comment store
+// Eleventy's incremental mode then re-renders that post's page, and the comment reader
 // re-reads only the file whose modification time changed.
 import { existsSync, utimesSync, watch, type FSWatcher } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { COMMENTS_FOLDER } from "../comments/comment-store.ts";
+import { COMMENTS_FOLDER } from "../comments/read-comments.ts";
 import { POST_FILE } from "../content/posts.ts";
 
 /** The post file a changed path (relative to the posts folder) belongs to, if it is a comment. */
@@ -18,7 +18,7 @@ export function postFileOfComment(postsDir: string, changed: string): string | u
 
 /**
  * Watches every post's comments folder; returns a function that stops watching.
- * `onChange` hears of the post folder first (the comment store forgets that folder), then
+ * `onChange` hears of the post folder first (the comment reader forgets that folder), then
  * the post is touched.
  */
 export function relayCommentChanges(postsDir: string, delayMs = 10, onChange: (postDir: string) => void = () => undefined): () => void {

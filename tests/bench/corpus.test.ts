@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { corpusFiles, isComment, writeCorpus } from "../../bench/corpus.ts";
 import { eleventyNodeOptions, projectBuild } from "../../bench/project-site.ts";
 import { repositoryRoot } from "../helpers/site.ts";
-import { CommentStore } from "../../src/comments/comment-store.ts";
+import { CommentReader } from "../../src/comments/read-comments.ts";
 import { checkContent } from "../../src/content/check-content.ts";
 
 function depthOf(id: string, parents: ReadonlyMap<string, string | undefined>): number {
@@ -30,7 +30,7 @@ describe("the benchmark corpus", () => {
       try {
         const written = writeCorpus(projectDir, { posts: 4, commentsPerPost });
         assert.deepEqual(written, { posts: 4, comments: 4 * commentsPerPost });
-        const report = checkContent(join(projectDir, "content"), new CommentStore(projectDir), projectDir);
+        const report = checkContent(join(projectDir, "content"), new CommentReader(projectDir), projectDir);
         assert.deepEqual(report.problems, []);
         assert.equal(report.posts.length, 4);
         assert.equal(report.commentCount, 4 * commentsPerPost);

@@ -1,5 +1,5 @@
 // A one-off build of a large site renders comments in a worker thread, a small one in
-// process (src/comments/site-comments.ts). Both ways must build the same site, byte for
+// process (src/comments/build-comments.ts). Both ways must build the same site, byte for
 // byte: the seed, and a post full of hostile comments.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

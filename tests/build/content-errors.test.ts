@@ -92,7 +92,7 @@ describe("npm run check:content's summary", () => {
 });
 
 // Small sites build their comments in process, large ones in a worker thread
-// (src/comments/site-comments.ts): both ways must refuse broken content the same way.
+// (src/comments/build-comments.ts): both ways must refuse broken content the same way.
 for (const worker of ["never", "always"]) {
   describe(`a build with broken content (COMMENTS_WORKER=${worker})`, () => {
     it("lists every problem, exits non-zero without a stack trace and writes no page", () => {

@@ -1,17 +1,17 @@
 // The comment worker of `npm run build`: validates every comment before anything is
 // rendered, then renders each post on request, writes its feed, and gives the page the
-// same parts the dev server's in-process path gives (src/comments/post-comment-outputs.ts).
+// same parts the dev server's in-process path gives (src/comments/render-outputs.ts).
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, describe, it } from "node:test";
 import { DateTime } from "luxon";
-import { CommentStore } from "../../src/comments/comment-store.ts";
-import { postCommentFeed, postPageParts } from "../../src/comments/post-comment-outputs.ts";
+import { CommentReader } from "../../src/comments/read-comments.ts";
+import { postCommentFeed, postPageParts } from "../../src/comments/render-outputs.ts";
 import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/worker/use-comment-worker.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
-import { SiteComments } from "../../src/comments/site-comments.ts";
+import { BuildComments } from "../../src/comments/build-comments.ts";
 import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
@@ -56,7 +56,7 @@ describe("the comment worker", () => {
     assert.deepEqual(a.section.renderedIds, ["1", "2"]);
     assert.equal(b.section.count, 1);
     const facts = { ...post("a"), date: DateTime.fromISO(post("a").date, { setZone: true }) };
-    const comments = new CommentStore(root).load(dir("a")).comments;
+    const comments = new CommentReader(root).load(dir("a")).comments;
     const expected = { ...postPageParts(facts, comments, site), feed: postCommentFeed(facts, comments, site) };
     assert.deepEqual(a.section, expected.section);
     assert.equal(a.jsonLd, expected.jsonLd);
@@ -151,7 +151,7 @@ describe("a post page asked for twice in one build", () => {
       const before = process.env.COMMENTS_WORKER;
       process.env.COMMENTS_WORKER = mode;
       try {
-        const comments = new SiteComments(root);
+        const comments = new BuildComments(root);
         await comments.beginBuild({ contentDir: join(root, "content"), outputDir: join(root, `_site-${mode}`), runMode: "build", writesFiles: true, site });
         await comments.ensureValid();
         const first = await comments.postPage(join(root, "content/posts/a"));

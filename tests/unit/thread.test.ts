@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkReplies } from "../../src/comments/check-replies.ts";
 import { displayThread, type DisplayItem } from "../../src/comments/display-thread.ts";
-import { preparePostComments } from "../../src/comments/post-comments.ts";
+import { renderCommentsSection } from "../../src/comments/render-section.ts";
 import { buildThread, type ThreadNode } from "../../src/comments/thread.ts";
 import { aComment } from "../helpers/comments.ts";
 
@@ -64,11 +64,11 @@ describe("displayThread", () => {
   });
 });
 
-describe("preparePostComments", () => {
+describe("renderCommentsSection", () => {
   it("renders a 50-level chain and 5,000 comments, every one exactly once", () => {
     const chain = Array.from({ length: 50 }, (_, i) => aComment(String(i), `2010-07-21T10:${String(i).padStart(2, "0")}:00Z`, i === 0 ? undefined : String(i - 1)));
     const many = Array.from({ length: 5000 }, (_, i) => aComment(`m${i}`, "2011-01-01T10:00:00Z", i % 3 === 0 ? undefined : `m${i - 1}`));
-    const view = preparePostComments([...chain, ...many], { title: "T" });
+    const view = renderCommentsSection([...chain, ...many], { title: "T" });
     assert.equal(view.count, 5050);
     assert.equal(view.html.match(/<li id="comment-/g)?.length, 5050);
     assert.equal(view.heading, "5\u202F050 réflexions au sujet de «\u00A0T\u00A0»");
@@ -76,12 +76,12 @@ describe("preparePostComments", () => {
   it("escapes what comes from front matter", () => {
     const comment = aComment("1", "2010-07-21T10:00:00Z", undefined, '<img src=x onerror="alert(1)">');
     comment.url = 'https://exemple.fr/"><script>';
-    const view = preparePostComments([comment], { title: "<b>T</b>" });
+    const view = renderCommentsSection([comment], { title: "<b>T</b>" });
     assert.doesNotMatch(view.html, /<img|<script/);
     assert.match(view.html, /href="https:\/\/exemple.fr\/&quot;&gt;&lt;script&gt;" rel="nofollow ugc"/);
   });
   it("marks the post author's comments", () => {
-    const view = preparePostComments([aComment("1", "2010-07-21T10:00:00Z", undefined, "David Schuster")], { title: "T", postAuthor: "David Schuster" });
+    const view = renderCommentsSection([aComment("1", "2010-07-21T10:00:00Z", undefined, "David Schuster")], { title: "T", postAuthor: "David Schuster" });
     assert.match(view.html, /<li id="comment-1" class="[^"]*\bcomment-by-author\b/);
   });
 });

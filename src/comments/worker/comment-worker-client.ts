@@ -4,7 +4,7 @@
 // the build waits for it is stopped, with a message saying so.
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../../content/problem.ts";
-import type { PostPageParts, SiteFacts } from "../post-comment-outputs.ts";
+import type { PostPageParts, SiteFacts } from "../render-outputs.ts";
 import type { Job, PostAcrossThreads, PostToRender, ValidatedPost, WorkerMessage } from "./protocol.ts";
 
 /** Longest the build waits without a message from the worker before it stops it. */

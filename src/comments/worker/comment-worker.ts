@@ -11,9 +11,9 @@ import { checkPosts } from "../../content/check-content.ts";
 import { listPostDirs } from "../../content/post-dirs.ts";
 import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
-import { scanCommentFolder } from "../comment-store.ts";
+import { scanCommentFolder } from "../read-comments.ts";
 import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
-import { postPageParts, writeCommentFeed } from "../post-comment-outputs.ts";
+import { postPageParts, writeCommentFeed } from "../render-outputs.ts";
 import { postToThread } from "./posts-across-threads.ts";
 import type { Job, PostToRender, RenderJob, ValidateJob, WorkerMessage } from "./protocol.ts";
 

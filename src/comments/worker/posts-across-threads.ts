@@ -2,7 +2,7 @@
 // front matter's date (a luxon DateTime) as ISO text. The main thread only chooses the
 // published ones and hands them back to be rendered: the date stays text on the way.
 import type { Post } from "../../content/posts.ts";
-import { postFactsOf } from "../post-comment-outputs.ts";
+import { postFactsOf } from "../render-outputs.ts";
 import type { PostAcrossThreads, PostToRender } from "./protocol.ts";
 
 export function postToThread(post: Post): PostAcrossThreads {

@@ -2,8 +2,8 @@
 // crosses threads by structured clone: plain data only, dates as ISO strings.
 import type { Post } from "../../content/posts.ts";
 import type { Problem } from "../../content/problem.ts";
-import type { PostCommentsView } from "../post-comments.ts";
-import type { SiteFacts } from "../post-comment-outputs.ts";
+import type { CommentsSection } from "../render-section.ts";
+import type { SiteFacts } from "../render-outputs.ts";
 
 /** Main → worker, first: check every post and validate every comment of the content folder. */
 export interface ValidateJob {
@@ -52,6 +52,6 @@ export type PostAcrossThreads = Omit<Post, "data"> & { data: Omit<Post["data"], 
 export type WorkerMessage =
   | { type: "posts"; contentDir: string; posts: PostAcrossThreads[]; problems: Problem[] }
   | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
-  | { type: "rendered"; dir: string; section: PostCommentsView; jsonLd: string }
+  | { type: "rendered"; dir: string; section: CommentsSection; jsonLd: string }
   | { type: "done" }
   | { type: "failed"; message: string };

@@ -1,5 +1,5 @@
 // Whether a build renders the comments in a worker thread (./comment-worker.ts) or in
-// process (../comment-store.ts).
+// process (../read-comments.ts).
 
 /**
  * From this many posts, a one-off build hands the comments to a worker thread (and tunes

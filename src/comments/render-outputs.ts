@@ -1,5 +1,5 @@
-// Everything one post's comments produce, computed in one place whichever way the build
-// runs (the comment worker of `npm run build`, the comment store of the dev server):
+// Renders everything one post's comments produce, in one place whichever way the build
+// runs (the comment worker of `npm run build`, the comment reader of the dev server):
 // the comments section of the post page, the page's JSON-LD (the post with its
 // comments) and the post's Atom feed of comments.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import type { DateTime } from "luxon";
 import { commentFeed, COMMENT_FEED_FILE } from "../feeds/comment-feed.ts";
 import { blogPosting, jsonLdScript } from "../seo/blog-posting.ts";
 import type { Comment } from "./comment.ts";
-import { preparePostComments, type PostCommentsView } from "./post-comments.ts";
+import { renderCommentsSection, type CommentsSection } from "./render-section.ts";
 import { buildThread } from "./thread.ts";
 
 /** What the outputs need to know of the site. */
@@ -41,7 +41,7 @@ export function postFactsOf<D>(post: { slug: string; data: { title: string; desc
 
 export interface PostPageParts {
   /** The comments section of the post page. */
-  section: PostCommentsView;
+  section: CommentsSection;
   /** The page's <script type="application/ld+json">: the post and its comments. */
   jsonLd: string;
 }
@@ -54,7 +54,7 @@ function postPageUrl(site: SiteFacts, slug: string): string {
 /** What the post page shows: its comments section and its JSON-LD (one reply tree for both). */
 export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostPageParts {
   const thread = buildThread(comments);
-  const section = preparePostComments(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth }, thread);
+  const section = renderCommentsSection(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth }, thread);
   const posting = blogPosting(
     {
       title: post.title,

@@ -7,7 +7,7 @@
 // - `npm run build` ("build" run mode) of a large site: a worker thread (./worker/)
 //   validates and renders the comments on the second core while Eleventy builds pages on
 //   the first;
-// - small sites and the dev server: the comment store (./comment-store.ts), in process,
+// - small sites and the dev server: the comment reader (./read-comments.ts), in process,
 //   with its cache by modification time, so a rebuild only reads what changed.
 import { dirname, resolve } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
@@ -16,9 +16,9 @@ import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache } from "../content/posts.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
-import { CommentStore } from "./comment-store.ts";
-import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./post-comment-outputs.ts";
-import type { PostCommentsView } from "./post-comments.ts";
+import { CommentReader } from "./read-comments.ts";
+import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./render-outputs.ts";
+import type { CommentsSection } from "./render-section.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
 import { postToRender } from "./worker/posts-across-threads.ts";
@@ -35,7 +35,7 @@ export interface BuildStart {
 }
 
 /** What a post page shows of its comments. */
-export interface PostPageComments extends PostCommentsView {
+export interface PostPageComments extends CommentsSection {
   jsonLd: string;
 }
 
@@ -45,8 +45,8 @@ interface PublishedPost {
   facts?: PostFacts;
 }
 
-export class SiteComments {
-  private readonly store: CommentStore;
+export class BuildComments {
+  private readonly reader: CommentReader;
   private readonly posts: PostCache;
   private worker: CommentWorker | undefined;
   private readonly ledger = new RenderLedger();
@@ -61,7 +61,7 @@ export class SiteComments {
   private validating: string | undefined;
 
   constructor(private readonly projectRoot: string = process.cwd()) {
-    this.store = new CommentStore(projectRoot);
+    this.reader = new CommentReader(projectRoot);
     this.posts = new PostCache(projectRoot);
   }
 
@@ -84,7 +84,7 @@ export class SiteComments {
    */
   followChanges(): (postDir: string) => void {
     this.followingChanges = true;
-    return (postDir) => this.store.forgetFolder(postDir);
+    return (postDir) => this.reader.forgetFolder(postDir);
   }
 
   /** Before Eleventy reads anything: checks the posts (and, in process, the comments). */
@@ -111,8 +111,8 @@ export class SiteComments {
       this.worker.render(build.site, this.feedsDir(), published.map(postToRender));
       return;
     }
-    this.store.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
-    const report = checkContent(build.contentDir, this.store, this.projectRoot, (dir) => this.posts.load(dir));
+    this.reader.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
+    const report = checkContent(build.contentDir, this.reader, this.projectRoot, (dir) => this.posts.load(dir));
     reportContentProblems(report.problems, { stopOnError });
     const published = this.publishedOf(report.posts);
     this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]));
@@ -147,7 +147,7 @@ export class SiteComments {
 
   /** How many comments the post in `postDir` has (the home page's counts). */
   count(postDir: string): number {
-    return this.counts.get(postDir) ?? this.store.load(postDir).comments.length;
+    return this.counts.get(postDir) ?? this.reader.load(postDir).comments.length;
   }
 
   /** The comments section and JSON-LD of the post page in `postDir`; its feed is written. */
@@ -162,13 +162,13 @@ export class SiteComments {
 
   private async renderPostPage(postDir: string): Promise<PostPageComments> {
     const build = this.build;
-    if (!build) throw new Error("SiteComments.postPage() before beginBuild()");
+    if (!build) throw new Error("BuildComments.postPage() before beginBuild()");
     let parts: PostPageParts;
     if (this.worker) parts = await this.worker.take(postDir);
     else {
       const facts = this.published.get(postDir)?.facts;
       if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
-      const comments = this.store.load(postDir).comments;
+      const comments = this.reader.load(postDir).comments;
       parts = postPageParts(facts, comments, build.site);
       const feedsDir = this.feedsDir();
       if (feedsDir !== undefined) writeCommentFeed(feedsDir, facts, comments, build.site);

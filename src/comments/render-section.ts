@@ -1,4 +1,4 @@
-// Everything a post page needs to show its comments, prepared in one call: the heading
+// Renders a post page's comments section, in one call: the heading
 // with its French count, and the thread's HTML. It checks that every comment given was
 // rendered exactly once, so no change to threading or the depth cap can lose one.
 import { commentsHeading } from "../format/plural.ts";
@@ -7,7 +7,7 @@ import type { Comment } from "./comment.ts";
 import { renderThread } from "./render-thread.ts";
 import { buildThread } from "./thread.ts";
 
-export interface PostCommentsView {
+export interface CommentsSection {
   count: number;
   heading: string;
   html: string;
@@ -15,7 +15,7 @@ export interface PostCommentsView {
   renderedIds: string[];
 }
 
-export interface PostCommentsOptions {
+export interface CommentsSectionOptions {
   title: string;
   postAuthor?: string;
   maxDepth?: number;
@@ -34,7 +34,7 @@ function assertRenderedExactlyOnce(comments: readonly Comment[], renderedIds: re
 }
 
 /** `thread`: the comments' reply tree, when the caller has built it already. */
-export function preparePostComments(comments: readonly Comment[], options: PostCommentsOptions, thread = buildThread(comments)): PostCommentsView {
+export function renderCommentsSection(comments: readonly Comment[], options: CommentsSectionOptions, thread = buildThread(comments)): CommentsSection {
   const items = displayThread(thread, options.maxDepth ?? DEFAULT_MAX_DEPTH);
   const rendered = renderThread(items, options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor });
   assertRenderedExactlyOnce(comments, rendered.renderedIds);

@@ -1,4 +1,4 @@
-// Loads the comments of one post from its comments/ folder: one pass, each file read,
+// Reads the comments of one post from its comments/ folder: one pass, each file read,
 // validated and rendered once, then cached by modification time, so a rebuild in the
 // dev server only re-reads the files that changed. Comments never enter Eleventy's
 // data cascade (see docs/performance.md for why).
@@ -46,7 +46,7 @@ type ReadOne<T> = (path: string, file: string, id: string) => { item?: T; proble
 /**
  * One pass over a post's comments/ folder: every file is a comment (`readOne` turns it
  * into an item, or into problems) or a problem; then the reply graph is checked. Shared by
- * the store and by the build's comment worker (src/comments/worker/), which validates
+ * the comment reader and by the build's comment worker (src/comments/worker/), which validates
  * before it renders.
  */
 export function scanCommentFolder<T extends ReplyFacts>(postDir: string, projectRoot: string, readOne: ReadOne<T>): { items: T[]; problems: Problem[] } {
@@ -70,7 +70,7 @@ export function scanCommentFolder<T extends ReplyFacts>(postDir: string, project
   return { items, problems };
 }
 
-export class CommentStore {
+export class CommentReader {
   private readonly files = new Map<string, CachedFile>();
   /** Folders already loaded since the last `startBuild()`: a build asks for a post's
    * comments more than once (the check, then the page with its JSON-LD and feed). */
