@@ -144,6 +144,8 @@ interface Mechanism {
   /** What the build does instead, for the table. */
   without: string;
   env: Record<string, string>;
+  /** Where it is meant to pay: the largest size, or the seed site's start-up. */
+  at: "largest" | "seed";
 }
 
 /**
@@ -152,9 +154,14 @@ interface Mechanism {
  * buys (docs/performance.md: a mechanism that buys nothing goes).
  */
 const MECHANISMS: readonly Mechanism[] = [
-  { name: "comment worker", without: "comments in process (COMMENTS_WORKER=never)", env: { COMMENTS_WORKER: "never" } },
-  { name: "V8 tuning", without: "V8's defaults (BUILD_V8_TUNING=0)", env: { BUILD_V8_TUNING: "0" } },
+  { name: "comment worker", without: "comments in process (COMMENTS_WORKER=never)", env: { COMMENTS_WORKER: "never" }, at: "largest" },
+  { name: "V8 tuning", without: "V8's defaults (BUILD_V8_TUNING=0)", env: { BUILD_V8_TUNING: "0" }, at: "largest" },
+  { name: "page-map patch", without: "Eleventy's page lookups (BUILD_SKIP_PATCHES=template-map-lookup)", env: { BUILD_SKIP_PATCHES: "template-map-lookup" }, at: "largest" },
+  { name: "written-pages patch", without: "Eleventy's page writing (BUILD_SKIP_PATCHES=written-pages-memory)", env: { BUILD_SKIP_PATCHES: "written-pages-memory" }, at: "largest" },
+  { name: "bundled code", without: "the code loaded through tsx (BUILD_BUNDLE=0)", env: { BUILD_BUNDLE: "0" }, at: "seed" },
 ];
+
+const mechanismsAt = (at: Mechanism["at"]) => MECHANISMS.filter((mechanism) => mechanism.at === at);
 
 interface SizeResult {
   posts: number;
@@ -196,7 +203,7 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
     { name: "project, no comments", command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")), outputDir: dir("project-no-comments-out") },
     { name: `project, ${HALF_COMMENTS} comments a post`, command: projectBuild(dir("project-half"), dir("project-half-out")), outputDir: dir("project-half-out") },
   ];
-  const mechanisms = withMechanisms ? MECHANISMS : [];
+  const mechanisms = withMechanisms ? mechanismsAt("largest") : [];
   for (const mechanism of mechanisms) {
     const command = { ...projectBuild(dir("project"), dir("project-out")), env: mechanism.env };
     variants.push({ name: `project without ${mechanism.name}`, command, outputDir: dir("project-out") });
@@ -295,15 +302,19 @@ function printTable(results: readonly SizeResult[]): void {
   }
 }
 
-/** What each mechanism buys at the largest size: the project without it, against the project. */
-function printMechanisms(result: SizeResult | undefined): void {
-  if (!result || result.without.length === 0) return;
-  console.log(`\nWhat each mechanism buys, ${result.posts.toLocaleString("en")} posts (the project as built by default: ${seconds(result.project.seconds)}, ${megabytes(result.project.peakMb)}):\n`);
-  console.log("| mechanism | without it | time without | project / without (90% interval) | peak RSS without |");
-  console.log("|---|---|---|---|---|");
-  for (const { mechanism, summary } of result.without) {
-    const figure = `${ratio(result.project.seconds, summary.seconds)} (${interval([[result.project, summary]], ratioOf, (value) => value.toFixed(2))})`;
-    console.log(`| ${mechanism.name} | ${mechanism.without} | ${seconds(summary.seconds)} | ${figure} | ${megabytes(summary.peakMb)} |`);
+type Without = SizeResult["without"];
+
+/** What each mechanism buys: the project without it, against the project as built by default. */
+function printMechanisms(sites: readonly { name: string; project: Summary; without: Without }[]): void {
+  console.log("\nWhat each mechanism buys (the project without it, against the project as built by default):\n");
+  console.log("| mechanism | where | without it | project | without | project / without (90% interval) | peak RSS project / without |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const site of sites) {
+    for (const { mechanism, summary } of site.without) {
+      const figure = `${ratio(site.project.seconds, summary.seconds)} (${interval([[site.project, summary]], ratioOf, (value) => value.toFixed(2))})`;
+      const peaks = `${megabytes(site.project.peakMb)} / ${megabytes(summary.peakMb)}`;
+      console.log(`| ${mechanism.name} | ${site.name} | ${mechanism.without} | ${seconds(site.project.seconds)} | ${seconds(summary.seconds)} | ${figure} | ${peaks} |`);
+    }
   }
 }
 
@@ -368,13 +379,19 @@ async function main(): Promise<void> {
   try {
     process.stderr.write("seed site (after one warm-up build of each):\n");
     writeSeedSites(repositoryRoot, join(workDir, "seed-project"), join(workDir, "seed-bare"));
+    const seedProject = projectBuild(join(workDir, "seed-project"), join(workDir, "seed-project-out"));
     const seedVariants: Variant[] = [
       { name: "bare Eleventy", command: bareBuild(join(workDir, "seed-bare"), repositoryRoot, join(workDir, "seed-bare-out")), outputDir: join(workDir, "seed-bare-out") },
-      { name: "project", command: projectBuild(join(workDir, "seed-project"), join(workDir, "seed-project-out")), outputDir: join(workDir, "seed-project-out") },
+      { name: "project", command: seedProject, outputDir: join(workDir, "seed-project-out") },
+      ...mechanismsAt("seed").map((mechanism) => ({ name: `project without ${mechanism.name}`, command: { ...seedProject, env: mechanism.env }, outputDir: join(workDir, "seed-project-out") })),
     ];
     await runInterleaved(seedVariants, 1);
     const seedResults = await runInterleaved(seedVariants, seedRuns(options));
-    const seed = { project: summarize(seedResults.get("project")), bare: summarize(seedResults.get("bare Eleventy")) };
+    const seed = {
+      project: summarize(seedResults.get("project")),
+      bare: summarize(seedResults.get("bare Eleventy")),
+      without: mechanismsAt("seed").map((mechanism) => ({ mechanism, summary: summarize(seedResults.get(`project without ${mechanism.name}`)) })),
+    };
 
     const results: SizeResult[] = [];
     let devMs: number | undefined;
@@ -393,7 +410,8 @@ async function main(): Promise<void> {
     console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved, intervals from a bootstrap of the runs; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
     printTable(results);
     console.log(`\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`);
-    printMechanisms(results.at(-1));
+    const largest = results.at(-1);
+    printMechanisms([{ name: "seed site", ...seed }, ...(largest ? [{ name: `${largest.posts.toLocaleString("en")} posts`, ...largest }] : [])]);
     printTargets(results, seed, devMs);
   } finally {
     cleanUp();

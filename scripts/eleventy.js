@@ -103,7 +103,9 @@ const watching = args.some((arg) => /^--(serve|watch)(=|$)/.test(arg));
 const configIndex = args.findIndex((arg) => arg.startsWith("--config="));
 const config = args[configIndex]?.slice("--config=".length);
 
-const bundled = !watching && config?.endsWith(".ts") ? await bundledModules(config) : undefined;
+// BUILD_BUNDLE=0 runs a one-off build through tsx too: the benchmark measures what bundling buys.
+const bundling = !watching && config?.endsWith(".ts") && process.env.BUILD_BUNDLE !== "0";
+const bundled = bundling && config ? await bundledModules(config) : undefined;
 if (bundled) {
   // Read by src/comments/worker/comment-worker-client.ts.
   process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;

@@ -75,7 +75,12 @@ export function installedEleventyVersion() {
   }
 }
 
-/** @param {{ oneOffBuild: boolean }} options */
-export function patchEleventy({ oneOffBuild }) {
-  return applyPatches(eleventyPatches(oneOffBuild), installedEleventyVersion());
+/**
+ * BUILD_SKIP_PATCHES (patch names, comma-separated) leaves those out: the benchmark
+ * measures what each buys.
+ * @param {{ oneOffBuild: boolean, env?: NodeJS.ProcessEnv }} options
+ */
+export function patchEleventy({ oneOffBuild, env = process.env }) {
+  const skipped = (env.BUILD_SKIP_PATCHES ?? "").split(",");
+  return applyPatches(eleventyPatches(oneOffBuild).filter((patch) => !skipped.includes(patch.name)), installedEleventyVersion());
 }

@@ -29,6 +29,11 @@ describe("the Eleventy patches", () => {
     }
   });
 
+  it("leave out those BUILD_SKIP_PATCHES names (the benchmark's builds without them)", async () => {
+    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }), ["template-map-lookup"]);
+    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "template-map-lookup,written-pages-memory" } }), []);
+  });
+
   it("leave the dev server's way of writing pages as Eleventy's", () => {
     assert.deepEqual(
       eleventyPatches(false).map((patch) => patch.name),
