@@ -54,8 +54,8 @@ export class BuildComments {
   private published = new Map<string, PublishedPost>();
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
-  /** This build's post pages' comments: a page asked twice gets the same, counted once. */
-  private pages = new Map<string, Promise<PostPageComments>>();
+  /** The posts whose page has its comments: asked again, it gets them again, counted once. */
+  private shown = new Set<string>();
   private followingChanges = false;
   /** The content folder the worker is validating. */
   private validating: string | undefined;
@@ -93,7 +93,7 @@ export class BuildComments {
     const build = { ...start, contentDir: resolve(start.contentDir), outputDir: resolve(start.outputDir) };
     this.build = build;
     this.ledger.reset();
-    this.pages = new Map();
+    this.shown = new Set();
     const stopOnError = build.runMode === "build";
     this.prepare(build.runMode, build.contentDir);
     if (this.worker) {
@@ -150,32 +150,29 @@ export class BuildComments {
     return this.counts.get(postDir) ?? this.reader.load(postDir).comments.length;
   }
 
-  /** The comments section and JSON-LD of the post page in `postDir`; its feed is written. */
-  postPage(postDir: string): Promise<PostPageComments> {
-    let page = this.pages.get(postDir);
-    if (!page) {
-      page = this.renderPostPage(postDir);
-      this.pages.set(postDir, page);
-    }
+  /**
+   * The comments section and JSON-LD of the post page in `postDir`; its feed is written.
+   * Asked again in the same build, the same comments, counted once by the render ledger
+   * (rendered again rather than kept: kept, every page's comments would stay in memory).
+   */
+  async postPage(postDir: string): Promise<PostPageComments> {
+    const first = !this.shown.has(postDir);
+    this.shown.add(postDir);
+    const parts = this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
+    const page = { ...parts.section, jsonLd: parts.jsonLd };
+    if (first) this.ledger.record(postDir, page.renderedIds);
     return page;
   }
 
-  private async renderPostPage(postDir: string): Promise<PostPageComments> {
+  private renderInProcess(postDir: string, withFeed: boolean): PostPageParts {
     const build = this.build;
     if (!build) throw new Error("BuildComments.postPage() before beginBuild()");
-    let parts: PostPageParts;
-    if (this.worker) parts = await this.worker.take(postDir);
-    else {
-      const facts = this.published.get(postDir)?.facts;
-      if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
-      const comments = this.reader.load(postDir).comments;
-      parts = postPageParts(facts, comments, build.site);
-      const feedsDir = this.feedsDir();
-      if (feedsDir !== undefined) writeCommentFeed(feedsDir, facts, comments, build.site);
-    }
-    const page = { ...parts.section, jsonLd: parts.jsonLd };
-    this.ledger.record(postDir, page.renderedIds);
-    return page;
+    const facts = this.published.get(postDir)?.facts;
+    if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
+    const comments = this.reader.load(postDir).comments;
+    const feedsDir = this.feedsDir();
+    if (withFeed && feedsDir !== undefined) writeCommentFeed(feedsDir, facts, comments, build.site);
+    return postPageParts(facts, comments, build.site);
   }
 
   /** After the build: every comment of every published post was on its page exactly once. */

@@ -1,9 +1,11 @@
 // The wall clock of the site's time zone, computed cheaply. Luxon asks Intl for the
 // zone's offset on every conversion, and a large build shows every comment's date two or
-// three times; an offset only changes at a DST transition, so it is kept per UTC day: the
-// day's offset when its first and last millisecond agree, otherwise (the day of a change)
-// the zone is asked at each instant. (The site's zone never changes its offset and back
-// within a day: tests/perf/dates-fast-path.test.ts checks every transition since 1911.)
+// three times; an offset only changes at a DST transition, so it is kept per week when the
+// week has a single offset (its first and last millisecond agree), and in the two weeks a
+// year that hold a change, per UTC day; on the day of a change itself the zone is asked
+// at each instant. (The site's zone never changes its offset and back within a week:
+// tests/perf/dates-fast-path.test.ts checks every transition since 1911.) Weeks first:
+// comments spread over years have thousands of distinct days, but a few hundred weeks.
 // Dates this fast path does not cover (fractional-minute offsets such as Paris's mean
 // time before 1911, years outside 1000–9999) return undefined: callers use luxon then.
 import { IANAZone, type DateTime } from "luxon";
@@ -22,25 +24,32 @@ export interface WallClock {
 }
 
 const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 export class SiteClock {
   private readonly zone: IANAZone;
-  /** The zone's offset by UTC day; null on a day when it changes. */
+  /** The zone's offset by week (since 1970) and by UTC day; null for one in which it changes. */
+  private readonly offsetByWeek = new Map<number, number | null>();
   private readonly offsetByDay = new Map<number, number | null>();
 
   constructor(zoneName: string) {
     this.zone = IANAZone.create(zoneName);
   }
 
-  private offsetAt(ms: number): number {
-    const day = Math.floor(ms / DAY_MS);
-    let offset = this.offsetByDay.get(day);
+  /** The offset of the period of `length` milliseconds holding `ms`, or null if it changes within it. */
+  private offsetOf(periods: Map<number, number | null>, length: number, ms: number): number | null {
+    const period = Math.floor(ms / length);
+    let offset = periods.get(period);
     if (offset === undefined) {
-      const start = this.zone.offset(day * DAY_MS);
-      offset = start === this.zone.offset(day * DAY_MS + DAY_MS - 1) ? start : null;
-      this.offsetByDay.set(day, offset);
+      const start = this.zone.offset(period * length);
+      offset = start === this.zone.offset(period * length + length - 1) ? start : null;
+      periods.set(period, offset);
     }
-    return offset ?? this.zone.offset(ms);
+    return offset;
+  }
+
+  private offsetAt(ms: number): number {
+    return this.offsetOf(this.offsetByWeek, WEEK_MS, ms) ?? this.offsetOf(this.offsetByDay, DAY_MS, ms) ?? this.zone.offset(ms);
   }
 
   wallClock(date: DateTime): WallClock | undefined {

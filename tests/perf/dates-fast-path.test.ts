@@ -51,7 +51,7 @@ describe("dates: the fast path writes what luxon writes", () => {
   });
 });
 
-describe("dates: the offset cached per day", () => {
+describe("dates: the offset cached per week and per day", () => {
   // Days on which the site's zone changes its offset, from standard time in 1911 to 2040.
   const zone = IANAZone.create(SITE_ZONE);
   const DAY = 86_400_000;
@@ -60,11 +60,11 @@ describe("dates: the offset cached per day", () => {
     if (zone.offset(day * DAY) !== zone.offset((day + 1) * DAY)) transitions.push(day * DAY);
   }
 
-  it("relies on what the zone's data shows: no offset changes and changes back within a day", () => {
+  it("relies on what the zone's data shows: no offset changes and changes back within a week", () => {
     assert.ok(transitions.length > 150, `${transitions.length} transitions found`);
     for (let i = 1; i < transitions.length; i++) {
       const gap = (transitions[i] as number) - (transitions[i - 1] as number);
-      assert.ok(gap > 3.5 * DAY, `transitions ${new Date(transitions[i - 1] as number).toISOString()} and ${new Date(transitions[i] as number).toISOString()}`);
+      assert.ok(gap > 7 * DAY, `transitions ${new Date(transitions[i - 1] as number).toISOString()} and ${new Date(transitions[i] as number).toISOString()}`);
     }
   });
 

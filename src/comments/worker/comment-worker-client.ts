@@ -38,6 +38,8 @@ export class CommentWorker {
   private validating: string | undefined;
   private readonly rendered = new Map<string, PostPageParts>();
   private toRender = new Set<string>();
+  /** Posts whose parts a page took: asked again, the worker renders them again. */
+  private readonly delivered = new Set<string>();
   /** A render job is running: its feeds are not all written yet. */
   private rendering = false;
   private stopping = false;
@@ -90,19 +92,28 @@ export class CommentWorker {
   /** Renders these posts' comments and writes their comment feeds into `feedsDir` (if any), in the background. */
   render(site: SiteFacts, feedsDir: string | undefined, posts: PostToRender[]): void {
     this.toRender = new Set(posts.map((post) => post.dir));
+    this.delivered.clear();
     this.rendering = true;
     this.send({ type: "render", site, feedsDir, posts });
   }
 
-  /** The rendered comments of the post in `dir`; the worker is asked to do it next if it has not yet. */
+  /**
+   * The rendered comments of the post in `dir`; the worker is asked to do it next if it has
+   * not yet, or to do it again if a page took them already (two pages asking at once: the
+   * second gets them rendered again).
+   */
   async take(dir: string): Promise<PostPageParts> {
     if (!this.toRender.has(dir)) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
-    if (!this.rendered.has(dir) && !this.failure) this.send({ type: "want", dir });
-    await this.wait(() => this.rendered.has(dir));
-    const parts = this.rendered.get(dir) as PostPageParts;
-    this.rendered.delete(dir);
-    this.toRender.delete(dir);
-    return parts;
+    for (;;) {
+      if (!this.rendered.has(dir) && !this.failure) this.send({ type: this.delivered.has(dir) ? "again" : "want", dir });
+      await this.wait(() => this.rendered.has(dir));
+      const parts = this.rendered.get(dir);
+      if (parts) {
+        this.rendered.delete(dir);
+        this.delivered.add(dir);
+        return parts;
+      }
+    }
   }
 
   /** Waits until every feed is written, then stops the thread. */

@@ -23,9 +23,19 @@ const { projectRoot } = workerData as { projectRoot: string };
 const markdown = createCommentMarkdown();
 /** Validated comments by post folder, until their post is rendered. */
 const sources = new Map<string, CommentSource[]>();
+/** The latest render job: what a post rendered again is rendered with. */
+let rendering: RenderJob | undefined;
 
 function send(message: WorkerMessage): void {
   port.postMessage(message);
+}
+
+/** A post's comments, read and validated from its files (one pass over its comments/ folder). */
+function readSources(dir: string): { items: CommentSource[]; problems: Problem[] } {
+  return scanCommentFolder(dir, projectRoot, (path, file, id) => {
+    const read = readComment(file, id, readFileSync(path, "utf8"));
+    return read.source ? { item: read.source, problems: [] } : read;
+  });
 }
 
 function validate(job: ValidateJob): void {
@@ -37,10 +47,7 @@ function validate(job: ValidateJob): void {
   const posts = [];
   const problems: Problem[] = [];
   for (const dir of postDirs) {
-    const scanned = scanCommentFolder(dir, projectRoot, (path, file, id) => {
-      const read = readComment(file, id, readFileSync(path, "utf8"));
-      return read.source ? { item: read.source, problems: [] } : read;
-    });
+    const scanned = readSources(dir);
     sources.set(dir, scanned.items);
     problems.push(...scanned.problems);
     posts.push({ dir, comments: scanned.items.map(({ id, file }) => ({ id, file })) });
@@ -48,16 +55,24 @@ function validate(job: ValidateJob): void {
   send({ type: "validated", contentDir: job.contentDir, posts, problems });
 }
 
-function renderPost(post: PostToRender, job: RenderJob): void {
+/** `again`: rendered before, its sources gone; read them again, and leave its feed as written. */
+function renderPost(post: PostToRender, job: RenderJob, again = false): void {
   const date = parseIsoWithOffset(post.date);
   if (!date) throw new Error(`${post.dir}: date "${post.date}" was validated but does not parse`);
-  const comments = (sources.get(post.dir) ?? []).map((source) => renderComment(source, markdown));
+  const postSources = again ? readSources(post.dir).items : (sources.get(post.dir) ?? []);
+  const comments = postSources.map((source) => renderComment(source, markdown));
   sources.delete(post.dir);
   const facts = { ...post, date };
   // The page may be waiting: its parts go first, the feed after.
   const parts = postPageParts(facts, comments, job.site);
   send({ type: "rendered", dir: post.dir, section: parts.section, jsonLd: parts.jsonLd });
-  if (job.feedsDir !== undefined) writeCommentFeed(job.feedsDir, facts, comments, job.site);
+  if (!again && job.feedsDir !== undefined) writeCommentFeed(job.feedsDir, facts, comments, job.site);
+}
+
+function renderAgain(dir: string): void {
+  const post = rendering?.posts.find((candidate) => candidate.dir === dir);
+  if (!rendering || !post) throw new Error(`${dir}: asked to render again a post this build does not render`);
+  renderPost(post, rendering, true);
 }
 
 /** Jobs that came while a render ran, other than "want": done after it. */
@@ -69,6 +84,7 @@ function wantedSinceLastLook(): string[] {
   for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
     const job = received.message as Job;
     if (job.type === "want") wanted.push(job.dir);
+    else if (job.type === "again") renderAgain(job.dir);
     else later.push(job);
   }
   return wanted;
@@ -76,6 +92,7 @@ function wantedSinceLastLook(): string[] {
 
 /** Renders every post in the job's order, a post a page is waiting for first. */
 function render(job: RenderJob): void {
+  rendering = job;
   const queue = new Map(job.posts.map((post) => [post.dir, post]));
   const next = () => queue.values().next().value as PostToRender;
   while (queue.size > 0) {
@@ -97,6 +114,7 @@ function run(job: Job): void {
   try {
     if (job.type === "validate") validate(job);
     else if (job.type === "render") render(job);
+    else if (job.type === "again") renderAgain(job.dir);
   } catch (error) {
     send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -32,9 +32,13 @@ export interface RenderJob {
   posts: PostToRender[];
 }
 
-/** Main → worker, while it renders: a page is waiting for this post, render it next. */
+/**
+ * Main → worker, while it renders: a page is waiting for this post, render it next
+ * ("want"); or a page asks for a post rendered already, render it again from its files
+ * ("again": the rendered parts are not kept, they would hold every page's comments).
+ */
 export interface WantJob {
-  type: "want";
+  type: "want" | "again";
   dir: string;
 }
 
