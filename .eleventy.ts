@@ -10,9 +10,9 @@ import { postDirOf, BuildComments } from "./src/comments/build-comments.ts";
 import { CONTENT_DIR, ignoredPostFolderGlobs, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
-import { parseFrontMatterYaml } from "./src/content/front-matter.ts";
+import { eleventyFrontMatterYaml, frontMatterProblemOf } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
-import { formatFrenchDate, isoWithOffsetToJsDate, machineDateTime, siteDateTime } from "./src/format/dates.ts";
+import { eleventyPageDate, formatFrenchDate, machineDateTime, siteDateTime } from "./src/format/dates.ts";
 import { countReflections } from "./src/format/plural.ts";
 import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
@@ -62,9 +62,13 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("metadata", metadata);
 
   // Front matter YAML keeps dates as strings, so src/content/schemas.ts can check them;
-  // the pages' dates are then read without luxon (src/format/dates.ts).
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatterYaml } });
-  eleventyConfig.addDateParsing((value) => isoWithOffsetToJsDate(value));
+  // the pages' dates are then read without luxon (src/format/dates.ts). A post's broken
+  // YAML or date does not stop Eleventy as it reads: the content check reports it, in one
+  // line, and stops the build before a page is written (see the preprocessor below).
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: eleventyFrontMatterYaml } });
+  eleventyConfig.addDateParsing(function (value) {
+    return eleventyPageDate(value, isPostPage(this.page.inputPath, POSTS_DIR));
+  });
 
   // Articles: our own markdown-it instance (src/markdown/article-markdown.ts). It gives
   // the headings their ids, after those of the page above the article (the post's <h1>).
@@ -126,8 +130,16 @@ export default function (eleventyConfig: UserConfig) {
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
   // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).
+  // A post the content check refused is left out of the dev server (the build stops on
+  // it); another template's broken front matter stops everything, naming it.
   // https://www.11ty.dev/docs/config-preprocessors/
-  eleventyConfig.addPreprocessor("drafts", "*", (data: { draft?: unknown }) => (isHiddenDraft(data, process.env.ELEVENTY_RUN_MODE) ? false : undefined));
+  eleventyConfig.addPreprocessor("drafts and refused posts", "*", function (data) {
+    const problem = frontMatterProblemOf(data);
+    const isPost = isPostPage(this.inputPath, POSTS_DIR);
+    if (problem !== undefined && !isPost) throw new Error(`${this.inputPath}: front matter: invalid YAML: ${problem}`);
+    if (isPost && comments.refused(postDirOf(this.inputPath))) return false;
+    return isHiddenDraft(data, process.env.ELEVENTY_RUN_MODE) ? false : undefined;
+  });
 
   // The posts, oldest first (templates reverse them where they want newest first).
   // Eleventy builds collections after reading every template and before writing any page:

@@ -54,7 +54,11 @@ async function bundle(entryPoint, external, inputs) {
     setup: (build) =>
       build.onLoad({ filter: /./, namespace: "file" }, ({ path }) => {
         const contents = readFileSync(path);
-        inputs[relative(".", path)] = contentHash(contents);
+        const file = relative(".", path);
+        // An installed package's files change with its version: its package.json stands for them.
+        const installed = /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+        if (installed) inputs[`${installed}/package.json`] ??= fileHash(`${installed}/package.json`);
+        else inputs[file] = contentHash(contents);
         return { contents, loader: "default" };
       }),
   };

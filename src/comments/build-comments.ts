@@ -14,14 +14,13 @@ import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent } from "../content/check-content.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache } from "../content/posts.ts";
-import { errorsIn, type Problem } from "../content/problem.ts";
+import { type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
 import { CommentReader } from "./read-comments.ts";
 import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./render-outputs.ts";
 import type { CommentsSection } from "./render-section.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
-import { postToRender } from "./worker/posts-across-threads.ts";
 import { useCommentWorker } from "./worker/use-comment-worker.ts";
 import { tuneV8ForLargeBuild, wantsV8Tuning } from "../build/v8-tiering.ts";
 
@@ -102,13 +101,9 @@ export class BuildComments {
         this.validating = build.contentDir;
         this.worker.validate(build.contentDir);
       }
-      const checked = await this.worker.postsChecked();
-      // On a broken post, stop now (Eleventy would trip on it), with the comments' problems too.
-      if (errorsIn(checked.problems).length > 0) reportContentProblems([...checked.problems, ...(await this.worker.validated()).problems], { stopOnError });
-      else reportContentProblems(checked.problems, { stopOnError });
-      const published = this.publishedOf(checked.posts);
-      this.published = new Map(published.map((post) => [post.dir, { file: post.file }]));
-      this.worker.render(build.site, this.feedsDir(), published.map(postToRender));
+      // Eleventy reads the templates meanwhile; the `posts` collection waits for the check
+      // (ensureValid), and the worker renders as soon as it has checked.
+      this.worker.render(build.site, this.feedsDir(), build.runMode);
       return;
     }
     this.reader.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
@@ -138,11 +133,17 @@ export class BuildComments {
     if (!this.worker || !this.build) return;
     const validation = await this.worker.validated();
     reportContentProblems(validation.problems, { stopOnError: this.build.runMode === "build" });
-    this.expected = validation.posts.flatMap((post) => {
-      const published = this.published.get(post.dir);
-      return published ? [{ dir: post.dir, file: published.file, comments: post.comments }] : [];
-    });
+    this.expected = validation.posts.flatMap(({ dir, post, comments }) => (post && !isHiddenDraft(post, this.build?.runMode) ? [{ dir, file: post.file, comments }] : []));
+    this.published = new Map(this.expected.map(({ dir, file }) => [dir, { file }]));
     this.counts = new Map(validation.posts.map((post) => [post.dir, post.comments.length]));
+  }
+
+  /**
+   * Whether the content check refused the post in `postDir`: known before Eleventy reads
+   * the posts in process; with the worker, not yet (false), and the build stops on it later.
+   */
+  refused(postDir: string): boolean {
+    return this.worker === undefined && this.build !== undefined && !this.published.has(postDir);
   }
 
   /** How many comments the post in `postDir` has (the home page's counts). */
@@ -156,6 +157,7 @@ export class BuildComments {
    * (rendered again rather than kept: kept, every page's comments would stay in memory).
    */
   async postPage(postDir: string): Promise<PostPageComments> {
+    if (!this.published.has(postDir)) throw new Error(`${postDir}: a page for a post that was not checked, or not shown by this build`);
     const first = !this.shown.has(postDir);
     this.shown.add(postDir);
     const parts = this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);

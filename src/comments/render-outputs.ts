@@ -30,11 +30,8 @@ export interface PostFacts {
   date: DateTime;
 }
 
-/**
- * A post's facts from its front matter, its date as it comes: a luxon DateTime in
- * process, ISO text on its way to the comment worker.
- */
-export function postFactsOf<D>(post: { slug: string; data: { title: string; description: string; author: string; date: D } }): Omit<PostFacts, "date"> & { date: D } {
+/** A post's facts, from its folder's name and its front matter. */
+export function postFactsOf(post: { slug: string; data: { title: string; description: string; author: string; date: DateTime } }): PostFacts {
   const { title, description, author, date } = post.data;
   return { slug: post.slug, title, description, author, date };
 }

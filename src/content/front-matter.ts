@@ -21,9 +21,31 @@ export class FrontMatterError extends Error {
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(\r?\n|$)/m;
 
-/** Front matter YAML, read with the core schema (see above); Eleventy's YAML engine too. */
+/** Front matter YAML, read with the core schema (see above). */
 export function parseFrontMatterYaml(source: string): unknown {
   return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+}
+
+/** Where `eleventyFrontMatterYaml` leaves a YAML error in the data: a key no one writes. */
+const FRONT_MATTER_PROBLEM = "(front matter problem)";
+
+/**
+ * Eleventy's YAML engine: the same reading, but a YAML error becomes a note in the page's
+ * data instead of a stack trace, so that a post's broken front matter is reported by the
+ * content check, in one line; `frontMatterProblemOf` reads the note for other templates.
+ */
+export function eleventyFrontMatterYaml(source: string): unknown {
+  try {
+    return parseFrontMatterYaml(source);
+  } catch (error) {
+    return { [FRONT_MATTER_PROBLEM]: (error as { reason?: string }).reason ?? String(error) };
+  }
+}
+
+/** The YAML error `eleventyFrontMatterYaml` noted in a page's data, if any. */
+export function frontMatterProblemOf(data: Record<string, unknown>): string | undefined {
+  const problem = data[FRONT_MATTER_PROBLEM];
+  return typeof problem === "string" ? problem : undefined;
 }
 
 export function splitFrontMatter(text: string): FrontMatter {

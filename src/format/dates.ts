@@ -57,6 +57,18 @@ export function isoWithOffsetToJsDate(value: unknown): Date | undefined {
   return instant && new Date(instant.ms);
 }
 
+/**
+ * A page's date for Eleventy (`addDateParsing`). A post's date is the content check's to
+ * judge: one it refuses gives the epoch here, and the check stops the build before any
+ * page is written, in one line, instead of Eleventy's stack trace as it reads the post.
+ * Other pages' dates are left to Eleventy.
+ */
+export function eleventyPageDate(value: unknown, isPost: boolean): Date | undefined {
+  const common = isoWithOffsetToJsDate(value);
+  if (common || !isPost) return common;
+  return (typeof value === "string" ? parseIsoWithOffset(value)?.toJSDate() : undefined) ?? new Date(0);
+}
+
 /** A JS Date (Eleventy's page dates) as the DateTime the functions below take. */
 export function siteDateTime(date: Date): DateTime {
   return DateTime.fromMillis(date.getTime(), { locale: SITE_LOCALE });

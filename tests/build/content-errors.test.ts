@@ -118,6 +118,26 @@ for (const worker of ["never", "always"]) {
       assert.match(result.stderr, /2 problems in the content/);
       assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
     });
+    it("refuses a post's broken YAML in one line, as Eleventy reads on", () => {
+      const project = projectWith({ [`${C}/1.md`]: okComment() });
+      writeFileSync(join(project, "content/posts/un-article/index.md"), "---\ntitle: Un article\ndate: [2024\nauthor: Camille\n---\nTexte.\n");
+      const result = buildSite({ projectDir: project, env: { DEBUG: "", COMMENTS_WORKER: worker } });
+      projects.push(result.outputDir);
+      assert.notEqual(result.status, 0);
+      assert.match(result.stderr, /^content\/posts\/un-article\/index\.md:\d+: front matter: invalid YAML/m);
+      assert.match(result.stderr, /1 problem in the content/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+      assert.ok(!existsSync(join(result.outputDir, "un-article/index.html")));
+    });
+    it("stops on another template's broken YAML, naming it", () => {
+      const project = projectWith({ [`${C}/1.md`]: okComment() });
+      writeFileSync(join(project, "content/cassee.njk"), "---\ntitle: [Cassée\n---\n<p>Texte</p>\n");
+      const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: worker } });
+      projects.push(result.outputDir);
+      assert.notEqual(result.status, 0);
+      assert.match(result.stderr, /content\/cassee\.njk: front matter: invalid YAML/);
+      assert.ok(!existsSync(join(result.outputDir, "cassee/index.html")));
+    });
     it("passes with valid content", () => {
       const result = buildSite({ projectDir: projectWith({ [`${C}/1.md`]: okComment() }), env: { COMMENTS_WORKER: worker } });
       projects.push(result.outputDir);

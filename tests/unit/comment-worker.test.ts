@@ -6,16 +6,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, describe, it } from "node:test";
-import { DateTime } from "luxon";
 import { CommentReader } from "../../src/comments/read-comments.ts";
-import { postCommentFeed, postPageParts } from "../../src/comments/render-outputs.ts";
+import { postCommentFeed, postFactsOf, postPageParts } from "../../src/comments/render-outputs.ts";
+import { loadPost } from "../../src/content/posts.ts";
 import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/worker/use-comment-worker.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
 import { BuildComments } from "../../src/comments/build-comments.ts";
-import { commentFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
+import { commentFile, postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
-const post = (slug: string) => ({ slug, title: `Billet ${slug}`, description: "Résumé.", author: "Camille", date: "2024-03-01T10:00:00+01:00" });
 
 describe("the comment worker", () => {
   const root = temporaryDir("worker");
@@ -26,15 +25,15 @@ describe("the comment worker", () => {
     removeDir(root);
   });
   writeFiles(root, {
-    "content/posts/a/index.md": "---\n---\n",
+    "content/posts/a/index.md": postFile("Billet a"),
     "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }, "Bonjour <script>alert(1)</script> https://exemple.org"),
     "content/posts/a/comments/2.md": commentFile({ author: "Tom", date: "2024-03-02T11:00:00+01:00", parent: '"1"' }),
-    "content/posts/b/index.md": "---\n---\n",
+    "content/posts/b/index.md": postFile("Billet b"),
     "content/posts/b/comments/1.md": commentFile({ author: "Zoé", date: "2024-03-03T10:00:00+01:00" }),
-    "content/posts/c/index.md": "---\n---\n",
+    "content/posts/c/index.md": postFile("Billet c", "draft: true\n"),
     "content/posts/c/comments/1.md": commentFile({ author: "Zoé", date: "hier" }),
     "content/posts/c/comments/note.txt": "pas un commentaire",
-    "other/posts/d/index.md": "---\n---\n",
+    "other/posts/d/index.md": postFile("Billet d"),
     "other/posts/d/comments/1.md": commentFile({ author: "Inès", date: "2024-03-04T10:00:00+01:00" }),
   });
   const dir = (slug: string) => join(root, "content/posts", slug);
@@ -50,12 +49,14 @@ describe("the comment worker", () => {
   });
 
   it("renders what a page asks for, as the in-process path does, and writes its feed", async () => {
-    worker.render(site, output, [{ ...post("a"), dir: dir("a") }, { ...post("b"), dir: dir("b") }]);
+    worker.render(site, output, "build");
     const b = await worker.take(dir("b"));
     const a = await worker.take(dir("a"));
     assert.deepEqual(a.section.renderedIds, ["1", "2"]);
     assert.equal(b.section.count, 1);
-    const facts = { ...post("a"), date: DateTime.fromISO(post("a").date, { setZone: true }) };
+    const loaded = loadPost(dir("a"), root).post;
+    assert.ok(loaded);
+    const facts = postFactsOf(loaded);
     const comments = new CommentReader(root).load(dir("a")).comments;
     const expected = { ...postPageParts(facts, comments, site), feed: postCommentFeed(facts, comments, site) };
     assert.deepEqual(a.section, expected.section);
@@ -63,6 +64,7 @@ describe("the comment worker", () => {
     assert.doesNotMatch(a.section.html, /<script>/);
     assert.equal(readFileSync(join(output, "a/commentaires.xml"), "utf8"), expected.feed);
     assert.ok(existsSync(join(output, "b/commentaires.xml")));
+    assert.equal(existsSync(join(output, "c/commentaires.xml")), false, "a draft is not shown by a build");
   });
 
   it("answers for the folder asked last when asked for another before answering", async () => {
@@ -115,7 +117,7 @@ describe("a comment worker that fails", () => {
     const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { throw new Error("le disque a disparu"); });\n');
     const started = performance.now();
     worker.validate(join(root, "content"));
-    await assert.rejects(worker.postsChecked(), (error: Error) => error instanceof CommentWorkerError && /le disque a disparu/.test(error.message));
+    await assert.rejects(worker.validated(), (error: Error) => error instanceof CommentWorkerError && /le disque a disparu/.test(error.message));
     assert.ok(performance.now() - started < 1000, `failed after ${Math.round(performance.now() - started)} ms`);
     await assert.rejects(worker.validated(), /le disque a disparu/, "and everything asked after");
     await worker.finish();
@@ -125,7 +127,7 @@ describe("a comment worker that fails", () => {
     for (const source of ["process.exit(3);\n", 'import "un-paquet-qui-n-existe-pas";\n']) {
       const worker = workerRunning(source);
       worker.validate(join(root, "content"));
-      await assert.rejects(worker.postsChecked(), (error: Error) => error instanceof CommentWorkerError && /exit code 3|un-paquet-qui-n-existe-pas/.test(error.message), source);
+      await assert.rejects(worker.validated(), (error: Error) => error instanceof CommentWorkerError && /exit code 3|un-paquet-qui-n-existe-pas/.test(error.message), source);
       await worker.finish();
     }
   });
@@ -133,7 +135,7 @@ describe("a comment worker that fails", () => {
   it("stops a thread that sends nothing for the silence limit, saying so", async () => {
     const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { for (;;); });\n', { silenceLimitMs: 300 });
     worker.validate(join(root, "content"));
-    await assert.rejects(worker.postsChecked(), /sent nothing for 0.3 s: stopped/);
+    await assert.rejects(worker.validated(), /sent nothing for 0.3 s: stopped/);
     await worker.finish();
   });
 });

@@ -5,19 +5,13 @@
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../../content/problem.ts";
 import type { PostPageParts, SiteFacts } from "../render-outputs.ts";
-import type { Job, PostAcrossThreads, PostToRender, ValidatedPost, WorkerMessage } from "./protocol.ts";
+import type { Job, ValidatedPost, WorkerMessage } from "./protocol.ts";
 
 /** Longest the build waits without a message from the worker before it stops it. */
 const SILENCE_LIMIT_MS = 60_000;
 
 export interface Validation {
   posts: ValidatedPost[];
-  problems: Problem[];
-}
-
-/** The posts as the worker checked them (see ./posts-across-threads.ts). */
-export interface CheckedPosts {
-  posts: PostAcrossThreads[];
   problems: Problem[];
 }
 
@@ -32,12 +26,10 @@ interface Waiter {
 export class CommentWorker {
   private readonly worker: Worker;
   private readonly silenceLimitMs: number;
-  private checkedPosts: CheckedPosts | undefined;
   private validation: Validation | undefined;
   /** The folder of the latest validation asked for: an earlier one's answer is not this one's. */
   private validating: string | undefined;
   private readonly rendered = new Map<string, PostPageParts>();
-  private toRender = new Set<string>();
   /** Posts whose parts a page took: asked again, the worker renders them again. */
   private readonly delivered = new Set<string>();
   /** A render job is running: its feeds are not all written yet. */
@@ -68,33 +60,28 @@ export class CommentWorker {
     this.worker.postMessage(job);
   }
 
-  /** Checks every post and validates every comment of the content folder; `postsChecked()` and `validated()` give the results. */
+  /** Checks every post and validates every comment of the content folder; `validated()` gives the result. */
   validate(contentDir: string): void {
-    this.checkedPosts = undefined;
     this.validation = undefined;
     this.validating = contentDir;
     this.rendered.clear();
     this.send({ type: "validate", contentDir });
   }
 
-  /** The posts' front matter, checked (the comments come later). */
-  async postsChecked(): Promise<CheckedPosts> {
-    await this.wait(() => this.checkedPosts !== undefined);
-    return this.checkedPosts as CheckedPosts;
-  }
-
-  /** The problems in the comment files, and the comments of each post. */
+  /** The problems in the content folder, and each post folder's post and comments. */
   async validated(): Promise<Validation> {
     await this.wait(() => this.validation !== undefined);
     return this.validation as Validation;
   }
 
-  /** Renders these posts' comments and writes their comment feeds into `feedsDir` (if any), in the background. */
-  render(site: SiteFacts, feedsDir: string | undefined, posts: PostToRender[]): void {
-    this.toRender = new Set(posts.map((post) => post.dir));
+  /**
+   * Once validated, renders the comments of every post a build of `runMode` shows and writes
+   * their comment feeds into `feedsDir` (if any), in the background.
+   */
+  render(site: SiteFacts, feedsDir: string | undefined, runMode: string): void {
     this.delivered.clear();
     this.rendering = true;
-    this.send({ type: "render", site, feedsDir, posts });
+    this.send({ type: "render", site, feedsDir, runMode });
   }
 
   /**
@@ -103,7 +90,6 @@ export class CommentWorker {
    * second gets them rendered again).
    */
   async take(dir: string): Promise<PostPageParts> {
-    if (!this.toRender.has(dir)) throw new CommentWorkerError(`the comment worker was not asked to render ${dir}`);
     for (;;) {
       if (!this.rendered.has(dir) && !this.failure) this.send({ type: this.delivered.has(dir) ? "again" : "want", dir });
       await this.wait(() => this.rendered.has(dir));
@@ -128,9 +114,6 @@ export class CommentWorker {
 
   private receive(message: WorkerMessage): void {
     switch (message.type) {
-      case "posts":
-        if (message.contentDir === this.validating) this.checkedPosts = { posts: message.posts, problems: message.problems };
-        break;
       case "validated":
         if (message.contentDir === this.validating) this.validation = { posts: message.posts, problems: message.problems };
         break;

@@ -1,26 +1,28 @@
 // The comment worker: a thread of `npm run build` that does the comments' work on a
 // second core while Eleventy builds the pages on the first. It checks every post's front
-// matter and validates every comment file first (so a broken file stops the build before
-// any page is written), then renders each published post's comments, writes its comment
-// feed and sends the page's parts back, a waiting page's post first.
+// matter and validates every comment file first (the build stops on a problem before any
+// page is written), then renders the comments of each post the build shows, writes its
+// comment feed and sends the page's parts back, a waiting page's post first.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { readFileSync } from "node:fs";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
-import { parseIsoWithOffset } from "../../format/dates.ts";
+import { isHiddenDraft } from "../../authoring/drafts.ts";
 import { checkPosts } from "../../content/check-content.ts";
 import { listPostDirs } from "../../content/post-dirs.ts";
+import type { Post } from "../../content/posts.ts";
 import type { Problem } from "../../content/problem.ts";
 import { createCommentMarkdown } from "../../markdown/comment-markdown.ts";
 import { scanCommentFolder } from "../read-comments.ts";
 import { readComment, renderComment, type CommentSource } from "../parse-comment.ts";
-import { postPageParts, writeCommentFeed } from "../render-outputs.ts";
-import { postToThread } from "./posts-across-threads.ts";
-import type { Job, PostToRender, RenderJob, ValidateJob, WorkerMessage } from "./protocol.ts";
+import { postFactsOf, postPageParts, writeCommentFeed } from "../render-outputs.ts";
+import type { Job, RenderJob, ValidatedPost, ValidateJob, WorkerMessage } from "./protocol.ts";
 
 if (!parentPort) throw new Error("comment-worker.ts runs as a worker thread (new Worker), not on its own");
 const port = parentPort;
 const { projectRoot } = workerData as { projectRoot: string };
 const markdown = createCommentMarkdown();
+/** The valid posts of the latest validation, in the folder's order. */
+let posts: Post[] = [];
 /** Validated comments by post folder, until their post is rendered. */
 const sources = new Map<string, CommentSource[]>();
 /** The latest render job: what a post rendered again is rendered with. */
@@ -39,30 +41,30 @@ function readSources(dir: string): { items: CommentSource[]; problems: Problem[]
 }
 
 function validate(job: ValidateJob): void {
-  // The posts first: the main thread waits for them before Eleventy reads a template.
   const postDirs = listPostDirs(job.contentDir);
   const checked = checkPosts(postDirs, projectRoot);
-  send({ type: "posts", contentDir: job.contentDir, posts: checked.posts.map(postToThread), problems: checked.problems });
+  posts = checked.posts;
+  const postsByDir = new Map(posts.map((post) => [post.dir, post]));
   sources.clear();
-  const posts = [];
-  const problems: Problem[] = [];
+  const validated: ValidatedPost[] = [];
+  const problems: Problem[] = [...checked.problems];
   for (const dir of postDirs) {
     const scanned = readSources(dir);
     sources.set(dir, scanned.items);
     problems.push(...scanned.problems);
-    posts.push({ dir, comments: scanned.items.map(({ id, file }) => ({ id, file })) });
+    const post = postsByDir.get(dir);
+    const comments = scanned.items.map(({ id, file }) => ({ id, file }));
+    validated.push(post ? { dir, post: { file: post.file, draft: post.data.draft === true }, comments } : { dir, comments });
   }
-  send({ type: "validated", contentDir: job.contentDir, posts, problems });
+  send({ type: "validated", contentDir: job.contentDir, posts: validated, problems });
 }
 
 /** `again`: rendered before, its sources gone; read them again, and leave its feed as written. */
-function renderPost(post: PostToRender, job: RenderJob, again = false): void {
-  const date = parseIsoWithOffset(post.date);
-  if (!date) throw new Error(`${post.dir}: date "${post.date}" was validated but does not parse`);
+function renderPost(post: Post, job: RenderJob, again = false): void {
   const postSources = again ? readSources(post.dir).items : (sources.get(post.dir) ?? []);
   const comments = postSources.map((source) => renderComment(source, markdown));
   sources.delete(post.dir);
-  const facts = { ...post, date };
+  const facts = postFactsOf(post);
   // The page may be waiting: its parts go first, the feed after.
   const parts = postPageParts(facts, comments, job.site);
   send({ type: "rendered", dir: post.dir, section: parts.section, jsonLd: parts.jsonLd });
@@ -70,12 +72,12 @@ function renderPost(post: PostToRender, job: RenderJob, again = false): void {
 }
 
 function renderAgain(dir: string): void {
-  const post = rendering?.posts.find((candidate) => candidate.dir === dir);
+  const post = posts.find((candidate) => candidate.dir === dir);
   if (!rendering || !post) throw new Error(`${dir}: asked to render again a post this build does not render`);
   renderPost(post, rendering, true);
 }
 
-/** Jobs that came while a render ran, other than "want": done after it. */
+/** Jobs that came while a render ran, other than "want" and "again": done after it. */
 const later: Job[] = [];
 
 /** The posts pages are waiting for, asked since the last look (without waiting for more). */
@@ -90,11 +92,11 @@ function wantedSinceLastLook(): string[] {
   return wanted;
 }
 
-/** Renders every post in the job's order, a post a page is waiting for first. */
+/** Renders every post the build shows, in the folder's order, a post a page is waiting for first. */
 function render(job: RenderJob): void {
   rendering = job;
-  const queue = new Map(job.posts.map((post) => [post.dir, post]));
-  const next = () => queue.values().next().value as PostToRender;
+  const queue = new Map(posts.filter((post) => !isHiddenDraft(post.data, job.runMode)).map((post) => [post.dir, post]));
+  const next = () => queue.values().next().value as Post;
   while (queue.size > 0) {
     for (const dir of wantedSinceLastLook()) {
       const post = queue.get(dir);

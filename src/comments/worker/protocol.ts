@@ -1,6 +1,5 @@
 // The messages between the build (main thread) and the comment worker. Everything here
-// crosses threads by structured clone: plain data only, dates as ISO strings.
-import type { Post } from "../../content/posts.ts";
+// crosses threads by structured clone: plain data only.
 import type { Problem } from "../../content/problem.ts";
 import type { CommentsSection } from "../render-section.ts";
 import type { SiteFacts } from "../render-outputs.ts";
@@ -11,25 +10,16 @@ export interface ValidateJob {
   contentDir: string;
 }
 
-/** A post as the worker needs it to render: its folder and front matter, date as ISO text. */
-export interface PostToRender {
-  dir: string;
-  slug: string;
-  title: string;
-  description: string;
-  author: string;
-  date: string;
-}
-
 /**
- * Main → worker, then: render these (published) posts' comments, in this order, and
- * write their feeds into `feedsDir` (none when the build writes no files).
+ * Main → worker, then: once validated, render the comments of the posts this build shows
+ * (drafts are left out of a "build" run mode), in the folder's order, and write their
+ * feeds into `feedsDir` (none when the build writes no files).
  */
 export interface RenderJob {
   type: "render";
   site: SiteFacts;
   feedsDir: string | undefined;
-  posts: PostToRender[];
+  runMode: string;
 }
 
 /**
@@ -44,17 +34,14 @@ export interface WantJob {
 
 export type Job = ValidateJob | RenderJob | WantJob;
 
-/** The comment files of one post, as validated (for the home page's counts and the render ledger). */
+/** A post folder as validated: its post, if valid, and its valid comments (the home page's counts, the render ledger). */
 export interface ValidatedPost {
   dir: string;
+  post?: { file: string; draft: boolean };
   comments: { id: string; file: string }[];
 }
 
-/** A checked post as it crosses threads: its date as ISO text. */
-export type PostAcrossThreads = Omit<Post, "data"> & { data: Omit<Post["data"], "date"> & { date: string } };
-
 export type WorkerMessage =
-  | { type: "posts"; contentDir: string; posts: PostAcrossThreads[]; problems: Problem[] }
   | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
   | { type: "rendered"; dir: string; section: CommentsSection; jsonLd: string }
   | { type: "done" }
