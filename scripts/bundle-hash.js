@@ -32,19 +32,31 @@ export function fileHash(file) {
 }
 
 /**
+ * The manifests of the bundles named `name` in `dir`, the newest first: the one a build
+ * wants is most often the last one made.
+ * @param {string} dir
+ * @param {string} name
+ */
+function manifestsNewestFirst(dir, name) {
+  const manifests = existsSync(dir) ? readdirSync(dir).filter((file) => file.startsWith(`${name}.`) && file.endsWith(".json")) : [];
+  const made = new Map(manifests.map((file) => [file, statSync(join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]));
+  return manifests.sort((a, b) => (made.get(b) ?? 0) - (made.get(a) ?? 0));
+}
+
+/**
  * The bundle of `entry` kept in `dir` under `name` whose manifest's files all still have
  * their hashes; undefined if there is none.
  * @param {string} dir
  * @param {string} name
  * @param {string} entry
+ * @param {Map<string, string>} hashes the files hashed so far: each once a build, however
+ *   many manifests name it (a build's two bundles share most of theirs)
  */
-export function reusableBundle(dir, name, entry) {
-  /** @type {Map<string, string>} each file hashed once, however many manifests name it */
-  const hashes = new Map();
+export function reusableBundle(dir, name, entry, hashes = new Map()) {
   const unchanged = (/** @type {[string, string]} */ [file, hash]) => (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
-  for (const manifest of existsSync(dir) ? readdirSync(dir) : []) {
+  for (const manifest of manifestsNewestFirst(dir, name)) {
     const bundle = join(dir, manifest.replace(/\.json$/, ".mjs"));
-    if (!manifest.startsWith(`${name}.`) || !manifest.endsWith(".json") || !existsSync(bundle)) continue;
+    if (!existsSync(bundle)) continue;
     try {
       const made = JSON.parse(readFileSync(join(dir, manifest), "utf8"));
       if (made.entry === entry && Object.entries(made.inputs).every(unchanged)) return bundle;

@@ -71,6 +71,9 @@ async function bundle(entryPoint, external, inputs) {
   return output.text;
 }
 
+/** The files this build has hashed, by path (./bundle-hash.js). */
+const hashedFiles = new Map();
+
 /**
  * The bundle of `entryPoint`, kept under `name`, made unless a build made it from the same files.
  * @param {string} name
@@ -80,7 +83,7 @@ async function bundle(entryPoint, external, inputs) {
 async function cachedBundle(name, entryPoint, external) {
   const dir = resolve(CACHE_DIR);
   const entry = relative(".", resolve(entryPoint));
-  const reused = reusableBundle(dir, name, entry);
+  const reused = reusableBundle(dir, name, entry, hashedFiles);
   if (reused) return reused;
   // Hashed before esbuild starts: a change made after is one for the next build to see.
   const inputs = Object.fromEntries(BUNDLING_FILES.map((file) => [file, fileHash(file)]));

@@ -1,11 +1,11 @@
-// The wall clock of the site's time zone, computed cheaply. Luxon asks Intl for the
-// zone's offset on every conversion, and a large build shows every comment's date two or
-// three times; an offset only changes at a DST transition, so it is kept per week when the
-// week has a single offset (its first and last millisecond agree), and in the two weeks a
-// year that hold a change, per UTC day; on the day of a change itself the zone is asked
-// at each instant. (The site's zone never changes its offset and back within a week:
-// tests/perf/dates-fast-path.test.ts checks every transition since 1911.) Weeks first:
-// comments spread over years have thousands of distinct days, but a few hundred weeks.
+// The wall clock of the site's time zone, Europe/Paris, computed without Intl. Since 1996
+// Paris keeps the European Union's summer time: UTC+2 from the last Sunday of March to the
+// last Sunday of October, both at 01:00 UTC, UTC+1 otherwise (Directive 2000/84/EC). A
+// blog's dates fall in those years: their offset comes from that rule. An older date asks
+// the zone itself, through luxon and Intl, whose first use loads ICU's data, a large part
+// of a small site's build beyond bare Eleventy's (docs/performance.md).
+// tests/perf/dates-fast-path.test.ts checks the rule against Node's own time zone data at
+// every transition up to 2040: a change of the law shows there first.
 // Dates this fast path does not cover (fractional-minute offsets such as Paris's mean
 // time before 1911, years outside 1000–9999) return undefined: callers use luxon then.
 import { IANAZone, type DateTime } from "luxon";
@@ -23,33 +23,35 @@ export interface WallClock {
   offset: number;
 }
 
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The first year of the European rule in Paris. */
+const EUROPEAN_RULE_SINCE = 1996;
+
+/** 01:00 UTC on the last Sunday of `month` (0–11) of `year`: when European summer time starts or ends. */
+function lastSundayOneAm(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
+
+/** Paris's offset at `ms` under the European rule, in minutes; undefined before the rule. */
+export function europeanParisOffset(ms: number): number | undefined {
+  const year = new Date(ms).getUTCFullYear();
+  if (year < EUROPEAN_RULE_SINCE) return undefined;
+  return ms >= lastSundayOneAm(year, 2) && ms < lastSundayOneAm(year, 9) ? 120 : 60;
+}
 
 export class SiteClock {
-  private readonly zone: IANAZone;
-  /** The zone's offset by week (since 1970) and by UTC day; null for one in which it changes. */
-  private readonly offsetByWeek = new Map<number, number | null>();
-  private readonly offsetByDay = new Map<number, number | null>();
+  private zone: IANAZone | undefined;
 
-  constructor(zoneName: string) {
-    this.zone = IANAZone.create(zoneName);
-  }
-
-  /** The offset of the period of `length` milliseconds holding `ms`, or null if it changes within it. */
-  private offsetOf(periods: Map<number, number | null>, length: number, ms: number): number | null {
-    const period = Math.floor(ms / length);
-    let offset = periods.get(period);
-    if (offset === undefined) {
-      const start = this.zone.offset(period * length);
-      offset = start === this.zone.offset(period * length + length - 1) ? start : null;
-      periods.set(period, offset);
-    }
-    return offset;
-  }
+  constructor(private readonly zoneName: string) {}
 
   private offsetAt(ms: number): number {
-    return this.offsetOf(this.offsetByWeek, WEEK_MS, ms) ?? this.offsetOf(this.offsetByDay, DAY_MS, ms) ?? this.zone.offset(ms);
+    const ruled = this.zoneName === "Europe/Paris" ? europeanParisOffset(ms) : undefined;
+    if (ruled !== undefined) return ruled;
+    this.zone ??= IANAZone.create(this.zoneName);
+    return this.zone.offset(ms);
   }
 
   wallClock(date: DateTime): WallClock | undefined {

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DateTime, IANAZone } from "luxon";
 import { formatFrenchDate, formatFrenchDateTime, machineDateTime, rfc3339DateTime, SITE_ZONE } from "../../src/format/dates.ts";
+import { europeanParisOffset } from "../../src/format/site-clock.ts";
 
 function reference(date: DateTime) {
   const local = date.setZone(SITE_ZONE).setLocale("fr");
@@ -51,8 +52,9 @@ describe("dates: the fast path writes what luxon writes", () => {
   });
 });
 
-describe("dates: the offset cached per week and per day", () => {
-  // Days on which the site's zone changes its offset, from standard time in 1911 to 2040.
+describe("dates: Paris's offset from the European rule", () => {
+  // Days on which the site's zone changes its offset, from standard time in 1911 to 2040,
+  // as Node's time zone data has them.
   const zone = IANAZone.create(SITE_ZONE);
   const DAY = 86_400_000;
   const transitions: number[] = [];
@@ -60,15 +62,17 @@ describe("dates: the offset cached per week and per day", () => {
     if (zone.offset(day * DAY) !== zone.offset((day + 1) * DAY)) transitions.push(day * DAY);
   }
 
-  it("relies on what the zone's data shows: no offset changes and changes back within a week", () => {
-    assert.ok(transitions.length > 150, `${transitions.length} transitions found`);
-    for (let i = 1; i < transitions.length; i++) {
-      const gap = (transitions[i] as number) - (transitions[i - 1] as number);
-      assert.ok(gap > 7 * DAY, `transitions ${new Date(transitions[i - 1] as number).toISOString()} and ${new Date(transitions[i] as number).toISOString()}`);
+  it("is the zone's own offset at every minute around every change from 1996 to 2040", () => {
+    const ruled = transitions.filter((day) => new Date(day).getUTCFullYear() >= 1996);
+    assert.equal(ruled.length, 2 * (2040 - 1996));
+    for (const day of ruled) {
+      for (let ms = day - DAY; ms < day + 2 * DAY; ms += 60_000) assert.equal(europeanParisOffset(ms), zone.offset(ms), new Date(ms).toISOString());
     }
+    assert.equal(europeanParisOffset(Date.UTC(1995, 11, 31, 23, 59)), undefined, "before the rule: the zone decides");
   });
 
   it("writes what luxon writes in the days around every transition since 1911", () => {
+    assert.ok(transitions.length > 150, `${transitions.length} transitions found`);
     for (const day of transitions) {
       for (let ms = day - 4 * DAY + 7_000; ms < day + 5 * DAY; ms += 4 * 3_600_000 + 61_000) {
         const date = DateTime.fromMillis(ms, { zone: "UTC" });
