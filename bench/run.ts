@@ -155,8 +155,10 @@ interface Mechanism {
  */
 const MECHANISMS: readonly Mechanism[] = [
   { name: "comment worker", without: "comments in process (COMMENTS_WORKER=never)", env: { COMMENTS_WORKER: "never" }, at: "largest" },
+  { name: "early worker start", without: "the worker started by the configuration (BUILD_EARLY_WORKER=0)", env: { BUILD_EARLY_WORKER: "0" }, at: "largest" },
   { name: "V8 tuning", without: "V8's defaults (BUILD_V8_TUNING=0)", env: { BUILD_V8_TUNING: "0" }, at: "largest" },
   { name: "page-map patch", without: "Eleventy's page lookups (BUILD_SKIP_PATCHES=template-map-lookup)", env: { BUILD_SKIP_PATCHES: "template-map-lookup" }, at: "largest" },
+  { name: "dependency-graph patch", without: "Eleventy's edge lookups (BUILD_SKIP_PATCHES=dependency-graph-edges)", env: { BUILD_SKIP_PATCHES: "dependency-graph-edges" }, at: "largest" },
   { name: "written-pages patch", without: "Eleventy's page writing (BUILD_SKIP_PATCHES=written-pages-memory)", env: { BUILD_SKIP_PATCHES: "written-pages-memory" }, at: "largest" },
   { name: "bundled code", without: "the code loaded through tsx (BUILD_BUNDLE=0)", env: { BUILD_BUNDLE: "0" }, at: "seed" },
 ];

@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CACHE_DIR, contentHash, fileHash, reusableBundle, saveBundle } from "./bundle-hash.js";
+import { startCommentWorkerEarly } from "../src/comments/worker/early-start.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
@@ -116,6 +117,11 @@ const bundled = bundling && config ? await bundledModules(config) : undefined;
 if (bundled) {
   // Read by src/comments/worker/comment-worker-client.ts.
   process.env.COMMENT_WORKER_MODULE = pathToFileURL(bundled.workerModule).href;
+  // A large site's comment worker starts now, not once the configuration has loaded
+  // (src/comments/worker/early-start.js), unless Eleventy is given another --input.
+  if (!args.some((arg) => arg.startsWith("--input"))) {
+    startCommentWorkerEarly({ workerUrl: process.env.COMMENT_WORKER_MODULE, contentDir: "content", projectRoot: process.cwd() });
+  }
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);
   args[configIndex] = `--config=${bundled.configModule}`;

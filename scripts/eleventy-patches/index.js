@@ -6,6 +6,7 @@
 // the build goes on without it. docs/performance.md says what each buys.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
 import { indexTemplateMapLookups } from "./template-map-lookup.js";
 import { boundWrittenPagesMemory } from "./written-pages-memory.js";
 
@@ -37,9 +38,11 @@ export async function eleventyModule(name) {
 export function eleventyPatches(oneOffBuild) {
   // Pages looked up by scanning them all (quadratic in pages), with Eleventy's path helper.
   const pageMap = async () => indexTemplateMapLookups(await eleventyModule("TemplateMap"), createRequire(ELEVENTY)("@11ty/eleventy-utils").TemplatePath);
+  // Each new edge of the dependency graph looked for among all the others (quadratic).
+  const graphEdges = async () => indexDependencyGraphEdges(createRequire(ELEVENTY)("dependency-graph").DepGraph);
   // Every finished page kept in memory until the build ends.
   const writtenPages = async () => boundWrittenPagesMemory({ TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyModule("Template") }, PAGES_RENDERED_AT_ONCE);
-  return [{ name: "template-map-lookup", apply: pageMap }, ...(oneOffBuild ? [{ name: "written-pages-memory", apply: writtenPages }] : [])];
+  return [{ name: "template-map-lookup", apply: pageMap }, { name: "dependency-graph-edges", apply: graphEdges }, ...(oneOffBuild ? [{ name: "written-pages-memory", apply: writtenPages }] : [])];
 }
 
 /**

@@ -22,7 +22,7 @@ import type { CommentsSection } from "./render-section.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
 import { useCommentWorker } from "./worker/use-comment-worker.ts";
-import { tuneV8ForLargeBuild, wantsV8Tuning } from "../build/v8-tiering.ts";
+import { takeEarlyCommentWorker } from "./worker/early-start.js";
 
 export interface BuildStart {
   contentDir: string;
@@ -70,9 +70,13 @@ export class BuildComments {
    */
   prepare(runMode: string, contentDir: string): void {
     if (this.worker) return;
-    if (!useCommentWorker(runMode, () => listPostDirs(contentDir).length)) return;
-    if (wantsV8Tuning()) tuneV8ForLargeBuild();
-    this.worker = new CommentWorker(this.projectRoot);
+    // `npm run build` may have started it already, before the configuration loaded.
+    const early = runMode === "build" ? takeEarlyCommentWorker() : undefined;
+    if (!useCommentWorker(runMode, () => listPostDirs(contentDir).length)) {
+      void early?.worker.terminate();
+      return;
+    }
+    this.worker = new CommentWorker(this.projectRoot, early ? { started: early } : {});
     this.validating = resolve(contentDir);
     this.worker.validate(this.validating);
   }

@@ -18,14 +18,17 @@ function assertSameSite(a: string, b: string): void {
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
 
+/** In process, then in the worker started early by the launcher, then in one the configuration starts. */
 function buildBothWays(project: string): [string, string] {
   dirs.push(project);
-  const [inProcess, inWorker] = (["never", "always"] as const).map((mode) => {
-    const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: mode } });
+  const ways = [{ COMMENTS_WORKER: "never" }, { COMMENTS_WORKER: "always" }, { COMMENTS_WORKER: "always", BUILD_EARLY_WORKER: "0" }];
+  const [inProcess, inWorker, inLateWorker] = ways.map((env) => {
+    const result = buildSite({ projectDir: project, env });
     dirs.push(result.outputDir);
     assert.equal(result.status, 0, result.stderr);
     return result.outputDir;
   });
+  assertSameSite(inWorker as string, inLateWorker as string);
   return [inProcess as string, inWorker as string];
 }
 

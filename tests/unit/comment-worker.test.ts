@@ -12,6 +12,7 @@ import { loadPost } from "../../src/content/posts.ts";
 import { useCommentWorker, WORKER_MIN_POSTS } from "../../src/comments/worker/use-comment-worker.ts";
 import { CommentWorker, CommentWorkerError } from "../../src/comments/worker/comment-worker-client.ts";
 import { BuildComments } from "../../src/comments/build-comments.ts";
+import { startCommentWorkerEarly, takeEarlyCommentWorker } from "../../src/comments/worker/early-start.js";
 import { commentFile, postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
@@ -169,3 +170,58 @@ describe("a post page asked for twice in one build", () => {
     });
   }
 });
+
+describe("the comment worker started early (scripts/eleventy.js)", () => {
+  const root = temporaryDir("early");
+  after(() => removeDir(root));
+  writeFiles(root, {
+    "content/posts/a/index.md": postFile("Billet a"),
+    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+  });
+  const workerUrl = new URL("../../src/comments/worker/comment-worker-entry.js", import.meta.url).href;
+  const start = (env: NodeJS.ProcessEnv) => startCommentWorkerEarly({ workerUrl, contentDir: join(root, "content"), projectRoot: root, env });
+
+  it("starts nothing for a small site, nor when told not to", () => {
+    for (const env of [{}, { BUILD_EARLY_WORKER: "0", COMMENTS_WORKER: "always" }, { COMMENTS_WORKER: "never" }]) {
+      start(env);
+      assert.equal(takeEarlyCommentWorker(), undefined, JSON.stringify(env));
+    }
+  });
+
+  it("is taken over once by the build's comments, which get its validation", async () => {
+    start({ COMMENTS_WORKER: "always" });
+    const before = process.env.COMMENTS_WORKER;
+    process.env.COMMENTS_WORKER = "always";
+    try {
+      const comments = new BuildComments(root);
+      comments.prepare("build", join(root, "content"));
+      assert.equal(takeEarlyCommentWorker(), undefined, "taken");
+      await comments.beginBuild({ contentDir: join(root, "content"), outputDir: join(root, "_site"), runMode: "build", writesFiles: false, site });
+      await comments.ensureValid();
+      assert.deepEqual((await comments.postPage(join(root, "content/posts/a"))).renderedIds, ["1"]);
+      await comments.endBuild();
+    } finally {
+      if (before === undefined) delete process.env.COMMENTS_WORKER;
+      else process.env.COMMENTS_WORKER = before;
+    }
+  });
+
+  it("is left by the dev server, and taken and stopped by a build that does not want it", () => {
+    start({ COMMENTS_WORKER: "always" });
+    new BuildComments(root).prepare("serve", join(root, "content"));
+    const left = takeEarlyCommentWorker();
+    assert.ok(left, "the dev server leaves it");
+    void left.worker.terminate();
+    start({ COMMENTS_WORKER: "always" });
+    // A build of this one post, COMMENTS_WORKER unset, wants no worker.
+    const before = process.env.COMMENTS_WORKER;
+    delete process.env.COMMENTS_WORKER;
+    try {
+      new BuildComments(root).prepare("build", join(root, "content"));
+      assert.equal(takeEarlyCommentWorker(), undefined, "the build took it (and stopped it)");
+    } finally {
+      if (before !== undefined) process.env.COMMENTS_WORKER = before;
+    }
+  });
+});
+

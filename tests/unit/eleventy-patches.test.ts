@@ -22,7 +22,7 @@ describe("the Eleventy patches", () => {
     assert.equal(PATCHED_VERSION, "3.1.8");
     const warn = mock.method(console, "warn", () => undefined);
     try {
-      assert.deepEqual(await patchEleventy({ oneOffBuild: true }), ["template-map-lookup", "written-pages-memory"]);
+      assert.deepEqual(await patchEleventy({ oneOffBuild: true }), ["template-map-lookup", "dependency-graph-edges", "written-pages-memory"]);
       assert.equal(warn.mock.callCount(), 0);
     } finally {
       warn.mock.restore();
@@ -30,14 +30,14 @@ describe("the Eleventy patches", () => {
   });
 
   it("leave out those BUILD_SKIP_PATCHES names (the benchmark's builds without them)", async () => {
-    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }), ["template-map-lookup"]);
-    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "template-map-lookup,written-pages-memory" } }), []);
+    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }), ["template-map-lookup", "dependency-graph-edges"]);
+    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "template-map-lookup,dependency-graph-edges,written-pages-memory" } }), []);
   });
 
   it("leave the dev server's way of writing pages as Eleventy's", () => {
     assert.deepEqual(
       eleventyPatches(false).map((patch) => patch.name),
-      ["template-map-lookup"],
+      ["template-map-lookup", "dependency-graph-edges"],
     );
   });
 

@@ -3,6 +3,7 @@
 // promise with its own error at once; one that sends nothing for `silenceLimitMs` while
 // the build waits for it is stopped, with a message saying so.
 import { Worker } from "node:worker_threads";
+import type { EarlyWorker } from "./early-start.js";
 import type { Problem } from "../../content/problem.ts";
 import type { PostPageParts, SiteFacts } from "../render-outputs.ts";
 import type { Job, ValidatedPost, WorkerMessage } from "./protocol.ts";
@@ -39,13 +40,16 @@ export class CommentWorker {
   private waiters: Waiter[] = [];
   private silence: NodeJS.Timeout | undefined;
 
-  /** Starts the thread: it loads its modules while Eleventy starts. */
-  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number } = {}) {
+  /**
+   * Starts the thread (it loads its modules while Eleventy starts), or takes over one
+   * started early (./early-start.js), which is validating its folder already.
+   */
+  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number; started?: EarlyWorker } = {}) {
     this.silenceLimitMs = options.silenceLimitMs ?? SILENCE_LIMIT_MS;
     // `npm run build` runs bundled JavaScript and names the worker's bundle (scripts/eleventy.js);
     // elsewhere (tests, tsx) the worker loads its TypeScript through its entry point.
     const bundled = process.env.COMMENT_WORKER_MODULE;
-    this.worker = new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
+    this.worker = options.started?.worker ?? new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
     this.worker.on("error", (error) => this.fail(`the comment worker failed: ${error.stack ?? error.message}`));
     this.worker.on("exit", (code) => {

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { isHiddenDraft } from "../../authoring/drafts.ts";
+import { tuneV8ForLargeBuild, wantsV8Tuning } from "../../build/v8-tiering.ts";
 import { checkPosts } from "../../content/check-content.ts";
 import { listPostDirs } from "../../content/post-dirs.ts";
 import type { Post } from "../../content/posts.ts";
@@ -19,7 +20,10 @@ import type { Job, RenderJob, ValidatedPost, ValidateJob, WorkerMessage } from "
 
 if (!parentPort) throw new Error("comment-worker.ts runs as a worker thread (new Worker), not on its own");
 const port = parentPort;
-const { projectRoot } = workerData as { projectRoot: string };
+// A large build on few cores optimizes later (V8's flags are the whole process's).
+if (wantsV8Tuning()) tuneV8ForLargeBuild();
+/** `contentDir`: started early (./early-start.js), it validates that folder at once, and answers when asked. */
+const { projectRoot, contentDir } = workerData as { projectRoot: string; contentDir?: string };
 const markdown = createCommentMarkdown();
 /** The valid posts of the latest validation, in the folder's order. */
 let posts: Post[] = [];
@@ -40,7 +44,16 @@ function readSources(dir: string): { items: CommentSource[]; problems: Problem[]
   });
 }
 
+/** The validation made before anyone asked (a worker started early), until asked for. */
+let validatedEarly: { contentDir: string; message: WorkerMessage } | undefined;
+
 function validate(job: ValidateJob): void {
+  const early = validatedEarly;
+  validatedEarly = undefined;
+  send(early?.contentDir === job.contentDir ? early.message : validation(job));
+}
+
+function validation(job: ValidateJob): WorkerMessage {
   const postDirs = listPostDirs(job.contentDir);
   const checked = checkPosts(postDirs, projectRoot);
   posts = checked.posts;
@@ -56,7 +69,7 @@ function validate(job: ValidateJob): void {
     const comments = scanned.items.map(({ id, file }) => ({ id, file }));
     validated.push(post ? { dir, post: { file: post.file, draft: post.data.draft === true }, comments } : { dir, comments });
   }
-  send({ type: "validated", contentDir: job.contentDir, posts: validated, problems });
+  return { type: "validated", contentDir: job.contentDir, posts: validated, problems };
 }
 
 /** `again`: rendered before, its sources gone; read them again, and leave its feed as written. */
@@ -118,11 +131,24 @@ function run(job: Job): void {
     else if (job.type === "render") render(job);
     else if (job.type === "again") renderAgain(job.dir);
   } catch (error) {
-    send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    send(failure(error));
   }
 }
 
-port.on("message", (job: Job) => {
+function failure(error: unknown): WorkerMessage {
+  return { type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+function runWithLater(job: Job): void {
   run(job);
-  for (let job = later.shift(); job; job = later.shift()) run(job);
-});
+  for (let next = later.shift(); next; next = later.shift()) run(next);
+}
+
+if (contentDir !== undefined) {
+  try {
+    validatedEarly = { contentDir, message: validation({ type: "validate", contentDir }) };
+  } catch (error) {
+    validatedEarly = { contentDir, message: failure(error) };
+  }
+}
+port.on("message", runWithLater);
