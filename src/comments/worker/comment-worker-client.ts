@@ -39,6 +39,7 @@ export class CommentWorker {
   private failure: CommentWorkerError | undefined;
   private waiters: Waiter[] = [];
   private silence: NodeJS.Timeout | undefined;
+  private lastMessageAt = 0;
 
   /**
    * Starts the thread (it loads its modules while Eleventy starts), or takes over one
@@ -140,30 +141,42 @@ export class CommentWorker {
     if (ready()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiters.push({ ready, resolve, reject });
-      this.worker.ref();
-      this.listenForSilence();
+      this.watch();
     });
   }
 
   private settle(): void {
+    this.lastMessageAt = performance.now();
     const waiting = this.waiters;
     this.waiters = waiting.filter((waiter) => !waiter.ready());
     for (const waiter of waiting) if (!this.waiters.includes(waiter)) waiter.resolve();
-    this.listenForSilence();
+    this.watch();
   }
 
-  /** A fresh silence limit while someone waits; none, and the thread unreferenced, otherwise. */
-  private listenForSilence(): void {
-    clearTimeout(this.silence);
-    this.silence = undefined;
+  /**
+   * While someone waits: the thread keeps the process alive, and a timer checks that it
+   * does not fall silent. Otherwise neither (one timer, not one per message).
+   */
+  private watch(): void {
     if (this.waiters.length === 0) {
+      clearTimeout(this.silence);
+      this.silence = undefined;
       this.worker.unref();
       return;
     }
-    this.silence = setTimeout(() => {
+    if (this.silence) return;
+    this.worker.ref();
+    this.lastMessageAt = performance.now();
+    const check = () => {
+      const silent = performance.now() - this.lastMessageAt;
+      if (silent < this.silenceLimitMs) {
+        this.silence = setTimeout(check, this.silenceLimitMs - silent);
+        return;
+      }
       this.fail(`the comment worker sent nothing for ${this.silenceLimitMs / 1000} s: stopped`);
       void this.worker.terminate();
-    }, this.silenceLimitMs);
+    };
+    this.silence = setTimeout(check, this.silenceLimitMs);
   }
 
   private fail(message: string): void {
@@ -171,6 +184,6 @@ export class CommentWorker {
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) waiter.reject(this.failure);
-    this.listenForSilence();
+    this.watch();
   }
 }
