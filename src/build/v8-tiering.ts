@@ -8,10 +8,9 @@
 // really hot code to optimize. With more cores the helpers have room of their own, and V8's
 // defaults stand. docs/performance.md has what the flags buy.
 //
-// BUILD_V8_TUNING=1 sets the flags whatever the machine, BUILD_V8_TUNING=0 never. They are
-// set at run time when the comment worker starts (src/comments/build-comments.ts): a small
-// build, which does not start it, keeps V8's defaults, as a flag set early would make
-// Node compile its own modules again.
+// BUILD_V8_TUNING=1 sets the flags whatever the machine, BUILD_V8_TUNING=0 never. The
+// comment worker sets them as it starts: a small build, which starts none, keeps V8's
+// defaults (any flag set makes Node compile its own modules again).
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 

@@ -73,7 +73,7 @@ export class BuildComments {
     // `npm run build` may have started it already, before the configuration loaded.
     const early = runMode === "build" ? takeEarlyCommentWorker() : undefined;
     if (!useCommentWorker(runMode, () => listPostDirs(contentDir).length)) {
-      void early?.worker.terminate();
+      void early?.terminate();
       return;
     }
     this.worker = new CommentWorker(this.projectRoot, early ? { started: early } : {});
@@ -157,14 +157,14 @@ export class BuildComments {
 
   /**
    * The comments section and JSON-LD of the post page in `postDir`; its feed is written.
-   * Asked again in the same build, the same comments, counted once by the render ledger
-   * (rendered again rather than kept: kept, every page's comments would stay in memory).
+   * Asked again in the same build, the same comments, rendered again in process (kept,
+   * every page's comments would stay in memory), counted once by the render ledger.
    */
   async postPage(postDir: string): Promise<PostPageComments> {
     if (!this.published.has(postDir)) throw new Error(`${postDir}: a page for a post that was not checked, or not shown by this build`);
     const first = !this.shown.has(postDir);
     this.shown.add(postDir);
-    const parts = this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
+    const parts = first && this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
     const page = { ...parts.section, jsonLd: parts.jsonLd };
     if (first) this.ledger.record(postDir, page.renderedIds);
     return page;
@@ -173,7 +173,9 @@ export class BuildComments {
   private renderInProcess(postDir: string, withFeed: boolean): PostPageParts {
     const build = this.build;
     if (!build) throw new Error("BuildComments.postPage() before beginBuild()");
-    const facts = this.published.get(postDir)?.facts;
+    // With the worker, this post's first answer came from it: read it here.
+    const post = this.published.get(postDir)?.facts ? undefined : this.posts.load(postDir).post;
+    const facts = this.published.get(postDir)?.facts ?? (post && postFactsOf(post));
     if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
     const comments = this.reader.load(postDir).comments;
     const feedsDir = this.feedsDir();

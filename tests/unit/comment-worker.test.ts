@@ -211,7 +211,7 @@ describe("the comment worker started early (scripts/eleventy.js)", () => {
     new BuildComments(root).prepare("serve", join(root, "content"));
     const left = takeEarlyCommentWorker();
     assert.ok(left, "the dev server leaves it");
-    void left.worker.terminate();
+    void left.terminate();
     start({ COMMENTS_WORKER: "always" });
     // A build of this one post, COMMENTS_WORKER unset, wants no worker.
     const before = process.env.COMMENTS_WORKER;

@@ -3,7 +3,6 @@
 // promise with its own error at once; one that sends nothing for `silenceLimitMs` while
 // the build waits for it is stopped, with a message saying so.
 import { Worker } from "node:worker_threads";
-import type { EarlyWorker } from "./early-start.js";
 import type { Problem } from "../../content/problem.ts";
 import type { PostPageParts, SiteFacts } from "../render-outputs.ts";
 import type { Job, ValidatedPost, WorkerMessage } from "./protocol.ts";
@@ -31,8 +30,6 @@ export class CommentWorker {
   /** The folder of the latest validation asked for: an earlier one's answer is not this one's. */
   private validating: string | undefined;
   private readonly rendered = new Map<string, PostPageParts>();
-  /** Posts whose parts a page took: asked again, the worker renders them again. */
-  private readonly delivered = new Set<string>();
   /** A render job is running: its feeds are not all written yet. */
   private rendering = false;
   private stopping = false;
@@ -41,16 +38,13 @@ export class CommentWorker {
   private silence: NodeJS.Timeout | undefined;
   private lastMessageAt = 0;
 
-  /**
-   * Starts the thread (it loads its modules while Eleventy starts), or takes over one
-   * started early (./early-start.js), which is validating its folder already.
-   */
-  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number; started?: EarlyWorker } = {}) {
+  /** Starts the thread (it loads its modules while Eleventy starts), or takes over one started early (./early-start.js). */
+  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number; started?: Worker } = {}) {
     this.silenceLimitMs = options.silenceLimitMs ?? SILENCE_LIMIT_MS;
     // `npm run build` runs bundled JavaScript and names the worker's bundle (scripts/eleventy.js);
     // elsewhere (tests, tsx) the worker loads its TypeScript through its entry point.
     const bundled = process.env.COMMENT_WORKER_MODULE;
-    this.worker = options.started?.worker ?? new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
+    this.worker = options.started ?? new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
     this.worker.on("error", (error) => this.fail(`the comment worker failed: ${error.stack ?? error.message}`));
     this.worker.on("exit", (code) => {
@@ -84,27 +78,16 @@ export class CommentWorker {
    * their comment feeds into `feedsDir` (if any), in the background.
    */
   render(site: SiteFacts, feedsDir: string | undefined, runMode: string): void {
-    this.delivered.clear();
     this.rendering = true;
     this.send({ type: "render", site, feedsDir, runMode });
   }
 
-  /**
-   * The rendered comments of the post in `dir`; the worker is asked to do it next if it has
-   * not yet, or to do it again if a page took them already (two pages asking at once: the
-   * second gets them rendered again).
-   */
+  /** The rendered comments of the post in `dir`, once (../build-comments.ts renders a page asked again in process). */
   async take(dir: string): Promise<PostPageParts> {
-    for (;;) {
-      if (!this.rendered.has(dir) && !this.failure) this.send({ type: this.delivered.has(dir) ? "again" : "want", dir });
-      await this.wait(() => this.rendered.has(dir));
-      const parts = this.rendered.get(dir);
-      if (parts) {
-        this.rendered.delete(dir);
-        this.delivered.add(dir);
-        return parts;
-      }
-    }
+    await this.wait(() => this.rendered.has(dir));
+    const parts = this.rendered.get(dir) as PostPageParts;
+    this.rendered.delete(dir);
+    return parts;
   }
 
   /** Waits until every feed is written, then stops the thread. */

@@ -5,7 +5,7 @@
 // comment feed and sends the page's parts back, a waiting page's post first.
 // Started by ./comment-worker-client.ts; see docs/performance.md.
 import { readFileSync } from "node:fs";
-import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { isHiddenDraft } from "../../authoring/drafts.ts";
 import { tuneV8ForLargeBuild, wantsV8Tuning } from "../../build/v8-tiering.ts";
 import { checkPosts } from "../../content/check-content.ts";
@@ -29,19 +29,9 @@ const markdown = createCommentMarkdown();
 let posts: Post[] = [];
 /** Validated comments by post folder, until their post is rendered. */
 const sources = new Map<string, CommentSource[]>();
-/** The latest render job: what a post rendered again is rendered with. */
-let rendering: RenderJob | undefined;
 
 function send(message: WorkerMessage): void {
   port.postMessage(message);
-}
-
-/** A post's comments, read and validated from its files (one pass over its comments/ folder). */
-function readSources(dir: string): { items: CommentSource[]; problems: Problem[] } {
-  return scanCommentFolder(dir, projectRoot, (path, file, id) => {
-    const read = readComment(file, id, readFileSync(path, "utf8"));
-    return read.source ? { item: read.source, problems: [] } : read;
-  });
 }
 
 /** The validation made before anyone asked (a worker started early), until asked for. */
@@ -62,7 +52,10 @@ function validation(job: ValidateJob): WorkerMessage {
   const validated: ValidatedPost[] = [];
   const problems: Problem[] = [...checked.problems];
   for (const dir of postDirs) {
-    const scanned = readSources(dir);
+    const scanned = scanCommentFolder(dir, projectRoot, (path, file, id) => {
+      const read = readComment(file, id, readFileSync(path, "utf8"));
+      return read.source ? { item: read.source, problems: [] } : read;
+    });
     sources.set(dir, scanned.items);
     problems.push(...scanned.problems);
     const post = postsByDir.get(dir);
@@ -72,64 +65,26 @@ function validation(job: ValidateJob): WorkerMessage {
   return { type: "validated", contentDir: job.contentDir, posts: validated, problems };
 }
 
-/** `again`: rendered before, its sources gone; read them again, and leave its feed as written. */
-function renderPost(post: Post, job: RenderJob, again = false): void {
-  const postSources = again ? readSources(post.dir).items : (sources.get(post.dir) ?? []);
-  const comments = postSources.map((source) => renderComment(source, markdown));
+function renderPost(post: Post, job: RenderJob): void {
+  const comments = (sources.get(post.dir) ?? []).map((source) => renderComment(source, markdown));
   sources.delete(post.dir);
   const facts = postFactsOf(post);
   // The page may be waiting: its parts go first, the feed after.
   const parts = postPageParts(facts, comments, job.site);
   send({ type: "rendered", dir: post.dir, section: parts.section, jsonLd: parts.jsonLd });
-  if (!again && job.feedsDir !== undefined) writeCommentFeed(job.feedsDir, facts, comments, job.site);
+  if (job.feedsDir !== undefined) writeCommentFeed(job.feedsDir, facts, comments, job.site);
 }
 
-function renderAgain(dir: string): void {
-  const post = posts.find((candidate) => candidate.dir === dir);
-  if (!rendering || !post) throw new Error(`${dir}: asked to render again a post this build does not render`);
-  renderPost(post, rendering, true);
-}
-
-/** Jobs that came while a render ran, other than "want" and "again": done after it. */
-const later: Job[] = [];
-
-/** The posts pages are waiting for, asked since the last look (without waiting for more). */
-function wantedSinceLastLook(): string[] {
-  const wanted: string[] = [];
-  for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
-    const job = received.message as Job;
-    if (job.type === "want") wanted.push(job.dir);
-    else if (job.type === "again") renderAgain(job.dir);
-    else later.push(job);
-  }
-  return wanted;
-}
-
-/** Renders every post the build shows, in the folder's order, a post a page is waiting for first. */
+/** Renders every post the build shows, in the folder's order. */
 function render(job: RenderJob): void {
-  rendering = job;
-  const queue = new Map(posts.filter((post) => !isHiddenDraft(post.data, job.runMode)).map((post) => [post.dir, post]));
-  const next = () => queue.values().next().value as Post;
-  while (queue.size > 0) {
-    for (const dir of wantedSinceLastLook()) {
-      const post = queue.get(dir);
-      if (!post) continue;
-      queue.delete(dir);
-      renderPost(post, job);
-    }
-    if (queue.size === 0) break;
-    const post = next();
-    queue.delete(post.dir);
-    renderPost(post, job);
-  }
+  for (const post of posts) if (!isHiddenDraft(post.data, job.runMode)) renderPost(post, job);
   send({ type: "done" });
 }
 
 function run(job: Job): void {
   try {
     if (job.type === "validate") validate(job);
-    else if (job.type === "render") render(job);
-    else if (job.type === "again") renderAgain(job.dir);
+    else render(job);
   } catch (error) {
     send(failure(error));
   }
@@ -139,11 +94,6 @@ function failure(error: unknown): WorkerMessage {
   return { type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
-function runWithLater(job: Job): void {
-  run(job);
-  for (let next = later.shift(); next; next = later.shift()) run(next);
-}
-
 if (contentDir !== undefined) {
   try {
     validatedEarly = { contentDir, message: validation({ type: "validate", contentDir }) };
@@ -151,4 +101,4 @@ if (contentDir !== undefined) {
     validatedEarly = { contentDir, message: failure(error) };
   }
 }
-port.on("message", runWithLater);
+port.on("message", run);

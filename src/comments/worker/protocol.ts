@@ -22,17 +22,7 @@ export interface RenderJob {
   runMode: string;
 }
 
-/**
- * Main → worker, while it renders: a page is waiting for this post, render it next
- * ("want"); or a page asks for a post rendered already, render it again from its files
- * ("again": the rendered parts are not kept, they would hold every page's comments).
- */
-export interface WantJob {
-  type: "want" | "again";
-  dir: string;
-}
-
-export type Job = ValidateJob | RenderJob | WantJob;
+export type Job = ValidateJob | RenderJob;
 
 /** A post folder as validated: its post, if valid, and its valid comments (the home page's counts, the render ledger). */
 export interface ValidatedPost {
