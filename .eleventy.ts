@@ -74,7 +74,10 @@ export default function (eleventyConfig: UserConfig) {
   // the headings their ids, after those of the page above the article (the post's <h1>).
   eleventyConfig.setLibrary(
     "md",
-    createArticleMarkdown({ pageIds: (data) => postPageIds(frenchTypography(String((data as { title?: unknown } | undefined)?.title ?? ""))) }),
+    createArticleMarkdown({
+      pageIds: (data) =>
+        postPageIds(frenchTypography(String((data as { title?: unknown } | undefined)?.title ?? ""))),
+    }),
   );
 
   // Comments are data, not templates: Eleventy never sees them as pages. src/comments/
@@ -120,7 +123,13 @@ export default function (eleventyConfig: UserConfig) {
       outputDir: directories.output,
       runMode,
       writesFiles,
-      site: { homeUrl: siteHome(), title: metadata.title, language: metadata.language, author: metadata.author, commentMaxDepth: metadata.commentMaxDepth },
+      site: {
+        homeUrl: siteHome(),
+        title: metadata.title,
+        language: metadata.language,
+        author: metadata.author,
+        commentMaxDepth: metadata.commentMaxDepth,
+      },
     });
   });
 
@@ -136,7 +145,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPreprocessor("drafts and refused posts", "*", function (data) {
     const problem = frontMatterProblemOf(data);
     const isPost = isPostPage(this.inputPath, POSTS_DIR);
-    if (problem !== undefined && !isPost) throw new Error(`${this.inputPath}: front matter: invalid YAML: ${problem}`);
+    if (problem !== undefined && !isPost)
+      throw new Error(`${this.inputPath}: front matter: invalid YAML: ${problem}`);
     if (isPost && comments.refused(postDirOf(this.inputPath))) return false;
     return isHiddenDraft(data, process.env.ELEVENTY_RUN_MODE) ? false : undefined;
   });
@@ -157,7 +167,9 @@ export default function (eleventyConfig: UserConfig) {
   // A post page's comments: its section and its JSON-LD, escaped by src/ (the layout
   // prints them with `safe`). Rendering the page also writes its comment feed. Async: the
   // comment worker may still be rendering them. https://www.11ty.dev/docs/filters/#asynchronous-filters
-  eleventyConfig.addAsyncFilter("postComments", (inputPath: string) => comments.postPage(postDirOf(inputPath)));
+  eleventyConfig.addAsyncFilter("postComments", (inputPath: string) =>
+    comments.postPage(postDirOf(inputPath)),
+  );
   eleventyConfig.addFilter("commentCount", (inputPath: string) => comments.count(postDirOf(inputPath)));
   // For the JavaScript templates and data files (content/), which import no TypeScript.
   eleventyConfig.addJavaScriptFunction("renderHomePage", (page: HomePage) => renderHomePage(page));
@@ -169,7 +181,9 @@ export default function (eleventyConfig: UserConfig) {
   // Absolute addresses (canonical URL, Open Graph, sitemap), path prefix included. (Not
   // "absoluteUrl": the feed plugin has a filter of that name.)
   // A page without a URL (permalink: false) has none to make absolute.
-  eleventyConfig.addFilter("fullUrl", (url: unknown) => (typeof url === "string" ? absoluteUrl(url, siteHome()) : url));
+  eleventyConfig.addFilter("fullUrl", (url: unknown) =>
+    typeof url === "string" ? absoluteUrl(url, siteHome()) : url,
+  );
 
   // Being found and shared: each post has an Atom feed of its comments, next to its page
   // (src/feeds/comment-feed.ts, written with the page's comments above).
@@ -178,7 +192,9 @@ export default function (eleventyConfig: UserConfig) {
   // Content Security Policy and security headers, written once (src/site/security-headers.ts):
   // in each page's <meta> (relaxed for the dev server's live reload) and in `_headers`.
   eleventyConfig.addGlobalData("security", {
-    contentSecurityPolicy: metaContentSecurityPolicy({ liveReload: process.env.ELEVENTY_RUN_MODE === "serve" }),
+    contentSecurityPolicy: metaContentSecurityPolicy({
+      liveReload: process.env.ELEVENTY_RUN_MODE === "serve",
+    }),
     headers: securityHeaders(),
   });
 
@@ -207,7 +223,9 @@ export default function (eleventyConfig: UserConfig) {
 
   // The feed's <updated> is its newest post's date, and the epoch when it has none yet
   // (the plugin would say "now"): the same commit always builds the same bytes.
-  eleventyConfig.addPlugin((config: UserConfig) => config.addFilter("getNewestCollectionItemDate", newestDate));
+  eleventyConfig.addPlugin((config: UserConfig) =>
+    config.addFilter("getNewestCollectionItemDate", newestDate),
+  );
 
   // The stylesheet, copied as is.
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });

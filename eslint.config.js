@@ -1,5 +1,7 @@
-// Lint: ESLint's and typescript-eslint's recommended rules, type-aware.
+// Lint: ESLint's and typescript-eslint's recommended rules; the layout of the code is
+// Prettier's (.prettierrc.json, checked by `npm run lint`), so no rule of ESLint's about it.
 import js from "@eslint/js";
+import prettier from "eslint-config-prettier/flat";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -9,4 +11,5 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  prettier,
 );

@@ -35,8 +35,12 @@ export function writeBareSite(siteDir: string): void {
 export function bareBuild(siteDir: string, repositoryRoot: string, outputDir: string): Command {
   return {
     program: process.execPath,
-    args: [join(repositoryRoot, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.mjs", "--quiet", `--output=${outputDir}`],
+    args: [
+      join(repositoryRoot, "node_modules/@11ty/eleventy/cmd.cjs"),
+      "--config=eleventy.config.mjs",
+      "--quiet",
+      `--output=${outputDir}`,
+    ],
     cwd: siteDir,
   };
 }
-

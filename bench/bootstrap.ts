@@ -26,7 +26,8 @@ export type RoundsOfBuilds = readonly (readonly number[])[];
 
 function roundCount(builds: RoundsOfBuilds): number {
   const rounds = builds[0]?.length ?? 0;
-  if (rounds === 0 || builds.some((runs) => runs.length !== rounds)) throw new Error("bootstrapInterval: the builds of a group need the same number of runs, at least one");
+  if (rounds === 0 || builds.some((runs) => runs.length !== rounds))
+    throw new Error("bootstrapInterval: the builds of a group need the same number of runs, at least one");
   return rounds;
 }
 
@@ -46,13 +47,19 @@ function percentile(sorted: readonly number[], fraction: number): number {
  * builds in order). A resample where the figure is undefined (0 / 0) is left out; one
  * where it is infinite counts, and shows as an unbounded end.
  */
-export function bootstrapInterval(groups: readonly RoundsOfBuilds[], statistic: (medians: readonly number[]) => number, options: BootstrapOptions = {}): [number, number] {
+export function bootstrapInterval(
+  groups: readonly RoundsOfBuilds[],
+  statistic: (medians: readonly number[]) => number,
+  options: BootstrapOptions = {},
+): [number, number] {
   const { resamples = 2000, level = 0.9, seed = 1 } = options;
   const rounds = groups.map(roundCount);
   const random = seededRandom(seed);
   const values: number[] = [];
   for (let i = 0; i < resamples; i++) {
-    const value = statistic(groups.flatMap((builds, group) => resampledMedians(builds, rounds[group] as number, random)));
+    const value = statistic(
+      groups.flatMap((builds, group) => resampledMedians(builds, rounds[group] as number, random)),
+    );
     if (!Number.isNaN(value)) values.push(value);
   }
   values.sort((a, b) => a - b);

@@ -51,7 +51,10 @@ function commentFiles(random: Random, postDir: string, postDate: DateTime, count
     const lines = [`author: ${yamlString(pick(random, AUTHORS))}`, `date: ${isoInParis(date)}`];
     if (parent !== undefined) lines.push(`parent: "${parent}"`);
     if (random() < 0.3) lines.push(`url: https://blog${randomInt(random, 1, 50)}.example.org/`);
-    files.push({ path: `${postDir}/comments/${id}.md`, text: `---\n${lines.join("\n")}\n---\n${commentBody(random)}\n` });
+    files.push({
+      path: `${postDir}/comments/${id}.md`,
+      text: `---\n${lines.join("\n")}\n---\n${commentBody(random)}\n`,
+    });
   }
   return files;
 }
@@ -67,7 +70,11 @@ function postFile(random: Random, index: number): { dir: string; date: DateTime;
     `description: ${yamlString(`Le billet nº ${index} : un résumé d’une phrase pour la page d’accueil.`)}`,
     `tags: [réseaux sociaux, référencement]`,
   ];
-  return { dir, date, file: { path: `${dir}/index.md`, text: `---\n${front.join("\n")}\n---\n${postBody(random)}\n` } };
+  return {
+    dir,
+    date,
+    file: { path: `${dir}/index.md`, text: `---\n${front.join("\n")}\n---\n${postBody(random)}\n` },
+  };
 }
 
 /** Every file of the corpus, posts in order, each followed by its comments. */
@@ -84,7 +91,11 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
 
 /** Writes the corpus under `projectDir`, each file through `adapt` (which may drop it by
  * returning undefined); returns the number of posts and comments written. */
-export function writeCorpus(projectDir: string, options: CorpusOptions, adapt: (file: CorpusFile) => CorpusFile | undefined = (file) => file): { posts: number; comments: number } {
+export function writeCorpus(
+  projectDir: string,
+  options: CorpusOptions,
+  adapt: (file: CorpusFile) => CorpusFile | undefined = (file) => file,
+): { posts: number; comments: number } {
   let posts = 0;
   let comments = 0;
   for (const original of corpusFiles(options)) {

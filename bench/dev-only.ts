@@ -15,7 +15,9 @@ try {
   writeProjectSite(siteDir, repositoryRoot);
   writeCorpus(siteDir, { posts });
   const latencies = await measureCommentEdits(siteDir, editTargets(posts));
-  console.log(`dev server, ${posts} posts: edits ${latencies.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}; median ${median(latencies).toFixed(0)} ms (target < 300 ms)`);
+  console.log(
+    `dev server, ${posts} posts: edits ${latencies.map((ms) => `${ms.toFixed(0)} ms`).join(", ")}; median ${median(latencies).toFixed(0)} ms (target < 300 ms)`,
+  );
 } finally {
   rmSync(siteDir, { recursive: true, force: true });
 }

@@ -17,7 +17,12 @@ export interface EditTarget {
   pageUrl: string;
 }
 
-async function waitFor(url: string, predicate: (text: string) => boolean, timeoutMs: number, intervalMs: number): Promise<boolean> {
+async function waitFor(
+  url: string,
+  predicate: (text: string) => boolean,
+  timeoutMs: number,
+  intervalMs: number,
+): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     const text = await fetchText(url);
@@ -36,25 +41,41 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 /** Milliseconds from each edit to the page showing it, one per target. */
-export async function measureCommentEdits(siteDir: string, targets: readonly EditTarget[]): Promise<number[]> {
+export async function measureCommentEdits(
+  siteDir: string,
+  targets: readonly EditTarget[],
+): Promise<number[]> {
   const port = await freePort();
-  const server = spawn(process.execPath, [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
-    cwd: siteDir,
-    stdio: ["ignore", "ignore", "ignore"],
-    detached: true, // its own process group, so stop() ends the server and anything it started
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...eleventyNodeOptions(siteDir),
+      "scripts/eleventy.js",
+      "--config=.eleventy.ts",
+      "--serve",
+      "--incremental",
+      `--port=${port}`,
+    ],
+    {
+      cwd: siteDir,
+      stdio: ["ignore", "ignore", "ignore"],
+      detached: true, // its own process group, so stop() ends the server and anything it started
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     const first = targets[0];
     if (!first) return [];
-    if (!(await waitFor(`${base}${first.pageUrl}`, () => true, 180_000, 100))) throw new Error("the dev server did not serve the corpus within 3 minutes");
+    if (!(await waitFor(`${base}${first.pageUrl}`, () => true, 180_000, 100)))
+      throw new Error("the dev server did not serve the corpus within 3 minutes");
     await sleep(1000); // let the watcher settle after the initial build
     const latencies: number[] = [];
     for (const [index, target] of targets.entries()) {
       const marker = `Modification nº ${index + 1} pour le banc d’essai.`;
       const started = performance.now();
       appendFileSync(join(siteDir, target.commentFile), `\n${marker}\n`);
-      if (!(await waitFor(`${base}${target.pageUrl}`, (text) => text.includes(marker), 30_000, 5))) throw new Error(`the edit of ${target.commentFile} never showed on ${target.pageUrl}`);
+      if (!(await waitFor(`${base}${target.pageUrl}`, (text) => text.includes(marker), 30_000, 5)))
+        throw new Error(`the edit of ${target.commentFile} never showed on ${target.pageUrl}`);
       latencies.push(performance.now() - started);
       await sleep(500);
     }

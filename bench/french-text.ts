@@ -68,13 +68,17 @@ function paragraph(random: Random, count: number, withLink: boolean): string {
 
 /** The body of a post: four paragraphs, links in two of them. */
 export function postBody(random: Random): string {
-  return [0, 1, 2, 3].map((index) => paragraph(random, randomInt(random, 4, 6), index % 2 === 0)).join("\n\n");
+  return [0, 1, 2, 3]
+    .map((index) => paragraph(random, randomInt(random, 4, 6), index % 2 === 0))
+    .join("\n\n");
 }
 
 /** The body of a comment: one or two short paragraphs, sometimes a link. */
 export function commentBody(random: Random): string {
   const paragraphs = randomInt(random, 1, 2);
-  return Array.from({ length: paragraphs }, () => paragraph(random, randomInt(random, 1, 3), random() < 0.3)).join("\n\n");
+  return Array.from({ length: paragraphs }, () =>
+    paragraph(random, randomInt(random, 1, 3), random() < 0.3),
+  ).join("\n\n");
 }
 
 const TOPICS = [

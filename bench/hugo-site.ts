@@ -70,7 +70,11 @@ export function forHugo(file: CorpusFile): CorpusFile {
 }
 
 export function hugoBuild(siteDir: string, outputDir: string): Command {
-  return { program: "hugo", args: ["--quiet", "--source", siteDir, "--destination", outputDir], cwd: siteDir };
+  return {
+    program: "hugo",
+    args: ["--quiet", "--source", siteDir, "--destination", outputDir],
+    cwd: siteDir,
+  };
 }
 
 export function hugoVersion(): string | undefined {

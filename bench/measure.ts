@@ -35,14 +35,22 @@ function highWaterMarkMb(pid: number): number {
 
 export function measure(command: Command): Promise<Measurement> {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [program, args] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command.program, ...command.args]] : [command.program, command.args];
+  const [program, args] = hasGnuTime
+    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command.program, ...command.args]]
+    : [command.program, command.args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(program, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(program, args, {
+      cwd: command.cwd,
+      env: { ...process.env, ...command.env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     let polledMb = 0;
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const poll = hasGnuTime ? undefined : setInterval(() => (polledMb = Math.max(polledMb, highWaterMarkMb(child.pid ?? 0))), 20);
+    const poll = hasGnuTime
+      ? undefined
+      : setInterval(() => (polledMb = Math.max(polledMb, highWaterMarkMb(child.pid ?? 0))), 20);
     child.on("error", reject);
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
@@ -52,7 +60,12 @@ export function measure(command: Command): Promise<Measurement> {
         peakMb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024;
         rmSync(rssFile, { force: true });
       }
-      if (code !== 0) reject(new Error(`${command.program} ${command.args.join(" ")} (in ${command.cwd}) exited with ${code}:\n${stderr.slice(-3000)}`));
+      if (code !== 0)
+        reject(
+          new Error(
+            `${command.program} ${command.args.join(" ")} (in ${command.cwd}) exited with ${code}:\n${stderr.slice(-3000)}`,
+          ),
+        );
       else resolve({ seconds, peakMb });
     });
   });
@@ -61,5 +74,7 @@ export function measure(command: Command): Promise<Measurement> {
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -8,10 +8,15 @@ import type { Command } from "./measure.ts";
 const CODE = [".eleventy.ts", "package.json", "tsconfig.json", "scripts", "src", "layouts", "types"];
 
 /** Copies everything but the posts' folders; `withSeed` keeps the seed posts too. */
-export function writeProjectSite(siteDir: string, repositoryRoot: string, options: { withSeed?: boolean } = {}): void {
+export function writeProjectSite(
+  siteDir: string,
+  repositoryRoot: string,
+  options: { withSeed?: boolean } = {},
+): void {
   mkdirSync(siteDir, { recursive: true });
   for (const entry of CODE) {
-    if (existsSync(join(repositoryRoot, entry))) cpSync(join(repositoryRoot, entry), join(siteDir, entry), { recursive: true });
+    if (existsSync(join(repositoryRoot, entry)))
+      cpSync(join(repositoryRoot, entry), join(siteDir, entry), { recursive: true });
   }
   symlinkSync(join(repositoryRoot, "node_modules"), join(siteDir, "node_modules"), "dir");
   const content = join(repositoryRoot, "content");
@@ -21,7 +26,9 @@ export function writeProjectSite(siteDir: string, repositoryRoot: string, option
   }
   for (const entry of readdirSync(join(content, "posts"), { withFileTypes: true })) {
     if (entry.isDirectory() && !options.withSeed) continue;
-    cpSync(join(content, "posts", entry.name), join(siteDir, "content/posts", entry.name), { recursive: true });
+    cpSync(join(content, "posts", entry.name), join(siteDir, "content/posts", entry.name), {
+      recursive: true,
+    });
   }
 }
 
@@ -30,17 +37,31 @@ export function writeProjectSite(siteDir: string, repositoryRoot: string, option
  * e.g. --v8-pool-size), so the benchmark runs the build exactly as they do.
  */
 export function eleventyNodeOptions(siteDir: string): string[] {
-  const scripts = (JSON.parse(readFileSync(join(siteDir, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(siteDir, "package.json"), "utf8")) as { scripts?: Record<string, string> }
+  ).scripts;
   const match = /^node((?:\s+--\S+)*)\s+scripts\/eleventy\.js\b/.exec(scripts?.eleventy ?? "");
-  if (!match) throw new Error(`package.json's "eleventy" script is not "node [options] scripts/eleventy.js …": the benchmark cannot run the build as npm does`);
-  return (match[1] ?? "").trim().split(/\s+/).filter((option) => option !== "");
+  if (!match)
+    throw new Error(
+      `package.json's "eleventy" script is not "node [options] scripts/eleventy.js …": the benchmark cannot run the build as npm does`,
+    );
+  return (match[1] ?? "")
+    .trim()
+    .split(/\s+/)
+    .filter((option) => option !== "");
 }
 
 /** The command of `npm run build`, without npm's own start-up. */
 export function projectBuild(siteDir: string, outputDir: string): Command {
   return {
     program: process.execPath,
-    args: [...eleventyNodeOptions(siteDir), "scripts/eleventy.js", "--config=.eleventy.ts", "--quiet", `--output=${outputDir}`],
+    args: [
+      ...eleventyNodeOptions(siteDir),
+      "scripts/eleventy.js",
+      "--config=.eleventy.ts",
+      "--quiet",
+      `--output=${outputDir}`,
+    ],
     cwd: siteDir,
   };
 }

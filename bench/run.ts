@@ -59,7 +59,9 @@ function tmpfsFits(sizes: readonly number[]): boolean {
   if (!existsSync(TMPFS)) return false;
   const { bavail, bsize } = statfsSync(TMPFS);
   if (bavail * bsize >= roomNeeded(sizes)) return true;
-  process.stderr.write(`${TMPFS} has ${Math.round((bavail * bsize) / 2 ** 20)} MB free, ${Math.round(roomNeeded(sizes) / 2 ** 20)} MB wanted: the benchmark's files go to the disk\n`);
+  process.stderr.write(
+    `${TMPFS} has ${Math.round((bavail * bsize) / 2 ** 20)} MB free, ${Math.round(roomNeeded(sizes) / 2 ** 20)} MB wanted: the benchmark's files go to the disk\n`,
+  );
   return false;
 }
 
@@ -67,8 +69,18 @@ function parseOptions(argv: readonly string[]): Options {
   const quick = argv.includes("--quick");
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
   // Ascending: the targets are judged at the largest size, the drift from the smallest.
-  const sizes = value("sizes")?.split(",").map(Number).sort((a, b) => a - b) ?? (quick ? [250] : [250, 1000, 4000]);
-  return { sizes, runs: Number(value("runs") ?? 5), fixedRuns: quick || value("runs") !== undefined, dev: !argv.includes("--no-dev") && sizes.includes(1000), onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes) };
+  const sizes =
+    value("sizes")
+      ?.split(",")
+      .map(Number)
+      .sort((a, b) => a - b) ?? (quick ? [250] : [250, 1000, 4000]);
+  return {
+    sizes,
+    runs: Number(value("runs") ?? 5),
+    fixedRuns: quick || value("runs") !== undefined,
+    dev: !argv.includes("--no-dev") && sizes.includes(1000),
+    onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes),
+  };
 }
 
 /**
@@ -107,7 +119,9 @@ async function runInterleaved(variants: readonly Variant[], runs: number): Promi
       rmSync(variant.outputDir, { recursive: true, force: true });
       const measured = await measure(variant.command);
       results.get(variant.name)?.push(measured);
-      process.stderr.write(`  run ${run}/${runs} ${variant.name}: ${measured.seconds.toFixed(2)} s, ${measured.peakMb.toFixed(0)} MB\n`);
+      process.stderr.write(
+        `  run ${run}/${runs} ${variant.name}: ${measured.seconds.toFixed(2)} s, ${measured.peakMb.toFixed(0)} MB\n`,
+      );
     }
   }
   return results;
@@ -131,8 +145,15 @@ function summarize(measurements: readonly Measurement[] | undefined): Summary {
  * The 90% interval of `figure` of these builds' medians, as "low to high". `sizes`: the
  * builds of each size, run in the same rounds (see bench/bootstrap.ts).
  */
-function interval(sizes: readonly (readonly Summary[])[], figure: (medians: readonly number[]) => number, format: (value: number) => string): string {
-  const [low, high] = bootstrapInterval(sizes.map((builds) => builds.map((build) => build.runs)), figure);
+function interval(
+  sizes: readonly (readonly Summary[])[],
+  figure: (medians: readonly number[]) => number,
+  format: (value: number) => string,
+): string {
+  const [low, high] = bootstrapInterval(
+    sizes.map((builds) => builds.map((build) => build.runs)),
+    figure,
+  );
   return `${format(low)} to ${format(high)}`;
 }
 
@@ -154,13 +175,48 @@ interface Mechanism {
  * buys (docs/performance.md: a mechanism that buys nothing goes).
  */
 const MECHANISMS: readonly Mechanism[] = [
-  { name: "comment worker", without: "comments in process (COMMENTS_WORKER=never)", env: { COMMENTS_WORKER: "never" }, at: "largest" },
-  { name: "early worker start", without: "the worker started by the configuration (BUILD_EARLY_WORKER=0)", env: { BUILD_EARLY_WORKER: "0" }, at: "largest" },
-  { name: "V8 tuning", without: "V8's defaults (BUILD_V8_TUNING=0)", env: { BUILD_V8_TUNING: "0" }, at: "largest" },
-  { name: "page-map patch", without: "Eleventy's page lookups (BUILD_SKIP_PATCHES=template-map-lookup)", env: { BUILD_SKIP_PATCHES: "template-map-lookup" }, at: "largest" },
-  { name: "dependency-graph patch", without: "Eleventy's edge lookups (BUILD_SKIP_PATCHES=dependency-graph-edges)", env: { BUILD_SKIP_PATCHES: "dependency-graph-edges" }, at: "largest" },
-  { name: "written-pages patch", without: "Eleventy's page writing (BUILD_SKIP_PATCHES=written-pages-memory)", env: { BUILD_SKIP_PATCHES: "written-pages-memory" }, at: "largest" },
-  { name: "bundled code", without: "the code loaded through tsx (BUILD_BUNDLE=0)", env: { BUILD_BUNDLE: "0" }, at: "seed" },
+  {
+    name: "comment worker",
+    without: "comments in process (COMMENTS_WORKER=never)",
+    env: { COMMENTS_WORKER: "never" },
+    at: "largest",
+  },
+  {
+    name: "early worker start",
+    without: "the worker started by the configuration (BUILD_EARLY_WORKER=0)",
+    env: { BUILD_EARLY_WORKER: "0" },
+    at: "largest",
+  },
+  {
+    name: "V8 tuning",
+    without: "V8's defaults (BUILD_V8_TUNING=0)",
+    env: { BUILD_V8_TUNING: "0" },
+    at: "largest",
+  },
+  {
+    name: "page-map patch",
+    without: "Eleventy's page lookups (BUILD_SKIP_PATCHES=template-map-lookup)",
+    env: { BUILD_SKIP_PATCHES: "template-map-lookup" },
+    at: "largest",
+  },
+  {
+    name: "dependency-graph patch",
+    without: "Eleventy's edge lookups (BUILD_SKIP_PATCHES=dependency-graph-edges)",
+    env: { BUILD_SKIP_PATCHES: "dependency-graph-edges" },
+    at: "largest",
+  },
+  {
+    name: "written-pages patch",
+    without: "Eleventy's page writing (BUILD_SKIP_PATCHES=written-pages-memory)",
+    env: { BUILD_SKIP_PATCHES: "written-pages-memory" },
+    at: "largest",
+  },
+  {
+    name: "bundled code",
+    without: "the code loaded through tsx (BUILD_BUNDLE=0)",
+    env: { BUILD_BUNDLE: "0" },
+    at: "seed",
+  },
 ];
 
 const mechanismsAt = (at: Mechanism["at"]) => MECHANISMS.filter((mechanism) => mechanism.at === at);
@@ -189,7 +245,13 @@ function withoutComments(file: CorpusFile): CorpusFile | undefined {
   return isComment(file) ? undefined : file;
 }
 
-async function benchSize(workDir: string, posts: number, runs: number, withHugo: boolean, withMechanisms: boolean): Promise<SizeResult> {
+async function benchSize(
+  workDir: string,
+  posts: number,
+  runs: number,
+  withHugo: boolean,
+  withMechanisms: boolean,
+): Promise<SizeResult> {
   const dir = (name: string) => join(workDir, `${posts}-${name}`);
   writeProjectSite(dir("project"), repositoryRoot);
   const counts = writeCorpus(dir("project"), { posts });
@@ -200,10 +262,26 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
   writeBareSite(dir("bare"));
   writeCorpus(dir("bare"), { posts }, withoutComments);
   const variants: Variant[] = [
-    { name: "bare Eleventy", command: bareBuild(dir("bare"), repositoryRoot, dir("bare-out")), outputDir: dir("bare-out") },
-    { name: "project", command: projectBuild(dir("project"), dir("project-out")), outputDir: dir("project-out") },
-    { name: "project, no comments", command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")), outputDir: dir("project-no-comments-out") },
-    { name: `project, ${HALF_COMMENTS} comments a post`, command: projectBuild(dir("project-half"), dir("project-half-out")), outputDir: dir("project-half-out") },
+    {
+      name: "bare Eleventy",
+      command: bareBuild(dir("bare"), repositoryRoot, dir("bare-out")),
+      outputDir: dir("bare-out"),
+    },
+    {
+      name: "project",
+      command: projectBuild(dir("project"), dir("project-out")),
+      outputDir: dir("project-out"),
+    },
+    {
+      name: "project, no comments",
+      command: projectBuild(dir("project-no-comments"), dir("project-no-comments-out")),
+      outputDir: dir("project-no-comments-out"),
+    },
+    {
+      name: `project, ${HALF_COMMENTS} comments a post`,
+      command: projectBuild(dir("project-half"), dir("project-half-out")),
+      outputDir: dir("project-half-out"),
+    },
   ];
   const mechanisms = withMechanisms ? mechanismsAt("largest") : [];
   for (const mechanism of mechanisms) {
@@ -213,9 +291,15 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
   if (withHugo) {
     writeHugoSite(dir("hugo"));
     writeCorpus(dir("hugo"), { posts }, forHugo);
-    variants.push({ name: "Hugo", command: hugoBuild(dir("hugo"), dir("hugo-out")), outputDir: dir("hugo-out") });
+    variants.push({
+      name: "Hugo",
+      command: hugoBuild(dir("hugo"), dir("hugo-out")),
+      outputDir: dir("hugo-out"),
+    });
   }
-  process.stderr.write(`${posts} posts, ${counts.comments} comments (after one warm-up round, not counted):\n`);
+  process.stderr.write(
+    `${posts} posts, ${counts.comments} comments (after one warm-up round, not counted):\n`,
+  );
   // The first round's builds with comments ran 0.4–0.55 s slower at 4,000 posts in every
   // full run here, and not on a corpus built four times in a row outside the benchmark:
   // the machine, not the build (likely this VM's memory, given to it as it is first
@@ -230,16 +314,34 @@ async function benchSize(workDir: string, posts: number, runs: number, withHugo:
     projectWithoutComments: summarize(results.get("project, no comments")),
     projectHalf: summarize(results.get(`project, ${HALF_COMMENTS} comments a post`)),
     halfComments: half.comments,
-    without: mechanisms.map((mechanism) => ({ mechanism, summary: summarize(results.get(`project without ${mechanism.name}`)) })),
+    without: mechanisms.map((mechanism) => ({
+      mechanism,
+      summary: summarize(results.get(`project without ${mechanism.name}`)),
+    })),
   };
   if (withHugo) result.hugo = summarize(results.get("Hugo"));
-  for (const name of ["project-out", "project-no-comments-out", "project-half", "project-half-out", "bare", "bare-out", "project-no-comments", "hugo", "hugo-out"]) rmSync(dir(name), { recursive: true, force: true });
+  for (const name of [
+    "project-out",
+    "project-no-comments-out",
+    "project-half",
+    "project-half-out",
+    "bare",
+    "bare-out",
+    "project-no-comments",
+    "hugo",
+    "hugo-out",
+  ])
+    rmSync(dir(name), { recursive: true, force: true });
   return result;
 }
 
 /** Time per comment: what the comments add to the project's own build of the same posts. */
 function perCommentMicroseconds(result: SizeResult): number {
-  return microsecondsPerComment(result.project.seconds, result.projectWithoutComments.seconds, result.comments);
+  return microsecondsPerComment(
+    result.project.seconds,
+    result.projectWithoutComments.seconds,
+    result.comments,
+  );
 }
 
 function microsecondsPerComment(withComments: number, withoutComments: number, comments: number): number {
@@ -253,14 +355,21 @@ function microsecondsPerComment(withComments: number, withoutComments: number, c
  * are the comments between the two.
  */
 function driftOf(largestComments: number, smallestComments: number): (medians: readonly number[]) => number {
-  return ([a, b, c, d]) => microsecondsPerComment(a as number, b as number, largestComments) / microsecondsPerComment(c as number, d as number, smallestComments) - 1;
+  return ([a, b, c, d]) =>
+    microsecondsPerComment(a as number, b as number, largestComments) /
+      microsecondsPerComment(c as number, d as number, smallestComments) -
+    1;
 }
 
 const medians = (sizes: readonly (readonly Summary[])[]) => sizes.flat().map((build) => build.seconds);
 
 /** The 90% interval of the time per comment. */
 function perCommentInterval(result: SizeResult): string {
-  return interval([[result.project, result.projectWithoutComments]], ([a, b]) => microsecondsPerComment(a as number, b as number, result.comments), (value) => value.toFixed(0));
+  return interval(
+    [[result.project, result.projectWithoutComments]],
+    ([a, b]) => microsecondsPerComment(a as number, b as number, result.comments),
+    (value) => value.toFixed(0),
+  );
 }
 
 /**
@@ -269,7 +378,11 @@ function perCommentInterval(result: SizeResult): string {
  * their code, the worker's start) are in both builds and cancel out.
  */
 function commentSlopeMicroseconds(result: SizeResult): number {
-  return microsecondsPerComment(result.project.seconds, result.projectHalf.seconds, result.comments - result.halfComments);
+  return microsecondsPerComment(
+    result.project.seconds,
+    result.projectHalf.seconds,
+    result.comments - result.halfComments,
+  );
 }
 
 const seconds = (value: number) => `${value.toFixed(2)} s`;
@@ -282,7 +395,18 @@ const mark = (ok: boolean) => (ok ? "✓" : "✗");
 
 function printTable(results: readonly SizeResult[]): void {
   const hugo = results.some((r) => r.hugo);
-  const header = ["posts", "comments", "bare Eleventy", "project", "project / bare", "project, no comments", "per post", "per comment", "per comment, slope", "peak RSS project"];
+  const header = [
+    "posts",
+    "comments",
+    "bare Eleventy",
+    "project",
+    "project / bare",
+    "project, no comments",
+    "per post",
+    "per comment",
+    "per comment, slope",
+    "peak RSS project",
+  ];
   if (hugo) header.push("Hugo", "project / Hugo", "peak RSS Hugo");
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
@@ -299,7 +423,12 @@ function printTable(results: readonly SizeResult[]): void {
       `${commentSlopeMicroseconds(r).toFixed(0)} µs`,
       megabytes(r.project.peakMb),
     ];
-    if (hugo) row.push(r.hugo ? seconds(r.hugo.seconds) : "–", r.hugo ? ratio(r.project.seconds, r.hugo.seconds) : "–", r.hugo ? megabytes(r.hugo.peakMb) : "–");
+    if (hugo)
+      row.push(
+        r.hugo ? seconds(r.hugo.seconds) : "–",
+        r.hugo ? ratio(r.project.seconds, r.hugo.seconds) : "–",
+        r.hugo ? megabytes(r.hugo.peakMb) : "–",
+      );
     console.log(`| ${row.join(" | ")} |`);
   }
 }
@@ -308,57 +437,99 @@ type Without = SizeResult["without"];
 
 /** What each mechanism buys: the project without it, against the project as built by default. */
 function printMechanisms(sites: readonly { name: string; project: Summary; without: Without }[]): void {
-  console.log("\nWhat each mechanism buys (the project without it, against the project as built by default):\n");
-  console.log("| mechanism | where | without it | project | without | project / without (90% interval) | peak RSS project / without |");
+  console.log(
+    "\nWhat each mechanism buys (the project without it, against the project as built by default):\n",
+  );
+  console.log(
+    "| mechanism | where | without it | project | without | project / without (90% interval) | peak RSS project / without |",
+  );
   console.log("|---|---|---|---|---|---|---|");
   for (const site of sites) {
     for (const { mechanism, summary } of site.without) {
       const figure = `${ratio(site.project.seconds, summary.seconds)} (${interval([[site.project, summary]], ratioOf, (value) => value.toFixed(2))})`;
       const peaks = `${megabytes(site.project.peakMb)} / ${megabytes(summary.peakMb)}`;
-      console.log(`| ${mechanism.name} | ${site.name} | ${mechanism.without} | ${seconds(site.project.seconds)} | ${seconds(summary.seconds)} | ${figure} | ${peaks} |`);
+      console.log(
+        `| ${mechanism.name} | ${site.name} | ${mechanism.without} | ${seconds(site.project.seconds)} | ${seconds(summary.seconds)} | ${figure} | ${peaks} |`,
+      );
     }
   }
 }
 
-function printTargets(results: readonly SizeResult[], seed: { project: Summary; bare: Summary }, devMs: number | undefined): void {
+function printTargets(
+  results: readonly SizeResult[],
+  seed: { project: Summary; bare: Summary },
+  devMs: number | undefined,
+): void {
   console.log("\nTargets:");
   const largest = results.at(-1);
   const smallest = results[0];
-  if (largest && largest.posts !== TARGET_POSTS) console.log(`(the issue sets the size targets at ${TARGET_POSTS.toLocaleString("en")} posts; judged here at ${largest.posts.toLocaleString("en")}, the largest size run)`);
+  if (largest && largest.posts !== TARGET_POSTS)
+    console.log(
+      `(the issue sets the size targets at ${TARGET_POSTS.toLocaleString("en")} posts; judged here at ${largest.posts.toLocaleString("en")}, the largest size run)`,
+    );
   if (largest) {
     const r = largest.project.seconds / largest.bare.seconds;
-    console.log(`${mark(r <= 1.6)} ${largest.posts} posts: project / bare Eleventy = ${targetRatio(r)}, 90% interval ${interval([[largest.project, largest.bare]], ratioOf, targetRatio)} (target ≤ 1.6)`);
+    console.log(
+      `${mark(r <= 1.6)} ${largest.posts} posts: project / bare Eleventy = ${targetRatio(r)}, 90% interval ${interval([[largest.project, largest.bare]], ratioOf, targetRatio)} (target ≤ 1.6)`,
+    );
     if (largest.hugo) {
       const h = largest.project.seconds / largest.hugo.seconds;
-      console.log(`${mark(h <= 0.5)} ${largest.posts} posts: project ${seconds(largest.project.seconds)} vs Hugo ${seconds(largest.hugo.seconds)} = ${targetRatio(h)}, 90% interval ${interval([[largest.project, largest.hugo]], ratioOf, targetRatio)} (target ≤ 0.5)`);
+      console.log(
+        `${mark(h <= 0.5)} ${largest.posts} posts: project ${seconds(largest.project.seconds)} vs Hugo ${seconds(largest.hugo.seconds)} = ${targetRatio(h)}, 90% interval ${interval([[largest.project, largest.hugo]], ratioOf, targetRatio)} (target ≤ 0.5)`,
+      );
     } else console.log(`? ${largest.posts} posts: no hugo on the PATH, the Hugo target is not measured`);
-    console.log(`${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`);
+    console.log(
+      `${mark(largest.project.peakMb <= 600)} ${largest.posts} posts: peak RSS ${megabytes(largest.project.peakMb)} (target ≤ 600 MB)`,
+    );
   }
   if (largest && smallest && largest !== smallest) {
-    const perComment = [[largest.project, largest.projectWithoutComments], [smallest.project, smallest.projectWithoutComments]];
+    const perComment = [
+      [largest.project, largest.projectWithoutComments],
+      [smallest.project, smallest.projectWithoutComments],
+    ];
     const driftFigure = driftOf(largest.comments, smallest.comments);
     const drift = driftFigure(medians(perComment));
     // Cheaper per comment at scale is warm-up, not growth: only dearer counts against it.
-    console.log(`${mark(drift <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${wholePercent(drift)}, 90% interval ${interval(perComment, driftFigure, wholePercent)}; target: at most 10% dearer)`);
-    const slope = [[largest.project, largest.projectHalf], [smallest.project, smallest.projectHalf]];
-    const slopeFigure = driftOf(largest.comments - largest.halfComments, smallest.comments - smallest.halfComments);
-    console.log(`  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${wholePercent(slopeFigure(medians(slope)))}, 90% interval ${interval(slope, slopeFigure, wholePercent)})`);
+    console.log(
+      `${mark(drift <= 0.1)} per comment: ${perCommentMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${perCommentMicroseconds(largest).toFixed(0)} µs at ${largest.posts} (${wholePercent(drift)}, 90% interval ${interval(perComment, driftFigure, wholePercent)}; target: at most 10% dearer)`,
+    );
+    const slope = [
+      [largest.project, largest.projectHalf],
+      [smallest.project, smallest.projectHalf],
+    ];
+    const slopeFigure = driftOf(
+      largest.comments - largest.halfComments,
+      smallest.comments - smallest.halfComments,
+    );
+    console.log(
+      `  (one more comment, fixed costs aside: ${commentSlopeMicroseconds(smallest).toFixed(0)} µs at ${smallest.posts} posts, ${commentSlopeMicroseconds(largest).toFixed(0)} µs at ${largest.posts}, ${wholePercent(slopeFigure(medians(slope)))}, 90% interval ${interval(slope, slopeFigure, wholePercent)})`,
+    );
   }
   const seedRatio = seed.project.seconds / seed.bare.seconds;
-  console.log(`${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${targetRatio(seedRatio)}, 90% interval ${interval([[seed.project, seed.bare]], ratioOf, targetRatio)} (target ≤ 1.2)`);
-  if (devMs !== undefined) console.log(`${mark(devMs < 300)} dev server, 1,000 posts: a comment edit shows on its page in ${devMs.toFixed(0)} ms (median; target < 300 ms)`);
+  console.log(
+    `${mark(seedRatio <= 1.2)} seed site: ${seconds(seed.project.seconds)} vs bare Eleventy ${seconds(seed.bare.seconds)} on the same content = ${targetRatio(seedRatio)}, 90% interval ${interval([[seed.project, seed.bare]], ratioOf, targetRatio)} (target ≤ 1.2)`,
+  );
+  if (devMs !== undefined)
+    console.log(
+      `${mark(devMs < 300)} dev server, 1,000 posts: a comment edit shows on its page in ${devMs.toFixed(0)} ms (median; target < 300 ms)`,
+    );
 }
 
 function describeRuns(options: Options): string {
-  const more = options.sizes.filter((posts) => runsFor(options, posts) !== options.runs).map((posts) => `${runsFor(options, posts)} at ${posts.toLocaleString("en")} posts`);
+  const more = options.sizes
+    .filter((posts) => runsFor(options, posts) !== options.runs)
+    .map((posts) => `${runsFor(options, posts)} at ${posts.toLocaleString("en")} posts`);
   if (seedRuns(options) !== options.runs) more.push(`${seedRuns(options)} for the seed site`);
   return `${options.runs} runs${more.length > 0 ? ` (${more.join(", ")})` : ""}`;
 }
 
 function describeState(): string {
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: repositoryRoot, encoding: "utf8" }).trim();
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: repositoryRoot, encoding: "utf8" }).trim();
   try {
-    const dirty = git("status", "--porcelain", "--", "src", "layouts", "content", ".eleventy.ts", "package.json").length > 0;
+    const dirty =
+      git("status", "--porcelain", "--", "src", "layouts", "content", ".eleventy.ts", "package.json").length >
+      0;
     return `commit ${git("rev-parse", "--short", "HEAD")}${dirty ? " + uncommitted changes" : ""}`;
   } catch {
     return "not a git checkout";
@@ -368,11 +539,18 @@ function describeState(): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const hugo = hugoVersion();
-  const eleventy = (JSON.parse(readFileSync(join(repositoryRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string }).version;
+  const eleventy = (
+    JSON.parse(readFileSync(join(repositoryRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
   const workDir = mkdtempSync(join(options.onDisk ? tmpdir() : TMPFS, "bench-"));
   const cleanUp = () => rmSync(workDir, { recursive: true, force: true });
   // Interrupted (Ctrl-C, or a CI time limit): the corpora go too, they may fill /dev/shm.
-  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, status] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.on(signal, () => {
       cleanUp();
       process.exit(status);
@@ -383,23 +561,36 @@ async function main(): Promise<void> {
     writeSeedSites(repositoryRoot, join(workDir, "seed-project"), join(workDir, "seed-bare"));
     const seedProject = projectBuild(join(workDir, "seed-project"), join(workDir, "seed-project-out"));
     const seedVariants: Variant[] = [
-      { name: "bare Eleventy", command: bareBuild(join(workDir, "seed-bare"), repositoryRoot, join(workDir, "seed-bare-out")), outputDir: join(workDir, "seed-bare-out") },
+      {
+        name: "bare Eleventy",
+        command: bareBuild(join(workDir, "seed-bare"), repositoryRoot, join(workDir, "seed-bare-out")),
+        outputDir: join(workDir, "seed-bare-out"),
+      },
       { name: "project", command: seedProject, outputDir: join(workDir, "seed-project-out") },
-      ...mechanismsAt("seed").map((mechanism) => ({ name: `project without ${mechanism.name}`, command: { ...seedProject, env: mechanism.env }, outputDir: join(workDir, "seed-project-out") })),
+      ...mechanismsAt("seed").map((mechanism) => ({
+        name: `project without ${mechanism.name}`,
+        command: { ...seedProject, env: mechanism.env },
+        outputDir: join(workDir, "seed-project-out"),
+      })),
     ];
     await runInterleaved(seedVariants, 1);
     const seedResults = await runInterleaved(seedVariants, seedRuns(options));
     const seed = {
       project: summarize(seedResults.get("project")),
       bare: summarize(seedResults.get("bare Eleventy")),
-      without: mechanismsAt("seed").map((mechanism) => ({ mechanism, summary: summarize(seedResults.get(`project without ${mechanism.name}`)) })),
+      without: mechanismsAt("seed").map((mechanism) => ({
+        mechanism,
+        summary: summarize(seedResults.get(`project without ${mechanism.name}`)),
+      })),
     };
 
     const results: SizeResult[] = [];
     let devMs: number | undefined;
     const largestSize = Math.max(...options.sizes);
     for (const posts of options.sizes) {
-      results.push(await benchSize(workDir, posts, runsFor(options, posts), hugo !== undefined, posts === largestSize));
+      results.push(
+        await benchSize(workDir, posts, runsFor(options, posts), hugo !== undefined, posts === largestSize),
+      );
       if (options.dev && posts === 1000) {
         process.stderr.write("dev server, 1,000 posts:\n");
         const latencies = await measureCommentEdits(join(workDir, "1000-project"), editTargets(posts));
@@ -409,11 +600,18 @@ async function main(): Promise<void> {
       rmSync(join(workDir, `${posts}-project`), { recursive: true, force: true });
     }
 
-    console.log(`\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved, intervals from a bootstrap of the runs; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`);
+    console.log(
+      `\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved, intervals from a bootstrap of the runs; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`,
+    );
     printTable(results);
-    console.log(`\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`);
+    console.log(
+      `\nSeed site: project ${seconds(seed.project.seconds)}, bare Eleventy ${seconds(seed.bare.seconds)} (${megabytes(seed.project.peakMb)} / ${megabytes(seed.bare.peakMb)} peak).`,
+    );
     const largest = results.at(-1);
-    printMechanisms([{ name: "seed site", ...seed }, ...(largest ? [{ name: `${largest.posts.toLocaleString("en")} posts`, ...largest }] : [])]);
+    printMechanisms([
+      { name: "seed site", ...seed },
+      ...(largest ? [{ name: `${largest.posts.toLocaleString("en")} posts`, ...largest }] : []),
+    ]);
     printTargets(results, seed, devMs);
   } finally {
     cleanUp();

@@ -22,5 +22,8 @@ export function writeSeedSites(repositoryRoot: string, projectDir: string, bareD
   const post = join(bareDir, SEED_POST);
   mkdirSync(post, { recursive: true });
   writeFileSync(join(post, "index.md"), readFileSync(join(repositoryRoot, SEED_POST, "index.md")));
-  writeFileSync(join(post, "reflexions.md"), `---\ntitle: "Réflexions"\n---\n${commentBodies(join(repositoryRoot, SEED_POST, "comments"))}`);
+  writeFileSync(
+    join(post, "reflexions.md"),
+    `---\ntitle: "Réflexions"\n---\n${commentBodies(join(repositoryRoot, SEED_POST, "comments"))}`,
+  );
 }

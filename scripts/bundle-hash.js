@@ -5,7 +5,16 @@
 // running at the same time) never write over each other's, and each file is written whole
 // or not at all. Plain JavaScript: it runs before TypeScript is available.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Relative to the project's folder. */
@@ -38,8 +47,12 @@ export function fileHash(file) {
  * @param {string} name
  */
 function manifestsNewestFirst(dir, name) {
-  const manifests = existsSync(dir) ? readdirSync(dir).filter((file) => file.startsWith(`${name}.`) && file.endsWith(".json")) : [];
-  const made = new Map(manifests.map((file) => [file, statSync(join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]));
+  const manifests = existsSync(dir)
+    ? readdirSync(dir).filter((file) => file.startsWith(`${name}.`) && file.endsWith(".json"))
+    : [];
+  const made = new Map(
+    manifests.map((file) => [file, statSync(join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]),
+  );
   return manifests.sort((a, b) => (made.get(b) ?? 0) - (made.get(a) ?? 0));
 }
 
@@ -53,7 +66,8 @@ function manifestsNewestFirst(dir, name) {
  *   many manifests name it (a build's two bundles share most of theirs)
  */
 export function reusableBundle(dir, name, entry, hashes = new Map()) {
-  const unchanged = (/** @type {[string, string]} */ [file, hash]) => (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
+  const unchanged = (/** @type {[string, string]} */ [file, hash]) =>
+    (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
   for (const manifest of manifestsNewestFirst(dir, name)) {
     const bundle = join(dir, manifest.replace(/\.json$/, ".mjs"));
     if (!existsSync(bundle)) continue;
@@ -84,7 +98,9 @@ export function saveBundle(dir, name, entry, text, inputs) {
   writeCacheFile(`${file}.mjs`, text);
   // Last: a manifest names only a bundle in place.
   writeCacheFile(`${file}.json`, manifest);
-  for (const old of readdirSync(dir).filter((other) => other.startsWith(`${name}.`)).map((other) => join(dir, other))) {
+  for (const old of readdirSync(dir)
+    .filter((other) => other.startsWith(`${name}.`))
+    .map((other) => join(dir, other))) {
     const age = Date.now() - (statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
     if (!old.startsWith(`${file}.`) && age > LIFETIME_MS) rmSync(old, { force: true });
   }

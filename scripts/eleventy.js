@@ -23,7 +23,14 @@ const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
 // What makes a bundle besides the files esbuild loads: package.json (which packages stay
 // imports), tsconfig.json (esbuild reads it), the installed packages (npm's record of the
 // tree, esbuild's own version) and this launcher. Paths from the project's folder.
-const BUNDLING_FILES = ["package.json", "tsconfig.json", "node_modules/.package-lock.json", "node_modules/esbuild/package.json", "scripts/eleventy.js", "scripts/bundle-hash.js"];
+const BUNDLING_FILES = [
+  "package.json",
+  "tsconfig.json",
+  "node_modules/.package-lock.json",
+  "node_modules/esbuild/package.json",
+  "scripts/eleventy.js",
+  "scripts/bundle-hash.js",
+];
 
 // Packages bundled with our code rather than imported: zod is some sixty modules for
 // Node's loader, and only the schema builders we use survive esbuild's tree-shaking.
@@ -36,7 +43,9 @@ const BUNDLED_PACKAGES = ["zod"];
 /** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
 function externalPackages() {
   const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
-  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter((name) => !BUNDLED_PACKAGES.includes(name));
+  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter(
+    (name) => !BUNDLED_PACKAGES.includes(name),
+  );
 }
 
 /**
@@ -64,8 +73,15 @@ async function bundle(entryPoint, external, inputs) {
       }),
   };
   const result = await build({
-    entryPoints: [resolve(entryPoint)], external, plugins: [recordInputs], write: false, logLevel: "error",
-    bundle: true, platform: "node", format: "esm", target: "node20",
+    entryPoints: [resolve(entryPoint)],
+    external,
+    plugins: [recordInputs],
+    write: false,
+    logLevel: "error",
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
   });
   const [output] = result.outputFiles;
   if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
@@ -98,10 +114,15 @@ async function cachedBundle(name, entryPoint, external) {
  */
 async function bundledModules(config) {
   try {
-    const [configModule, workerModule] = await Promise.all([cachedBundle("eleventy.config", config, externalPackages()), cachedBundle("comment-worker", WORKER_SOURCE, [])]);
+    const [configModule, workerModule] = await Promise.all([
+      cachedBundle("eleventy.config", config, externalPackages()),
+      cachedBundle("comment-worker", WORKER_SOURCE, []),
+    ]);
     return { configModule, workerModule };
   } catch (error) {
-    console.warn(`scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`);
+    console.warn(
+      `scripts/eleventy.js: could not bundle ${config} (${error instanceof Error ? error.message : error}); running it through tsx instead`,
+    );
     return undefined;
   }
 }
@@ -120,7 +141,11 @@ if (bundled) {
   // A large site's comment worker starts now, not once the configuration has loaded
   // (src/comments/worker/early-start.js), unless Eleventy is given another --input.
   if (!args.some((arg) => arg.startsWith("--input"))) {
-    startCommentWorkerEarly({ workerUrl: process.env.COMMENT_WORKER_MODULE, contentDir: "content", projectRoot: process.cwd() });
+    startCommentWorkerEarly({
+      workerUrl: process.env.COMMENT_WORKER_MODULE,
+      contentDir: "content",
+      projectRoot: process.cwd(),
+    });
   }
   // Loaded now, with its dependencies, before Eleventy's module hooks would see each of them.
   await import(pathToFileURL(bundled.configModule).href);

@@ -54,10 +54,16 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(path: string | Record<string, string>): void;
     setWatchJavaScriptDependencies(enabled: boolean): void;
     setLibrary(extension: string, library: unknown): void;
-    addDateParsing(callback: (this: { page: { inputPath: string } }, value: unknown) => Date | undefined): void;
+    addDateParsing(
+      callback: (this: { page: { inputPath: string } }, value: unknown) => Date | undefined,
+    ): void;
     setFrontMatterParsingOptions(options: object): void;
     setChokidarConfig(options: object): void;
-    addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown): void;
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      callback: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
+    ): void;
     on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArgs) => unknown): void;
   }
   /** A page in a collection, and the API `addCollection` callbacks get: Eleventy's `addCollection()` has no types for either. */
@@ -73,7 +79,11 @@ declare module "@11ty/eleventy" {
   }
   /** The programmatic API, for tests: Eleventy's constructor has no types for its options. */
   export class Eleventy {
-    constructor(input?: string, output?: string, options?: { quietMode?: boolean; config?: (eleventyConfig: UserConfig) => void });
+    constructor(
+      input?: string,
+      output?: string,
+      options?: { quietMode?: boolean; config?: (eleventyConfig: UserConfig) => void },
+    );
     write(): Promise<unknown>;
   }
   /** Typed in src/Eleventy.js, but that file cannot be read (above): only passed to `addPlugin`. */

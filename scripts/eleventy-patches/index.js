@@ -37,12 +37,25 @@ export async function eleventyModule(name) {
  */
 export function eleventyPatches(oneOffBuild) {
   // Pages looked up by scanning them all (quadratic in pages), with Eleventy's path helper.
-  const pageMap = async () => indexTemplateMapLookups(await eleventyModule("TemplateMap"), createRequire(ELEVENTY)("@11ty/eleventy-utils").TemplatePath);
+  const pageMap = async () =>
+    indexTemplateMapLookups(
+      await eleventyModule("TemplateMap"),
+      createRequire(ELEVENTY)("@11ty/eleventy-utils").TemplatePath,
+    );
   // Each new edge of the dependency graph looked for among all the others (quadratic).
-  const graphEdges = async () => indexDependencyGraphEdges(createRequire(ELEVENTY)("dependency-graph").DepGraph);
+  const graphEdges = async () =>
+    indexDependencyGraphEdges(createRequire(ELEVENTY)("dependency-graph").DepGraph);
   // Every finished page kept in memory until the build ends.
-  const writtenPages = async () => boundWrittenPagesMemory({ TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyModule("Template") }, PAGES_RENDERED_AT_ONCE);
-  return [{ name: "template-map-lookup", apply: pageMap }, { name: "dependency-graph-edges", apply: graphEdges }, ...(oneOffBuild ? [{ name: "written-pages-memory", apply: writtenPages }] : [])];
+  const writtenPages = async () =>
+    boundWrittenPagesMemory(
+      { TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyModule("Template") },
+      PAGES_RENDERED_AT_ONCE,
+    );
+  return [
+    { name: "template-map-lookup", apply: pageMap },
+    { name: "dependency-graph-edges", apply: graphEdges },
+    ...(oneOffBuild ? [{ name: "written-pages-memory", apply: writtenPages }] : []),
+  ];
 }
 
 /**
@@ -55,7 +68,10 @@ export function eleventyPatches(oneOffBuild) {
 export async function applyPatches(patches, version, warn = console.warn) {
   const applied = [];
   for (const { name, apply } of patches) {
-    const leftOut = (/** @type {string} */ why) => warn(`scripts/eleventy-patches/${name}.js: not applied to Eleventy ${version}, ${why}; the build goes on without it`);
+    const leftOut = (/** @type {string} */ why) =>
+      warn(
+        `scripts/eleventy-patches/${name}.js: not applied to Eleventy ${version}, ${why}; the build goes on without it`,
+      );
     if (version !== PATCHED_VERSION) leftOut(`as it was written for ${PATCHED_VERSION}`);
     else {
       try {
@@ -85,5 +101,8 @@ export function installedEleventyVersion() {
  */
 export function patchEleventy({ oneOffBuild, env = process.env }) {
   const skipped = (env.BUILD_SKIP_PATCHES ?? "").split(",");
-  return applyPatches(eleventyPatches(oneOffBuild).filter((patch) => !skipped.includes(patch.name)), installedEleventyVersion());
+  return applyPatches(
+    eleventyPatches(oneOffBuild).filter((patch) => !skipped.includes(patch.name)),
+    installedEleventyVersion(),
+  );
 }

@@ -68,7 +68,9 @@ export function indexTemplateMapLookups(TemplateMap, TemplatePath) {
   TemplateMap.prototype.getMapEntryForInputPath = function (inputPath) {
     if (!Array.isArray(this.map)) return original.call(this, inputPath);
     const index = firstIndexByInputPath(this.map);
-    const positions = [index.get(inputPath), index.get(absolutePathOf(TemplatePath, inputPath))].filter((position) => position !== undefined);
+    const positions = [index.get(inputPath), index.get(absolutePathOf(TemplatePath, inputPath))].filter(
+      (position) => position !== undefined,
+    );
     return positions.length === 0 ? undefined : this.map[Math.min(...positions)];
   };
   return true;

@@ -7,6 +7,11 @@ export type FrontMatterFields = Record<string, string | boolean | undefined>;
 
 export function markdownWithFrontMatter(fields: FrontMatterFields, body: string): string {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  const header = yaml.dump(defined, { schema: yaml.CORE_SCHEMA, forceQuotes: true, quotingType: '"', lineWidth: -1 });
+  const header = yaml.dump(defined, {
+    schema: yaml.CORE_SCHEMA,
+    forceQuotes: true,
+    quotingType: '"',
+    lineWidth: -1,
+  });
   return `---\n${header}---\n${body.endsWith("\n") ? body : `${body}\n`}`;
 }

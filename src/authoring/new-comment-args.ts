@@ -11,7 +11,8 @@ export interface NewCommentRequest {
   url?: string;
 }
 
-const NEW_COMMENT_USAGE = 'usage: npm run new:comment -- <post-slug> --author "Nom" [--reply-to <comment-id>] [--url https://…] < comment.md';
+const NEW_COMMENT_USAGE =
+  'usage: npm run new:comment -- <post-slug> --author "Nom" [--reply-to <comment-id>] [--url https://…] < comment.md';
 
 const OPTIONS = {
   author: { type: "string" },
@@ -30,8 +31,10 @@ function parse(argv: string[]) {
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     const option = optionInMessage(message);
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new AuthoringError(option, `unknown option (${NEW_COMMENT_USAGE})`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new AuthoringError(option, `needs a value (${NEW_COMMENT_USAGE})`);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+      throw new AuthoringError(option, `unknown option (${NEW_COMMENT_USAGE})`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      throw new AuthoringError(option, `needs a value (${NEW_COMMENT_USAGE})`);
     throw new AuthoringError(option, `${message} (${NEW_COMMENT_USAGE})`);
   }
 }
@@ -39,9 +42,21 @@ function parse(argv: string[]) {
 export function parseNewCommentArgs(argv: string[]): NewCommentRequest {
   const { values, positionals } = parse(argv);
   const [slug, ...extra] = positionals;
-  if (slug === undefined) throw new AuthoringError("post-slug", `missing: the slug of the post, its folder name under content/posts/ (${NEW_COMMENT_USAGE})`);
-  if (extra.length > 0) throw new AuthoringError(extra[0] ?? "", `unexpected argument: put a name with spaces in quotes (${NEW_COMMENT_USAGE})`);
-  if (values.author === undefined) throw new AuthoringError("--author", `missing: the name shown for the comment's author (${NEW_COMMENT_USAGE})`);
+  if (slug === undefined)
+    throw new AuthoringError(
+      "post-slug",
+      `missing: the slug of the post, its folder name under content/posts/ (${NEW_COMMENT_USAGE})`,
+    );
+  if (extra.length > 0)
+    throw new AuthoringError(
+      extra[0] ?? "",
+      `unexpected argument: put a name with spaces in quotes (${NEW_COMMENT_USAGE})`,
+    );
+  if (values.author === undefined)
+    throw new AuthoringError(
+      "--author",
+      `missing: the name shown for the comment's author (${NEW_COMMENT_USAGE})`,
+    );
   const request: NewCommentRequest = { slug, author: values.author };
   if (values["reply-to"] !== undefined) request.replyTo = values["reply-to"];
   if (values.url !== undefined) request.url = values.url;

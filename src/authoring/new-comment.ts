@@ -18,7 +18,12 @@ import { nextCommentId } from "./next-comment-id.ts";
 import { FileExistsError, writeNewFile } from "./write-new-file.ts";
 
 // Which command-line argument each checked field comes from, for messages.
-const ARGUMENT_OF_FIELD: Record<string, string> = { author: "--author", url: "--url", parent: "--reply-to", body: "comment text (standard input)" };
+const ARGUMENT_OF_FIELD: Record<string, string> = {
+  author: "--author",
+  url: "--url",
+  parent: "--reply-to",
+  body: "comment text (standard input)",
+};
 
 function postDirOf(projectRoot: string, slug: string): string {
   const contentDir = join(projectRoot, "content");
@@ -27,7 +32,10 @@ function postDirOf(projectRoot: string, slug: string): string {
   const known = listPostDirs(contentDir)
     .map((dir) => basename(dir))
     .filter(isPostFolderName);
-  throw new AuthoringError("post-slug", `no post "${slug}" in content/posts/ (posts: ${known.join(", ") || "none yet"})`);
+  throw new AuthoringError(
+    "post-slug",
+    `no post "${slug}" in content/posts/ (posts: ${known.join(", ") || "none yet"})`,
+  );
 }
 
 function listComments(postDir: string): string[] {
@@ -43,30 +51,55 @@ export interface NewComment {
 }
 
 /** The new comment's file, checked as the build will check it; throws on any problem. */
-function planNewComment(projectRoot: string, request: NewCommentRequest, body: string, now: Date): NewComment {
+function planNewComment(
+  projectRoot: string,
+  request: NewCommentRequest,
+  body: string,
+  now: Date,
+): NewComment {
   const postDir = postDirOf(projectRoot, request.slug);
   const existing = new CommentReader(projectRoot).load(postDir).comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
-    const ids = existing.map((comment) => comment.id).sort((a, b) => a.localeCompare(b, "en", { numeric: true })).join(", ");
-    throw new AuthoringError("--reply-to", `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`);
+    const ids = existing
+      .map((comment) => comment.id)
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+      .join(", ");
+    throw new AuthoringError(
+      "--reply-to",
+      `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`,
+    );
   }
   const id = nextCommentId(listComments(postDir));
   const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
-  const text = markdownWithFrontMatter({ author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url }, body);
+  const text = markdownWithFrontMatter(
+    { author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url },
+    body,
+  );
   const parsed = parseComment(file, id, text, createCommentMarkdown());
-  const problems = parsed.comment ? errorsIn(checkReplies([...existing, parsed.comment], projectRoot)).filter((p) => p.file === file) : parsed.problems;
+  const problems = parsed.comment
+    ? errorsIn(checkReplies([...existing, parsed.comment], projectRoot)).filter((p) => p.file === file)
+    : parsed.problems;
   const [first] = problems;
   if (first) throw new AuthoringError(ARGUMENT_OF_FIELD[first.field] ?? first.field, first.message);
   return { id, file, text };
 }
 
 /** Writes the new comment; returns its path relative to the project. */
-export function createComment(projectRoot: string, request: NewCommentRequest, body: string, now = new Date()): string {
+export function createComment(
+  projectRoot: string,
+  request: NewCommentRequest,
+  body: string,
+  now = new Date(),
+): string {
   const plan = planNewComment(projectRoot, request, body, now);
   try {
     writeNewFile(join(projectRoot, plan.file), plan.text);
   } catch (error) {
-    if (error instanceof FileExistsError) throw new AuthoringError(plan.file, "already exists (another comment was added at the same moment): nothing was written, run the command again");
+    if (error instanceof FileExistsError)
+      throw new AuthoringError(
+        plan.file,
+        "already exists (another comment was added at the same moment): nothing was written, run the command again",
+      );
     throw error;
   }
   return plan.file;

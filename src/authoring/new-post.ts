@@ -29,7 +29,8 @@ const USAGE = 'usage: npm run new:post -- "Titre de l\'article"';
 /** The title from the command line: its words (quotes are optional), no options. */
 export function titleFromArgs(argv: readonly string[]): string {
   const option = argv.find((arg) => arg.startsWith("-"));
-  if (option !== undefined) throw new AuthoringError(option, `unknown option: new:post takes only the title (${USAGE})`);
+  if (option !== undefined)
+    throw new AuthoringError(option, `unknown option: new:post takes only the title (${USAGE})`);
   return argv.join(" ");
 }
 
@@ -38,16 +39,27 @@ export function planNewPost(title: string, options: { now: Date; author: string 
   const cleanTitle = title.trim();
   if (cleanTitle === "") throw new AuthoringError("title", `missing: the title of the post (${USAGE})`);
   const slug = slugifyTitle(cleanTitle);
-  if (slug === "") throw new AuthoringError("title", `"${cleanTitle}" has no letter or digit to make a URL from`);
+  if (slug === "")
+    throw new AuthoringError("title", `"${cleanTitle}" has no letter or digit to make a URL from`);
   // The folder must be one the build accepts (the address of no other page).
   const fault = postFolderFault(slug);
   if (fault) {
-    const why = fault.kind === "reserved" ? `already the address of ${fault.takenBy}` : "which no post folder may take";
-    throw new AuthoringError("title", `"${cleanTitle}" would put the post at /${slug}/, ${why}: choose another title`);
+    const why =
+      fault.kind === "reserved" ? `already the address of ${fault.takenBy}` : "which no post folder may take";
+    throw new AuthoringError(
+      "title",
+      `"${cleanTitle}" would put the post at /${slug}/, ${why}: choose another title`,
+    );
   }
   const file = join("content", POSTS_FOLDER, slug, POST_FILE);
   const text = markdownWithFrontMatter(
-    { title: cleanTitle, date: authoringDate(options.now), author: options.author, description: "", draft: true },
+    {
+      title: cleanTitle,
+      date: authoringDate(options.now),
+      author: options.author,
+      description: "",
+      draft: true,
+    },
     "Le texte de l’article, en Markdown.\n",
   );
   // The file must pass the build's own checks: validate it as the build will read it.
@@ -74,7 +86,11 @@ export function createPost(projectRoot: string, title: string, now = new Date())
     writeNewFile(path, plan.text);
   } catch (error) {
     if (!folderExisted) removeEmptyFolder(folder);
-    if (error instanceof FileExistsError) throw new AuthoringError(plan.file, "already exists: a post with this title's slug is there; nothing was written (choose another title or edit that file)");
+    if (error instanceof FileExistsError)
+      throw new AuthoringError(
+        plan.file,
+        "already exists: a post with this title's slug is there; nothing was written (choose another title or edit that file)",
+      );
     throw error;
   }
   return plan.file;

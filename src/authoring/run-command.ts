@@ -8,7 +8,8 @@ export async function runCommand(name: string, command: () => string | Promise<s
     console.log(await command());
   } catch (error) {
     if (process.env.DEBUG) console.error(error);
-    const line = error instanceof AuthoringError ? error.line : error instanceof Error ? error.message : String(error);
+    const line =
+      error instanceof AuthoringError ? error.line : error instanceof Error ? error.message : String(error);
     console.error(`${name}: ${line}`);
     process.exitCode = 1;
   }

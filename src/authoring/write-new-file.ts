@@ -14,7 +14,8 @@ export function writeNewFile(path: string, text: string): void {
   try {
     linkSync(temporary, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new FileExistsError(`${path} already exists`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new FileExistsError(`${path} already exists`);
     throw error;
   } finally {
     rmSync(temporary, { force: true });

@@ -30,7 +30,10 @@ export function decideEmptying(output: string, ownFolder: string, projectDir: st
   const marker = FOREIGN_MARKERS.find((name) => existsSync(join(folder, name)));
   const why = lstatSync(folder).isSymbolicLink() ? "it is a symbolic link" : marker && `it holds ${marker}`;
   if (!why) return { empty: true };
-  return { empty: false, warning: `${ownFolder}/ was not emptied before the build (${why}): pages of deleted posts or drafts may still be in it` };
+  return {
+    empty: false,
+    warning: `${ownFolder}/ was not emptied before the build (${why}): pages of deleted posts or drafts may still be in it`,
+  };
 }
 
 /** Removes what the folder holds (not the folder: a server may be serving it). */

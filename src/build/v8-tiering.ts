@@ -25,7 +25,10 @@ export const LARGE_BUILD_V8_FLAGS = [
 const FEW_CORES = 2;
 
 /** Whether a large build on this machine tunes V8. */
-export function wantsV8Tuning(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): boolean {
+export function wantsV8Tuning(
+  env: NodeJS.ProcessEnv = process.env,
+  cores: number = availableParallelism(),
+): boolean {
   if (env.BUILD_V8_TUNING === "1") return true;
   if (env.BUILD_V8_TUNING === "0") return false;
   return cores <= FEW_CORES;
@@ -35,12 +38,17 @@ export function wantsV8Tuning(env: NodeJS.ProcessEnv = process.env, cores: numbe
  * Sets the flags, before the comment worker starts (V8's flags are the process's, its
  * threads' too). A flag this V8 refuses is a warning, never a failed build.
  */
-export function tuneV8ForLargeBuild(flags: readonly string[] = LARGE_BUILD_V8_FLAGS, set: (flag: string) => void = setFlagsFromString): void {
+export function tuneV8ForLargeBuild(
+  flags: readonly string[] = LARGE_BUILD_V8_FLAGS,
+  set: (flag: string) => void = setFlagsFromString,
+): void {
   for (const flag of flags) {
     try {
       set(flag);
     } catch (error) {
-      console.warn(`V8 flag ${flag} not set (${error instanceof Error ? error.message : String(error)}): the build goes on with V8's default`);
+      console.warn(
+        `V8 flag ${flag} not set (${error instanceof Error ? error.message : String(error)}): the build goes on with V8's default`,
+      );
     }
   }
 }

@@ -17,7 +17,14 @@ import { PostCache } from "../content/posts.ts";
 import { type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
 import { CommentReader } from "./read-comments.ts";
-import { postFactsOf, postPageParts, writeCommentFeed, type PostFacts, type PostPageParts, type SiteFacts } from "./render-outputs.ts";
+import {
+  postFactsOf,
+  postPageParts,
+  writeCommentFeed,
+  type PostFacts,
+  type PostPageParts,
+  type SiteFacts,
+} from "./render-outputs.ts";
 import type { CommentsSection } from "./render-section.ts";
 import { RenderLedger, type ExpectedPost } from "./render-ledger.ts";
 import { CommentWorker } from "./worker/comment-worker-client.ts";
@@ -111,10 +118,14 @@ export class BuildComments {
       return;
     }
     this.reader.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
-    const report = checkContent(build.contentDir, this.reader, this.projectRoot, (dir) => this.posts.load(dir));
+    const report = checkContent(build.contentDir, this.reader, this.projectRoot, (dir) =>
+      this.posts.load(dir),
+    );
     reportContentProblems(report.problems, { stopOnError });
     const published = this.publishedOf(report.posts);
-    this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]));
+    this.published = new Map(
+      published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]),
+    );
     this.expected = published;
     this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
   }
@@ -137,7 +148,9 @@ export class BuildComments {
     if (!this.worker || !this.build) return;
     const validation = await this.worker.validated();
     reportContentProblems(validation.problems, { stopOnError: this.build.runMode === "build" });
-    this.expected = validation.posts.flatMap(({ dir, post, comments }) => (post && !isHiddenDraft(post, this.build?.runMode) ? [{ dir, file: post.file, comments }] : []));
+    this.expected = validation.posts.flatMap(({ dir, post, comments }) =>
+      post && !isHiddenDraft(post, this.build?.runMode) ? [{ dir, file: post.file, comments }] : [],
+    );
     this.published = new Map(this.expected.map(({ dir, file }) => [dir, { file }]));
     this.counts = new Map(validation.posts.map((post) => [post.dir, post.comments.length]));
   }
@@ -161,10 +174,12 @@ export class BuildComments {
    * every page's comments would stay in memory), counted once by the render ledger.
    */
   async postPage(postDir: string): Promise<PostPageComments> {
-    if (!this.published.has(postDir)) throw new Error(`${postDir}: a page for a post that was not checked, or not shown by this build`);
+    if (!this.published.has(postDir))
+      throw new Error(`${postDir}: a page for a post that was not checked, or not shown by this build`);
     const first = !this.shown.has(postDir);
     this.shown.add(postDir);
-    const parts = first && this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
+    const parts =
+      first && this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
     const page = { ...parts.section, jsonLd: parts.jsonLd };
     if (first) this.ledger.record(postDir, page.renderedIds);
     return page;

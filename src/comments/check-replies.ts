@@ -28,7 +28,13 @@ function lineOfField(projectRoot: string, file: string, field: string): number |
   }
 }
 
-function fieldProblem(projectRoot: string, comment: ReplyFacts, field: "parent" | "date", message: string, extra: Partial<Problem> = {}): Problem {
+function fieldProblem(
+  projectRoot: string,
+  comment: ReplyFacts,
+  field: "parent" | "date",
+  message: string,
+  extra: Partial<Problem> = {},
+): Problem {
   const line = lineOfField(projectRoot, comment.file, field);
   return problem(comment.file, field, message, line === undefined ? extra : { ...extra, line });
 }
@@ -38,30 +44,68 @@ function idProblems(comments: readonly ReplyFacts[]): Problem[] {
   const firstFileById = new Map<string, string>();
   for (const comment of comments) {
     if (!VALID_ID.test(comment.id)) {
-      problems.push(problem(comment.file, "file name", `"${comment.id}" must use only letters, digits, - and _ before .md (it becomes the comment's id, #comment-${comment.id})`));
+      problems.push(
+        problem(
+          comment.file,
+          "file name",
+          `"${comment.id}" must use only letters, digits, - and _ before .md (it becomes the comment's id, #comment-${comment.id})`,
+        ),
+      );
     }
     const first = firstFileById.get(comment.id);
-    if (first !== undefined) problems.push(problem(comment.file, "file name", `the id "${comment.id}" (the file name without .md) is already used by ${first}`));
+    if (first !== undefined)
+      problems.push(
+        problem(
+          comment.file,
+          "file name",
+          `the id "${comment.id}" (the file name without .md) is already used by ${first}`,
+        ),
+      );
     else firstFileById.set(comment.id, comment.file);
   }
   return problems;
 }
 
-function parentProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>, projectRoot: string): Problem[] {
+function parentProblems(
+  comments: readonly ReplyFacts[],
+  byId: ReadonlyMap<string, ReplyFacts>,
+  projectRoot: string,
+): Problem[] {
   const problems: Problem[] = [];
   for (const comment of comments) {
     if (comment.parent === undefined) continue;
     const parent = byId.get(comment.parent);
-    if (comment.parent === comment.id) problems.push(fieldProblem(projectRoot, comment, "parent", "a comment cannot answer itself"));
-    else if (!parent) problems.push(fieldProblem(projectRoot, comment, "parent", `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`));
+    if (comment.parent === comment.id)
+      problems.push(fieldProblem(projectRoot, comment, "parent", "a comment cannot answer itself"));
+    else if (!parent)
+      problems.push(
+        fieldProblem(
+          projectRoot,
+          comment,
+          "parent",
+          `no comment "${comment.parent}" in this post (expected the file name, without .md, of a comment in the same comments/ folder)`,
+        ),
+      );
     else if (comment.date < parent.date) {
-      problems.push(fieldProblem(projectRoot, comment, "date", `this reply is dated before the comment it answers (${parent.file})`, { severity: "warning" }));
+      problems.push(
+        fieldProblem(
+          projectRoot,
+          comment,
+          "date",
+          `this reply is dated before the comment it answers (${parent.file})`,
+          { severity: "warning" },
+        ),
+      );
     }
   }
   return problems;
 }
 
-function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string, ReplyFacts>, projectRoot: string): Problem[] {
+function cycleProblems(
+  comments: readonly ReplyFacts[],
+  byId: ReadonlyMap<string, ReplyFacts>,
+  projectRoot: string,
+): Problem[] {
   const problems: Problem[] = [];
   const settled = new Set<string>();
   for (const start of comments) {
@@ -73,7 +117,14 @@ function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string
         const cycle = path.slice(path.indexOf(current.id));
         if (cycle.length > 1) {
           const first = byId.get(cycle[0] ?? "") ?? start;
-          problems.push(fieldProblem(projectRoot, first, "parent", `replies form a cycle: ${[...cycle, current.id].join(" → ")}`));
+          problems.push(
+            fieldProblem(
+              projectRoot,
+              first,
+              "parent",
+              `replies form a cycle: ${[...cycle, current.id].join(" → ")}`,
+            ),
+          );
         }
         break;
       }
@@ -89,5 +140,9 @@ function cycleProblems(comments: readonly ReplyFacts[], byId: ReadonlyMap<string
 /** `projectRoot`: what the comments' `file` paths are relative to. */
 export function checkReplies(comments: readonly ReplyFacts[], projectRoot = process.cwd()): Problem[] {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  return [...idProblems(comments), ...parentProblems(comments, byId, projectRoot), ...cycleProblems(comments, byId, projectRoot)];
+  return [
+    ...idProblems(comments),
+    ...parentProblems(comments, byId, projectRoot),
+    ...cycleProblems(comments, byId, projectRoot),
+  ];
 }

@@ -30,6 +30,7 @@ function place(node: ThreadNode, level: number, maxDepth: number): DisplayItem[]
 }
 
 export function displayThread(roots: readonly ThreadNode[], maxDepth = DEFAULT_MAX_DEPTH): DisplayItem[] {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new RangeError(`maxDepth must be a positive integer, got ${maxDepth}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 1)
+    throw new RangeError(`maxDepth must be a positive integer, got ${maxDepth}`);
   return roots.flatMap((root) => place(root, 1, maxDepth));
 }

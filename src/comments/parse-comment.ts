@@ -12,7 +12,8 @@ export type ParsedComment = { comment: Comment; problems: [] } | { comment?: und
 /** A comment validated but not rendered yet: its body is still Markdown. */
 export type CommentSource = Omit<Comment, "bodyHtml"> & { body: string };
 
-export type ReadComment = { source: CommentSource; problems: [] } | { source?: undefined; problems: Problem[] };
+export type ReadComment =
+  { source: CommentSource; problems: [] } | { source?: undefined; problems: Problem[] };
 
 /** The id of a comment file: its name without ".md". */
 export function commentIdOf(fileName: string): string {
@@ -25,14 +26,25 @@ export function readComment(file: string, id: string, text: string): ReadComment
   try {
     frontMatter = splitFrontMatter(text);
   } catch (error) {
-    if (error instanceof FrontMatterError) return { problems: [problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line })] };
+    if (error instanceof FrontMatterError)
+      return {
+        problems: [
+          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
+        ],
+      };
     throw error;
   }
   const validated = validateFrontMatter(commentSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   const { author, date, parent, url } = validated.value;
   if (frontMatter.body.trim() === "") return { problems: [problem(file, "body", "the comment has no text")] };
-  const source: CommentSource = { id, file, author: removeUnsafeCharacters(author), date, body: removeUnsafeCharacters(frontMatter.body) };
+  const source: CommentSource = {
+    id,
+    file,
+    author: removeUnsafeCharacters(author),
+    date,
+    body: removeUnsafeCharacters(frontMatter.body),
+  };
   if (parent !== undefined) source.parent = parent;
   if (url !== undefined) source.url = url;
   return { source, problems: [] };

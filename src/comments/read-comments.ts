@@ -49,7 +49,11 @@ type ReadOne<T> = (path: string, file: string, id: string) => { item?: T; proble
  * the comment reader and by the build's comment worker (src/comments/worker/), which validates
  * before it renders.
  */
-export function scanCommentFolder<T extends ReplyFacts>(postDir: string, projectRoot: string, readOne: ReadOne<T>): { items: T[]; problems: Problem[] } {
+export function scanCommentFolder<T extends ReplyFacts>(
+  postDir: string,
+  projectRoot: string,
+  readOne: ReadOne<T>,
+): { items: T[]; problems: Problem[] } {
   const dir = join(postDir, COMMENTS_FOLDER);
   const names = commentFolderEntries(postDir);
   if (!names) return { items: [], problems: [] };
@@ -59,7 +63,13 @@ export function scanCommentFolder<T extends ReplyFacts>(postDir: string, project
     const path = join(dir, name);
     const file = relative(projectRoot, path);
     if (!/\.md$/i.test(name)) {
-      problems.push(problem(file, "file name", "not a comment: comment files end in .md (rename it or move it out of comments/)"));
+      problems.push(
+        problem(
+          file,
+          "file name",
+          "not a comment: comment files end in .md (rename it or move it out of comments/)",
+        ),
+      );
       continue;
     }
     const read = readOne(path, file, commentIdOf(name));

@@ -36,7 +36,13 @@ export class RenderLedger {
       if (wrong.length === 0 && unknown.length === 0) continue;
       const details = wrong.map((comment) => `${comment.file} rendered ${times.get(comment.id) ?? 0} times`);
       if (unknown.length > 0) details.push(`unexpected ids ${unknown.join(", ")}`);
-      problems.push(problem(post.file, "comments", `not every comment is on the page exactly once: ${details.join("; ")}`));
+      problems.push(
+        problem(
+          post.file,
+          "comments",
+          `not every comment is on the page exactly once: ${details.join("; ")}`,
+        ),
+      );
     }
     return problems;
   }

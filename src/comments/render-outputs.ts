@@ -31,7 +31,10 @@ export interface PostFacts {
 }
 
 /** A post's facts, from its folder's name and its front matter. */
-export function postFactsOf(post: { slug: string; data: { title: string; description: string; author: string; date: DateTime } }): PostFacts {
+export function postFactsOf(post: {
+  slug: string;
+  data: { title: string; description: string; author: string; date: DateTime };
+}): PostFacts {
   const { title, description, author, date } = post.data;
   return { slug: post.slug, title, description, author, date };
 }
@@ -51,7 +54,11 @@ function postPageUrl(site: SiteFacts, slug: string): string {
 /** What the post page shows: its comments section and its JSON-LD (one reply tree for both). */
 export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostPageParts {
   const thread = buildThread(comments);
-  const section = renderCommentsSection(comments, { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth }, thread);
+  const section = renderCommentsSection(
+    comments,
+    { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth },
+    thread,
+  );
   const posting = blogPosting(
     {
       title: post.title,
@@ -72,14 +79,26 @@ export function postPageParts(post: PostFacts, comments: readonly Comment[], sit
 export function postCommentFeed(post: PostFacts, comments: readonly Comment[], site: SiteFacts): string {
   const url = postPageUrl(site, post.slug);
   const feed = commentFeed(
-    { title: post.title, url, feedUrl: `${url}${COMMENT_FEED_FILE}`, published: post.date, language: site.language, siteTitle: site.title },
+    {
+      title: post.title,
+      url,
+      feedUrl: `${url}${COMMENT_FEED_FILE}`,
+      published: post.date,
+      language: site.language,
+      siteTitle: site.title,
+    },
     comments,
   );
   return `${feed}\n`;
 }
 
 /** Writes the post's comment feed next to its page in the output folder. */
-export function writeCommentFeed(outputDir: string, post: PostFacts, comments: readonly Comment[], site: SiteFacts): void {
+export function writeCommentFeed(
+  outputDir: string,
+  post: PostFacts,
+  comments: readonly Comment[],
+  site: SiteFacts,
+): void {
   const path = join(outputDir, post.slug, COMMENT_FEED_FILE);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, postCommentFeed(post, comments, site));

@@ -29,14 +29,28 @@ function assertRenderedExactlyOnce(comments: readonly Comment[], renderedIds: re
   const wrong = comments.filter((comment) => times.get(comment.id) !== 1);
   if (wrong.length > 0 || renderedIds.length !== comments.length) {
     const names = wrong.map((comment) => `${comment.file} (rendered ${times.get(comment.id) ?? 0} times)`);
-    throw new LostCommentError(`comments not rendered exactly once: ${names.join(", ") || `${renderedIds.length} rendered for ${comments.length} files`}`);
+    throw new LostCommentError(
+      `comments not rendered exactly once: ${names.join(", ") || `${renderedIds.length} rendered for ${comments.length} files`}`,
+    );
   }
 }
 
 /** `thread`: the comments' reply tree, when the caller has built it already. */
-export function renderCommentsSection(comments: readonly Comment[], options: CommentsSectionOptions, thread = buildThread(comments)): CommentsSection {
+export function renderCommentsSection(
+  comments: readonly Comment[],
+  options: CommentsSectionOptions,
+  thread = buildThread(comments),
+): CommentsSection {
   const items = displayThread(thread, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const rendered = renderThread(items, options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor });
+  const rendered = renderThread(
+    items,
+    options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor },
+  );
   assertRenderedExactlyOnce(comments, rendered.renderedIds);
-  return { count: comments.length, heading: commentsHeading(comments.length, options.title), html: rendered.html.value, renderedIds: rendered.renderedIds };
+  return {
+    count: comments.length,
+    heading: commentsHeading(comments.length, options.title),
+    html: rendered.html.value,
+    renderedIds: rendered.renderedIds,
+  };
 }

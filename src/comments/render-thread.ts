@@ -25,21 +25,32 @@ export function commentAnchor(id: string): string {
 }
 
 function authorHtml(comment: Comment): SafeHtml {
-  if (comment.url) return html`<a class="comment-author p-author h-card" href="${comment.url}" rel="${COMMENT_LINK_REL}"><bdi>${comment.author}</bdi></a>`;
+  if (comment.url)
+    return html`<a class="comment-author p-author h-card" href="${comment.url}" rel="${COMMENT_LINK_REL}"><bdi>${comment.author}</bdi></a>`;
   return html`<bdi class="comment-author p-author h-card">${comment.author}</bdi>`;
 }
 
 function isPostAuthor(comment: Comment, options: ThreadRenderOptions): boolean {
-  return options.postAuthor !== undefined && comment.author.trim().toLowerCase() === options.postAuthor.trim().toLowerCase();
+  return (
+    options.postAuthor !== undefined &&
+    comment.author.trim().toLowerCase() === options.postAuthor.trim().toLowerCase()
+  );
 }
 
 /** The comment's header: its author, a badge for the post's author, its date, whom it answers. */
-function commentMetaHtml(comment: Comment, parent: Comment | undefined, byAuthor: boolean, shownDate: string): SafeHtml {
+function commentMetaHtml(
+  comment: Comment,
+  parent: Comment | undefined,
+  byAuthor: boolean,
+  shownDate: string,
+): SafeHtml {
   const badge = byAuthor ? html` <span class="comment-badge">auteur de l’article</span>` : "";
   const replyTo = parent
     ? html`<span class="comment-reply-to">en réponse à <a class="u-in-reply-to" href="#${commentAnchor(parent.id)}"><bdi>${parent.author}</bdi></a></span>`
     : "";
-  return html`<header class="comment-meta">${authorHtml(comment)}${badge} <a class="comment-permalink u-url" href="#${commentAnchor(comment.id)}"><time class="dt-published" datetime="${machineDateTime(comment.date)}">${shownDate}</time></a>${replyTo}</header>`;
+  const time = html`<time class="dt-published" datetime="${machineDateTime(comment.date)}">${shownDate}</time>`;
+  const permalink = html`<a class="comment-permalink u-url" href="#${commentAnchor(comment.id)}">${time}</a>`;
+  return html`<header class="comment-meta">${authorHtml(comment)}${badge} ${permalink}${replyTo}</header>`;
 }
 
 function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: string[]): SafeHtml {
@@ -71,9 +82,18 @@ export interface RenderedThread {
   renderedIds: string[];
 }
 
-export function renderThread(items: readonly DisplayItem[], options: ThreadRenderOptions = {}): RenderedThread {
+export function renderThread(
+  items: readonly DisplayItem[],
+  options: ThreadRenderOptions = {},
+): RenderedThread {
   const renderedIds: string[] = [];
   const body = items.map((item) => commentHtml(item, options, renderedIds));
-  return { html: items.length > 0 ? html`<ol class="comment-list" role="list">${body}
-</ol>` : html``, renderedIds };
+  return {
+    html:
+      items.length > 0
+        ? html`<ol class="comment-list" role="list">${body}
+</ol>`
+        : html``,
+    renderedIds,
+  };
 }

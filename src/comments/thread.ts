@@ -17,7 +17,10 @@ export interface ThreadNode {
 let collator: Intl.Collator | undefined;
 
 export function compareByDate(a: Comment, b: Comment): number {
-  return a.date.toMillis() - b.date.toMillis() || (collator ??= new Intl.Collator("fr", { numeric: true })).compare(a.id, b.id);
+  return (
+    a.date.toMillis() - b.date.toMillis() ||
+    (collator ??= new Intl.Collator("fr", { numeric: true })).compare(a.id, b.id)
+  );
 }
 
 function assignDepths(roots: readonly ThreadNode[]): Set<ThreadNode> {
@@ -38,7 +41,8 @@ function assignDepths(roots: readonly ThreadNode[]): Set<ThreadNode> {
 export function buildThread(comments: readonly Comment[]): ThreadNode[] {
   const sorted = [...comments].sort(compareByDate);
   const nodes = new Map<string, ThreadNode>();
-  for (const comment of sorted) if (!nodes.has(comment.id)) nodes.set(comment.id, { comment, depth: 1, replies: [] });
+  for (const comment of sorted)
+    if (!nodes.has(comment.id)) nodes.set(comment.id, { comment, depth: 1, replies: [] });
   const ordered = sorted.map((comment) => nodes.get(comment.id) as ThreadNode);
   const roots: ThreadNode[] = [];
   for (const node of new Set(ordered)) {

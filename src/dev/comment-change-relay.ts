@@ -12,7 +12,8 @@ import { POST_FILE } from "../content/posts.ts";
 /** The post file a changed path (relative to the posts folder) belongs to, if it is a comment. */
 export function postFileOfComment(postsDir: string, changed: string): string | undefined {
   const parts = changed.split(sep);
-  if (parts.length !== 3 || parts[1] !== COMMENTS_FOLDER || !parts[2]?.toLowerCase().endsWith(".md")) return undefined;
+  if (parts.length !== 3 || parts[1] !== COMMENTS_FOLDER || !parts[2]?.toLowerCase().endsWith(".md"))
+    return undefined;
   return join(postsDir, parts[0] ?? "", POST_FILE);
 }
 
@@ -21,7 +22,11 @@ export function postFileOfComment(postsDir: string, changed: string): string | u
  * `onChange` hears of the post folder first (the comment reader forgets that folder), then
  * the post is touched.
  */
-export function relayCommentChanges(postsDir: string, delayMs = 10, onChange: (postDir: string) => void = () => undefined): () => void {
+export function relayCommentChanges(
+  postsDir: string,
+  delayMs = 10,
+  onChange: (postDir: string) => void = () => undefined,
+): () => void {
   const pending = new Map<string, NodeJS.Timeout>();
   const touch = (postFile: string) => {
     pending.delete(postFile);
@@ -35,7 +40,10 @@ export function relayCommentChanges(postsDir: string, delayMs = 10, onChange: (p
       const postFile = filename ? postFileOfComment(postsDir, filename.toString()) : undefined;
       if (!postFile) return;
       clearTimeout(pending.get(postFile));
-      pending.set(postFile, setTimeout(() => touch(postFile), delayMs));
+      pending.set(
+        postFile,
+        setTimeout(() => touch(postFile), delayMs),
+      );
     });
   } catch {
     return () => undefined;

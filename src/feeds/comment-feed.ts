@@ -39,7 +39,9 @@ function absoluteFragmentLinks(bodyHtml: string, pageUrl: string): string {
 
 function entryTitle(comment: Comment, byId: ReadonlyMap<string, Comment>): string {
   const parent = comment.parent === undefined ? undefined : byId.get(comment.parent);
-  return parent ? `Réponse ${deName(comment.author)} à ${parent.author}` : `Commentaire ${deName(comment.author)}`;
+  return parent
+    ? `Réponse ${deName(comment.author)} à ${parent.author}`
+    : `Commentaire ${deName(comment.author)}`;
 }
 
 export function commentFeed(post: CommentFeedPost, comments: readonly Comment[]): string {

@@ -19,7 +19,8 @@ export function parseIsoWithOffset(value: string): DateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
-const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+const ISO_PARTS =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
  * The common case without luxon's ISO parser, the largest cost of reading a comment
@@ -30,17 +31,41 @@ const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
  */
 function commonIsoWithOffset(value: string): DateTime | undefined {
   const instant = commonIsoInstant(value);
-  return instant && DateTime.fromMillis(instant.ms, { zone: FixedOffsetZone.instance(instant.offset), locale: SITE_LOCALE });
+  return (
+    instant &&
+    DateTime.fromMillis(instant.ms, { zone: FixedOffsetZone.instance(instant.offset), locale: SITE_LOCALE })
+  );
 }
 
 /** Such a date-time's instant (milliseconds since 1970) and offset (minutes east of UTC). */
 function commonIsoInstant(value: string): { ms: number; offset: number } | undefined {
   const match = ISO_PARTS.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => (part === undefined ? 0 : Number(part))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millisecond = match[7] === undefined ? 0 : Number(match[7].padEnd(3, "0"));
-  const offset = match[8] === undefined ? 0 : (match[8] === "-" ? -1 : 1) * (Number(match[9]) * 60 + Number(match[10]));
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) >= 24 * 60 || Number(match[10] ?? 0) > 59) return undefined;
+  const offset =
+    match[8] === undefined ? 0 : (match[8] === "-" ? -1 : 1) * (Number(match[9]) * 60 + Number(match[10]));
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    Math.abs(offset) >= 24 * 60 ||
+    Number(match[10] ?? 0) > 59
+  )
+    return undefined;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   if (new Date(wall).getUTCDate() !== day) return undefined; // 31 April and the like
   return { ms: wall - offset * 60_000, offset };
@@ -109,7 +134,8 @@ export function formatFrenchDate(date: DateTime): string {
 /** "23 juillet 2010 à 14 h 32" */
 export function formatFrenchDateTime(date: DateTime): string {
   const clock = siteClock.wallClock(date);
-  if (clock) return `${frenchDayMonthYear(clock.day, clock.month, clock.year)} à ${clock.hour} h ${pad(clock.minute)}`;
+  if (clock)
+    return `${frenchDayMonthYear(clock.day, clock.month, clock.year)} à ${clock.hour} h ${pad(clock.minute)}`;
   return `${formatFrenchDate(date)} à ${inSiteZone(date).toFormat("H 'h' mm")}`;
 }
 

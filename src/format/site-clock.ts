@@ -79,7 +79,20 @@ export class SiteClock {
  * French month names as luxon's "LLLL" writes them (tests/unit/format.test.ts checks):
  * written out, so that a build does not load a locale from Intl for them.
  */
-export const FRENCH_MONTHS: readonly string[] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+export const FRENCH_MONTHS: readonly string[] = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 export function pad(value: number, width = 2): string {
   return String(value).padStart(width, "0");

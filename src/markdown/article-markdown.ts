@@ -6,5 +6,7 @@ import { headingIdsPlugin, type HeadingIdsOptions } from "./heading-ids.ts";
 import { siteRulesPlugin, type SiteRulesOptions } from "./site-rules.ts";
 
 export function createArticleMarkdown(options: HeadingIdsOptions & SiteRulesOptions = {}): MarkdownIt {
-  return new MarkdownIt({ html: true, linkify: true, typographer: false }).use(siteRulesPlugin, options).use(headingIdsPlugin, options);
+  return new MarkdownIt({ html: true, linkify: true, typographer: false })
+    .use(siteRulesPlugin, options)
+    .use(headingIdsPlugin, options);
 }

@@ -30,11 +30,16 @@ function renderImageAsLink(md: MarkdownIt) {
 }
 
 export function createCommentMarkdown(options: SiteRulesOptions = {}): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).use(siteRulesPlugin, options);
+  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).use(
+    siteRulesPlugin,
+    options,
+  );
   md.validateLink = isAllowedCommentLink;
   md.disable(["heading", "lheading"]);
   // The plugin's types are written against markdown-it's CommonJS types; same runtime object.
-  md.use(linkAttributes as unknown as PluginWithOptions<{ attrs: Record<string, string> }>, { attrs: { rel: COMMENT_LINK_REL } });
+  md.use(linkAttributes as unknown as PluginWithOptions<{ attrs: Record<string, string> }>, {
+    attrs: { rel: COMMENT_LINK_REL },
+  });
   md.renderer.rules.image = renderImageAsLink(md);
   return md;
 }

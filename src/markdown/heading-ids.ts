@@ -33,7 +33,8 @@ function inlineText(children: readonly Token[]): string {
 
 /** Tells the layout the title's id, once the article's raw HTML has had its say. */
 function publishTitleId(env: unknown, ids: PageIds): void {
-  if (ids instanceof PostPageIds && typeof env === "object" && env !== null) (env as { titleId?: string }).titleId = ids.titleId;
+  if (ids instanceof PostPageIds && typeof env === "object" && env !== null)
+    (env as { titleId?: string }).titleId = ids.titleId;
 }
 
 function claimRawIds(ids: PageIds, html: string): void {
@@ -49,11 +50,15 @@ export function headingIdsPlugin(md: MarkdownIt, options: HeadingIdsOptions = {}
       if (!token) continue;
       if (token.type === "html_block") claimRawIds(ids, token.content);
       else if (token.type === "inline") {
-        for (const child of token.children ?? []) if (child.type === "html_inline") claimRawIds(ids, child.content);
+        for (const child of token.children ?? [])
+          if (child.type === "html_inline") claimRawIds(ids, child.content);
       } else if (token.type === "heading_open" && token.attrGet("id") === null) {
         const children = tokens[index + 1]?.children ?? [];
         if (children.length === 0) continue;
-        token.attrSet("id", ids.assign(inlineText(children), (id) => token.attrSet("id", id)));
+        token.attrSet(
+          "id",
+          ids.assign(inlineText(children), (id) => token.attrSet("id", id)),
+        );
       }
     }
     publishTitleId(state.env, ids);

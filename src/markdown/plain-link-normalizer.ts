@@ -10,7 +10,8 @@
 import type MarkdownIt from "markdown-it";
 
 // mdurl's host checks: labels of at most 63 characters, names of at most 255.
-const PLAIN_WEB_ADDRESS = /^https?:\/\/(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}(?:[/?#;][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?$/;
+const PLAIN_WEB_ADDRESS =
+  /^https?:\/\/(?:[A-Za-z0-9-]{1,63}\.)*[A-Za-z0-9-]{1,63}(?:[/?#;][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?$/;
 const LONGEST_HOST = 255;
 
 /** True when markdown-it's normalizeLink would return `url` unchanged. */

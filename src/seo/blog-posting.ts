@@ -41,7 +41,11 @@ function commentItem(node: ThreadNode, postUrl: string): JsonLd {
 }
 
 /** `thread`: the comments' reply tree, when the caller has built it already. */
-export function blogPosting(post: PostFacts, comments: readonly Comment[], thread?: readonly ThreadNode[]): JsonLd {
+export function blogPosting(
+  post: PostFacts,
+  comments: readonly Comment[],
+  thread?: readonly ThreadNode[],
+): JsonLd {
   const posting: JsonLd = {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
@@ -56,7 +60,8 @@ export function blogPosting(post: PostFacts, comments: readonly Comment[], threa
     inLanguage: post.language,
     commentCount: comments.length,
   };
-  if (comments.length > 0) posting.comment = (thread ?? buildThread(comments)).map((node) => commentItem(node, post.url));
+  if (comments.length > 0)
+    posting.comment = (thread ?? buildThread(comments)).map((node) => commentItem(node, post.url));
   return posting;
 }
 
@@ -69,6 +74,9 @@ const SCRIPT_UNSAFE = /[<\u2028\u2029]/g;
  * as \u003c (still the same JSON), so untrusted comment text cannot break out.
  */
 export function jsonLdScript(data: unknown): string {
-  const json = JSON.stringify(data).replace(SCRIPT_UNSAFE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify(data).replace(
+    SCRIPT_UNSAFE,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `<script type="application/ld+json">${json}</script>`;
 }

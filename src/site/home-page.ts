@@ -42,8 +42,10 @@ function postMeta(post: HomePost): SafeHtml {
 
 /** `title`: the post's title with French typography, as its heading id was made from. */
 function postSummary(post: HomePost, title: string, id: string): SafeHtml {
-  const description = post.description ? html`
-<p>${frenchTypography(post.description)}</p>` : "";
+  const description = post.description
+    ? html`
+<p>${frenchTypography(post.description)}</p>`
+    : "";
   return html`
 <li class="post-summary">
 <article>
@@ -59,11 +61,15 @@ function pagination(page: HomePage): SafeHtml | string {
   const current = page.pageNumber + 1;
   const previous = page.hrefs[page.pageNumber - 1];
   const next = page.hrefs[page.pageNumber + 1];
-  const newer = previous === undefined ? "" : html`<li><a href="${previous}" rel="prev">← Articles plus récents</a></li>`;
-  const older = next === undefined ? "" : html`<li><a href="${next}" rel="next">Articles plus anciens →</a></li>`;
+  const newer =
+    previous === undefined ? "" : html`<li><a href="${previous}" rel="prev">← Articles plus récents</a></li>`;
+  const older =
+    next === undefined ? "" : html`<li><a href="${next}" rel="next">Articles plus anciens →</a></li>`;
   const links = pageWindow(current, count).map((link) => {
     if (link === "gap") return html`\n<li class="pagination-gap" aria-hidden="true">…</li>`;
-    return link === current ? html`\n<li><span aria-current="page">${link}</span></li>` : html`\n<li><a href="${page.hrefs[link - 1]}">${link}</a></li>`;
+    return link === current
+      ? html`\n<li><span aria-current="page">${link}</span></li>`
+      : html`\n<li><a href="${page.hrefs[link - 1]}">${link}</a></li>`;
   });
   return html`
 <nav class="pagination" aria-label="Pages d’articles">
@@ -77,8 +83,12 @@ export function renderHomePage(page: HomePage): string {
   // Heading ids: the page's title, then each post's (src/html/heading-ids.ts).
   const titles = page.posts.map((post) => frenchTypography(post.title));
   const ids = headingIds([heading, ...titles]);
-  return html`<h1 class="page-title" id="${ids[0]}">${heading}</h1>${page.posts.length === 0 ? html`
-<p>Aucun article pour l’instant.</p>` : ""}
+  return html`<h1 class="page-title" id="${ids[0]}">${heading}</h1>${
+    page.posts.length === 0
+      ? html`
+<p>Aucun article pour l’instant.</p>`
+      : ""
+  }
 <ol class="post-list" role="list">${page.posts.map((post, index) => postSummary(post, titles[index] ?? "", ids[index + 1] ?? ""))}
 </ol>${pagination(page)}
 `.value;

@@ -50,7 +50,9 @@ export function pageWeights(outputDir: string, pathPrefix = "/"): PageWeight[] {
     }
     return size;
   };
-  const pages = readdirSync(outputDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+  const pages = readdirSync(outputDir, { recursive: true, encoding: "utf8" }).filter((file) =>
+    file.endsWith(".html"),
+  );
   return pages
     .map((file) => {
       const text = readFileSync(join(outputDir, file), "utf8");

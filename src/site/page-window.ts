@@ -8,7 +8,8 @@ export type PageLink = number | "gap";
 /** 1-based page numbers around `current` (1-based) among `count` pages, e.g. 1 … 4 5 6 7 8 … 400. */
 export function pageWindow(current: number, count: number, neighbours = 2): PageLink[] {
   const shown = new Set<number>([1, count]);
-  for (let page = current - neighbours; page <= current + neighbours; page++) if (page >= 1 && page <= count) shown.add(page);
+  for (let page = current - neighbours; page <= current + neighbours; page++)
+    if (page >= 1 && page <= count) shown.add(page);
   const pages = [...shown].filter((page) => page >= 1).sort((a, b) => a - b);
   const links: PageLink[] = [];
   for (const [index, page] of pages.entries()) {

@@ -10,6 +10,9 @@
 export const RESERVED_ADDRESSES: ReadonlyMap<string, string> = new Map([
   ["page", "the home page's next pages, /page/2/ and on (content/index.11ty.js)"],
   ["assets", "the stylesheet, copied to /assets/ (the passthrough copy in .eleventy.ts)"],
-  ["404", "the page for a missing address, /404.html (content/404.njk), which hosts such as Netlify also serve at /404"],
+  [
+    "404",
+    "the page for a missing address, /404.html (content/404.njk), which hosts such as Netlify also serve at /404",
+  ],
   ["tags", "the pages of the posts' tags (their front matter's tags), kept for them"],
 ]);

@@ -27,12 +27,29 @@ describe("bootstrapInterval", () => {
 
   it("keeps the middle of the resampled figures", () => {
     // The median of two runs drawn from [0, 1]: 0, 0.5 or 1, with chances 1/4, 1/2, 1/4.
-    assert.deepEqual(bootstrapInterval([[[0, 1]]], ([m]) => m as number), [0, 1]);
-    assert.deepEqual(bootstrapInterval([[[0, 1]]], ([m]) => m as number, { level: 0.4 }), [0.5, 0.5]);
+    assert.deepEqual(
+      bootstrapInterval([[[0, 1]]], ([m]) => m as number),
+      [0, 1],
+    );
+    assert.deepEqual(
+      bootstrapInterval([[[0, 1]]], ([m]) => m as number, { level: 0.4 }),
+      [0.5, 0.5],
+    );
   });
 
   it("has no width when the runs do not vary", () => {
-    assert.deepEqual(bootstrapInterval([[[2, 2, 2], [1, 1, 1]]], ratio), [2, 2]);
+    assert.deepEqual(
+      bootstrapInterval(
+        [
+          [
+            [2, 2, 2],
+            [1, 1, 1],
+          ],
+        ],
+        ratio,
+      ),
+      [2, 2],
+    );
   });
 
   it("draws the same rounds for the builds of a size, so what a round shares cancels out", () => {
@@ -48,16 +65,25 @@ describe("bootstrapInterval", () => {
     const random = seededRandom(9);
     const small = [runs(random, 20, 0.7, 0.03), runs(random, 20, 0.64, 0.03)];
     const large = [runs(random, 5, 3.3, 0.1), runs(random, 5, 2.5, 0.1)];
-    const drift = ([a, b, c, d]: readonly number[]) => ((a as number) - (b as number)) / 16 / ((c as number) - (d as number)) - 1;
+    const drift = ([a, b, c, d]: readonly number[]) =>
+      ((a as number) - (b as number)) / 16 / ((c as number) - (d as number)) - 1;
     const [low, high] = bootstrapInterval([large, small], drift);
-    const figure = drift([median(large[0] as number[]), median(large[1] as number[]), median(small[0] as number[]), median(small[1] as number[])]);
+    const figure = drift([
+      median(large[0] as number[]),
+      median(large[1] as number[]),
+      median(small[0] as number[]),
+      median(small[1] as number[]),
+    ]);
     assert.ok(low <= figure && figure <= high && high > low, `${low} ≤ ${figure} ≤ ${high}`);
   });
 
   it("widens with the runs' spread and narrows with their number", () => {
     const width = (count: number, spread: number) => {
       const random = seededRandom(3);
-      const [low, high] = bootstrapInterval([[runs(random, count, 1, spread), runs(random, count, 0.9, spread)]], difference);
+      const [low, high] = bootstrapInterval(
+        [[runs(random, count, 1, spread), runs(random, count, 0.9, spread)]],
+        difference,
+      );
       return high - low;
     };
     assert.ok(width(20, 0.06) > width(20, 0.02) * 2);
@@ -67,19 +93,32 @@ describe("bootstrapInterval", () => {
   it("is the same for the same runs and seed", () => {
     const random = seededRandom(11);
     const builds = [runs(random, 7, 3.3, 0.1), runs(random, 7, 2.3, 0.1)];
-    assert.deepEqual(bootstrapInterval([builds], ratio, { seed: 5 }), bootstrapInterval([builds], ratio, { seed: 5 }));
+    assert.deepEqual(
+      bootstrapInterval([builds], ratio, { seed: 5 }),
+      bootstrapInterval([builds], ratio, { seed: 5 }),
+    );
   });
 
   /**
    * Of 200 simulated benchmarks of two builds, `count` runs each around true medians `a`
    * and `b` (spread ±`spread`), how many intervals of `figure` hold its true value.
    */
-  function coverage(seed: number, count: number, [a, b]: [number, number], spread: number, figure: (medians: readonly number[]) => number): number {
+  function coverage(
+    seed: number,
+    count: number,
+    [a, b]: [number, number],
+    spread: number,
+    figure: (medians: readonly number[]) => number,
+  ): number {
     const random = seededRandom(seed);
     const truth = figure([a, b]);
     let covered = 0;
     for (let trial = 0; trial < 200; trial++) {
-      const [low, high] = bootstrapInterval([[runs(random, count, a, spread), runs(random, count, b, spread)]], figure, { resamples: 500, seed: trial + 1 });
+      const [low, high] = bootstrapInterval(
+        [[runs(random, count, a, spread), runs(random, count, b, spread)]],
+        figure,
+        { resamples: 500, seed: trial + 1 },
+      );
       if (low <= truth && truth <= high) covered++;
     }
     return covered;
@@ -98,8 +137,30 @@ describe("bootstrapInterval", () => {
   });
 
   it("leaves out resamples where the figure is undefined, and shows infinite ones", () => {
-    assert.deepEqual(bootstrapInterval([[[1, 1], [1, 1]]], ([a, b]) => ((a as number) - (b as number)) / 0), [Number.NaN, Number.NaN]);
-    assert.deepEqual(bootstrapInterval([[[2, 2], [1, 1]]], ([a, b]) => ((a as number) - (b as number)) / 0), [Infinity, Infinity]);
+    assert.deepEqual(
+      bootstrapInterval(
+        [
+          [
+            [1, 1],
+            [1, 1],
+          ],
+        ],
+        ([a, b]) => ((a as number) - (b as number)) / 0,
+      ),
+      [Number.NaN, Number.NaN],
+    );
+    assert.deepEqual(
+      bootstrapInterval(
+        [
+          [
+            [2, 2],
+            [1, 1],
+          ],
+        ],
+        ([a, b]) => ((a as number) - (b as number)) / 0,
+      ),
+      [Infinity, Infinity],
+    );
   });
 
   it("refuses builds of one group with different numbers of runs, or none", () => {

@@ -46,7 +46,11 @@ describe("the benchmark corpus", () => {
     for (const post of files.filter((file) => !isComment(file))) {
       const dir = post.path.replace(/index\.md$/, "comments/");
       const parents = new Map(
-        files.filter((file) => file.path.startsWith(dir)).map((file) => [file.path.slice(dir.length, -3), /^parent: "(\d+)"$/m.exec(file.text)?.[1]] as const),
+        files
+          .filter((file) => file.path.startsWith(dir))
+          .map(
+            (file) => [file.path.slice(dir.length, -3), /^parent: "(\d+)"$/m.exec(file.text)?.[1]] as const,
+          ),
       );
       for (const id of parents.keys()) deepest = Math.max(deepest, depthOf(id, parents));
     }
@@ -58,10 +62,19 @@ describe("the benchmark corpus", () => {
 
 describe("the benchmark's project build", () => {
   it("runs Node with the options of package.json's eleventy script, as npm run build does", () => {
-    const packageJson = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const packageJson = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     const options = eleventyNodeOptions(repositoryRoot);
-    assert.equal(`node ${[...options, "scripts/eleventy.js"].join(" ")}`, packageJson.scripts.eleventy?.split(" --config")[0]);
+    assert.equal(
+      `node ${[...options, "scripts/eleventy.js"].join(" ")}`,
+      packageJson.scripts.eleventy?.split(" --config")[0],
+    );
     const command = projectBuild(repositoryRoot, "/tmp/sortie");
-    assert.deepEqual(command.args.slice(0, options.length + 2), [...options, "scripts/eleventy.js", "--config=.eleventy.ts"]);
+    assert.deepEqual(command.args.slice(0, options.length + 2), [
+      ...options,
+      "scripts/eleventy.js",
+      "--config=.eleventy.ts",
+    ]);
   });
 });

@@ -46,7 +46,13 @@ describe("hostile comments in Chromium", { skip }, () => {
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
-        const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".comment-card")].map((card) => card.getBoundingClientRect().right)));
+        const widest = await page.evaluate(() =>
+          Math.max(
+            ...[...document.querySelectorAll(".comment-card")].map(
+              (card) => card.getBoundingClientRect().right,
+            ),
+          ),
+        );
         assert.ok(widest <= width, `a comment reaches ${widest} px on a ${width} px screen`);
         assert.deepEqual(events, []);
       });

@@ -6,7 +6,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, browserSkipReason, withContext as withContextOf, type ContextOptions } from "../helpers/browser.ts";
+import {
+  axeViolations,
+  browserSkipReason,
+  withContext as withContextOf,
+  type ContextOptions,
+} from "../helpers/browser.ts";
 import { openSite, type OpenSite } from "../helpers/open-site.ts";
 import { repositoryRoot } from "../helpers/site.ts";
 import type { StaticSite } from "../helpers/static-server.ts";
@@ -43,7 +48,10 @@ async function visit(context: BrowserContext, path: string): Promise<Visit> {
 }
 
 /** A fresh context of the shared browser (tests/helpers/browser.ts). */
-function withContext(options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+function withContext(
+  options: ContextOptions,
+  use: (context: BrowserContext) => Promise<void>,
+): Promise<void> {
   return withContextOf(browser, options, use);
 }
 
@@ -66,14 +74,26 @@ describe("the reader's experience in Chromium", { skip }, () => {
           await context.addInitScript(() => {
             const seen: string[] = [];
             (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-            document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+            document.addEventListener("securitypolicyviolation", (event) =>
+              seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+            );
           });
           for (const [name, path] of Object.entries(PAGES)) {
             const { page, foreign, csp } = await visit(context, path);
-            const domViolations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-            assert.deepEqual([...csp, ...domViolations], [], `${name} at ${width}px, ${scheme}: CSP violations`);
+            const domViolations = await page.evaluate(
+              () => (window as unknown as { cspViolations: string[] }).cspViolations,
+            );
+            assert.deepEqual(
+              [...csp, ...domViolations],
+              [],
+              `${name} at ${width}px, ${scheme}: CSP violations`,
+            );
             assert.deepEqual(foreign, [], `${name} at ${width}px, ${scheme}: requests leaving the site`);
-            if (name === "post") await page.screenshot({ path: join(SCREENSHOTS, `post-${width}-${scheme}.png`), fullPage: true });
+            if (name === "post")
+              await page.screenshot({
+                path: join(SCREENSHOTS, `post-${width}-${scheme}.png`),
+                fullPage: true,
+              });
             const violations = await axeViolations(page);
             assert.deepEqual(violations, [], `${name} at ${width}px, ${scheme}: axe-core violations`);
             await page.close();
@@ -88,8 +108,14 @@ describe("the reader's experience in Chromium", { skip }, () => {
       await withContext({ width }, async (context) => {
         for (const [name, path] of Object.entries(PAGES)) {
           const { page } = await visit(context, path);
-          const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-          assert.ok(scrollWidth <= clientWidth, `${name} at ${width}px: ${scrollWidth}px of content in ${clientWidth}px`);
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+          }));
+          assert.ok(
+            scrollWidth <= clientWidth,
+            `${name} at ${width}px: ${scrollWidth}px of content in ${clientWidth}px`,
+          );
           await page.close();
         }
       });
@@ -113,11 +139,23 @@ describe("the reader's experience in Chromium", { skip }, () => {
       const skipLink = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
         const box = element.getBoundingClientRect();
-        return { text: element.textContent, href: element.getAttribute("href"), visible: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0 };
+        return {
+          text: element.textContent,
+          href: element.getAttribute("href"),
+          visible: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0,
+        };
       });
-      assert.deepEqual(skipLink, { text: "Aller au contenu", href: "#contenu", visible: true }, "the first Tab shows the skip link");
+      assert.deepEqual(
+        skipLink,
+        { text: "Aller au contenu", href: "#contenu", visible: true },
+        "the first Tab shows the skip link",
+      );
       await page.keyboard.press("Enter");
-      assert.equal(await page.evaluate(() => document.activeElement?.id), "contenu", "the skip link moves focus to the main content");
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        "contenu",
+        "the skip link moves focus to the main content",
+      );
 
       const permalinks: string[] = [];
       for (let presses = 0; presses < 200 && permalinks.length < COMMENT_IDS.length; presses++) {
@@ -127,18 +165,28 @@ describe("the reader's experience in Chromium", { skip }, () => {
           const style = getComputedStyle(element);
           const box = element.getBoundingClientRect();
           return {
-            permalinkOf: element.matches("a.comment-permalink") ? (element.closest("li.comment")?.id ?? null) : null,
+            permalinkOf: element.matches("a.comment-permalink")
+              ? (element.closest("li.comment")?.id ?? null)
+              : null,
             outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2,
             inView: box.top >= 0 && box.bottom <= window.innerHeight,
             tag: element.tagName,
           };
         });
-        assert.notEqual(focused.tag, "BODY", "focus never falls back to the page before every permalink is reached");
+        assert.notEqual(
+          focused.tag,
+          "BODY",
+          "focus never falls back to the page before every permalink is reached",
+        );
         assert.ok(focused.outline, `the focused ${focused.tag} shows a focus outline`);
         assert.ok(focused.inView, `the focused ${focused.tag} is scrolled into view`);
         if (focused.permalinkOf) permalinks.push(focused.permalinkOf);
       }
-      assert.deepEqual(permalinks, COMMENT_IDS.map((id) => `comment-${id}`), "every permalink is focusable, in reading order");
+      assert.deepEqual(
+        permalinks,
+        COMMENT_IDS.map((id) => `comment-${id}`),
+        "every permalink is focusable, in reading order",
+      );
     });
   });
 
@@ -151,10 +199,15 @@ describe("the reader's experience in Chromium", { skip }, () => {
         assert.ok(await comment.isVisible(), `comment ${id} is visible`);
         assert.ok(await comment.locator(".comment-content").innerText(), `comment ${id} has its text`);
         const box = await comment.boundingBox();
-        assert.ok(box && box.y >= -1 && box.y < 800, `#comment-${id} scrolls comment ${id} into view (top at ${box?.y}px)`);
+        assert.ok(
+          box && box.y >= -1 && box.y < 800,
+          `#comment-${id} scrolls comment ${id} into view (top at ${box?.y}px)`,
+        );
       }
       // Nothing on the page is a script the browser would run (JSON-LD is data).
-      const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => element.getAttribute("type")));
+      const scripts = await page
+        .locator("script")
+        .evaluateAll((elements) => elements.map((element) => element.getAttribute("type")));
       assert.deepEqual(scripts, ["application/ld+json"]);
     });
   });
@@ -163,8 +216,14 @@ describe("the reader's experience in Chromium", { skip }, () => {
     await withContext({ width: 1280 }, async (context) => {
       const { page } = await visit(context, POST);
       await page.emulateMedia({ media: "print" });
-      assert.equal(await page.locator(".skip-link").evaluate((element) => getComputedStyle(element).display), "none");
-      const after = await page.locator("#comment-4 .comment-content a").first().evaluate((element) => getComputedStyle(element, "::after").content);
+      assert.equal(
+        await page.locator(".skip-link").evaluate((element) => getComputedStyle(element).display),
+        "none",
+      );
+      const after = await page
+        .locator("#comment-4 .comment-content a")
+        .first()
+        .evaluate((element) => getComputedStyle(element, "::after").content);
       assert.match(after, /http:\/\/y8nn\.fr\//);
     });
   });

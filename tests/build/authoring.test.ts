@@ -35,17 +35,33 @@ describe("npm run new:post", () => {
     assert.equal(created.status, 0, created.stderr);
     assert.equal(created.stdout, "content/posts/l-ete-a-noel-ou-aller/index.md\n");
     const file = join(project, "content/posts/l-ete-a-noel-ou-aller/index.md");
-    assert.match(readFileSync(file, "utf8"), /^---\ntitle: "L'été à Noël : où aller \?"\ndate: "\d{4}-\d\d-\d\dT\d\d:\d\d\+0[12]:00"\nauthor: "David Schuster"\ndescription: ""\ndraft: true\n---\n/);
+    assert.match(
+      readFileSync(file, "utf8"),
+      /^---\ntitle: "L'été à Noël : où aller \?"\ndate: "\d{4}-\d\d-\d\dT\d\d:\d\d\+0[12]:00"\nauthor: "David Schuster"\ndescription: ""\ndraft: true\n---\n/,
+    );
 
     // A draft can already take comments (e.g. from a proofreader).
-    const comment = runScript(project, "new:comment", ["l-ete-a-noel-ou-aller", "--author", "Relectrice"], "Relu, c’est prêt.");
+    const comment = runScript(
+      project,
+      "new:comment",
+      ["l-ete-a-noel-ou-aller", "--author", "Relectrice"],
+      "Relu, c’est prêt.",
+    );
     assert.equal(comment.stdout, "content/posts/l-ete-a-noel-ou-aller/comments/1.md\n", comment.stderr);
 
     const hidden = buildSite({ projectDir: project });
     try {
       assert.equal(hidden.status, 0, hidden.stderr);
-      assert.deepEqual(readdirSync(hidden.outputDir).filter((name) => name.startsWith("l-ete")), []);
-      for (const file of ["index.html", "feed.xml", "sitemap.xml"]) assert.doesNotMatch(readFileSync(join(hidden.outputDir, file), "utf8"), /l-ete-a-noel-ou-aller/, file);
+      assert.deepEqual(
+        readdirSync(hidden.outputDir).filter((name) => name.startsWith("l-ete")),
+        [],
+      );
+      for (const file of ["index.html", "feed.xml", "sitemap.xml"])
+        assert.doesNotMatch(
+          readFileSync(join(hidden.outputDir, file), "utf8"),
+          /l-ete-a-noel-ou-aller/,
+          file,
+        );
     } finally {
       removeDir(hidden.outputDir);
     }
@@ -55,23 +71,52 @@ describe("npm run new:post", () => {
     const unsummarised = buildSite({ projectDir: project });
     try {
       assert.notEqual(unsummarised.status, 0);
-      assert.match(unsummarised.stderr, /^content\/posts\/l-ete-a-noel-ou-aller\/index\.md:5: description: must not be empty once the post is published/m);
+      assert.match(
+        unsummarised.stderr,
+        /^content\/posts\/l-ete-a-noel-ou-aller\/index\.md:5: description: must not be empty once the post is published/m,
+      );
     } finally {
       removeDir(unsummarised.outputDir);
     }
 
-    writeFileSync(file, readFileSync(file, "utf8").replace('description: ""', 'description: "Où partir au soleil quand il neige chez nous."'));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        'description: ""',
+        'description: "Où partir au soleil quand il neige chez nous."',
+      ),
+    );
     const published = buildSite({ projectDir: project });
     try {
       assert.equal(published.status, 0, published.stderr);
-      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent, "L’été à Noël\u00A0: où aller\u202F?");
-      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector(".draft-notice"), null);
-      assert.equal(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector('meta[name="description"]')?.getAttribute("content"), "Où partir au soleil quand il neige chez nous.");
-      assert.match(readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("#comment-1")?.textContent ?? "", /Relu, c’est prêt\./);
+      assert.equal(
+        readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("h1")?.textContent,
+        "L’été à Noël\u00A0: où aller\u202F?",
+      );
+      assert.equal(
+        readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector(".draft-notice"),
+        null,
+      );
+      assert.equal(
+        readPage(published.outputDir, "/l-ete-a-noel-ou-aller/")
+          .querySelector('meta[name="description"]')
+          ?.getAttribute("content"),
+        "Où partir au soleil quand il neige chez nous.",
+      );
+      assert.match(
+        readPage(published.outputDir, "/l-ete-a-noel-ou-aller/").querySelector("#comment-1")?.textContent ??
+          "",
+        /Relu, c’est prêt\./,
+      );
       const home = readPage(published.outputDir, "/");
       assert.ok(home.querySelector('a[href="/l-ete-a-noel-ou-aller/"]'));
       assert.equal(home.querySelector(".draft-marker"), null);
-      for (const file of ["feed.xml", "sitemap.xml"]) assert.match(readFileSync(join(published.outputDir, file), "utf8"), /https:\/\/www\.nouslesgeeks\.fr\/l-ete-a-noel-ou-aller\//, file);
+      for (const file of ["feed.xml", "sitemap.xml"])
+        assert.match(
+          readFileSync(join(published.outputDir, file), "utf8"),
+          /https:\/\/www\.nouslesgeeks\.fr\/l-ete-a-noel-ou-aller\//,
+          file,
+        );
     } finally {
       removeDir(published.outputDir);
     }
@@ -81,15 +126,27 @@ describe("npm run new:post", () => {
     const before = contentFiles(project);
     const seedPost = readFileSync(join(project, "content/posts", SEED, "index.md"), "utf8");
     const result = runScript(project, "new:post", ["Le SMO, le nouveau Community Management ?"]);
-    assertRefused(result, "new:post", /content\/posts\/le-smo-le-nouveau-community-management\/index\.md: already exists/);
+    assertRefused(
+      result,
+      "new:post",
+      /content\/posts\/le-smo-le-nouveau-community-management\/index\.md: already exists/,
+    );
     assert.equal(readFileSync(join(project, "content/posts", SEED, "index.md"), "utf8"), seedPost);
     assert.deepEqual(contentFiles(project), before);
   });
 
   it("refuses a title without letters, one whose address another page has and a missing title, writing nothing", () => {
     const before = contentFiles(project);
-    assertRefused(runScript(project, "new:post", ["???"]), "new:post", /title: "\?\?\?" has no letter or digit/);
-    assertRefused(runScript(project, "new:post", ["Assets"]), "new:post", /title: "Assets" would put the post at \/assets\/, already the address of the stylesheet/);
+    assertRefused(
+      runScript(project, "new:post", ["???"]),
+      "new:post",
+      /title: "\?\?\?" has no letter or digit/,
+    );
+    assertRefused(
+      runScript(project, "new:post", ["Assets"]),
+      "new:post",
+      /title: "Assets" would put the post at \/assets\/, already the address of the stylesheet/,
+    );
     assertRefused(runScript(project, "new:post", []), "new:post", /title: missing/);
     assert.deepEqual(contentFiles(project), before);
   });
@@ -102,13 +159,28 @@ describe("npm run new:comment", () => {
 
   it("adds a comment and a reply to it, nested where they belong", () => {
     const author = `Jean "JD" : l'ami #1`;
-    const comment = runScript(project, "new:comment", [SEED, "--author", author, "--url", "https://example.org/jd"], "Un *nouvel* avis : oui.\n");
+    const comment = runScript(
+      project,
+      "new:comment",
+      [SEED, "--author", author, "--url", "https://example.org/jd"],
+      "Un *nouvel* avis : oui.\n",
+    );
     assert.equal(comment.status, 0, comment.stderr);
     assert.equal(comment.stdout, `${COMMENTS}/12.md\n`);
-    const reply = runScript(project, "new:comment", [SEED, "--author", "David Schuster", "--reply-to", "12"], "Merci Jean !");
+    const reply = runScript(
+      project,
+      "new:comment",
+      [SEED, "--author", "David Schuster", "--reply-to", "12"],
+      "Merci Jean !",
+    );
     assert.equal(reply.status, 0, reply.stderr);
     assert.equal(reply.stdout, `${COMMENTS}/13.md\n`);
-    const deepReply = runScript(project, "new:comment", [SEED, "--author", "Hélène", "--reply-to", "6"], "Je réponds au 6.");
+    const deepReply = runScript(
+      project,
+      "new:comment",
+      [SEED, "--author", "Hélène", "--reply-to", "6"],
+      "Je réponds au 6.",
+    );
     assert.equal(deepReply.stdout, `${COMMENTS}/14.md\n`, deepReply.stderr);
 
     const build = buildSite({ projectDir: project });
@@ -121,8 +193,16 @@ describe("npm run new:comment", () => {
       assert.match(twelve.textContent ?? "", /Jean "JD" : l'ami #1/);
       assert.ok(twelve.querySelector('a[href="https://example.org/jd"]'), "the author's web site is linked");
       assert.equal(twelve.querySelector("em")?.textContent, "nouvel");
-      assert.equal(page.querySelector("#comment-13")?.parentElement?.parentElement?.id, "comment-12", "13 answers 12");
-      assert.equal(page.querySelector("#comment-14")?.parentElement?.parentElement?.id, "comment-6", "14 answers 6");
+      assert.equal(
+        page.querySelector("#comment-13")?.parentElement?.parentElement?.id,
+        "comment-12",
+        "13 answers 12",
+      );
+      assert.equal(
+        page.querySelector("#comment-14")?.parentElement?.parentElement?.id,
+        "comment-6",
+        "14 answers 6",
+      );
       assert.equal(page.querySelectorAll("li[id^='comment-']").length, 14);
     } finally {
       removeDir(build.outputDir);
@@ -139,9 +219,14 @@ describe("npm run new:comment", () => {
       [[SEED, "--author", "  "], "x", /^new:comment: --author: must not be empty/],
       [[SEED], "x", /^new:comment: --author: missing/],
       [[SEED, "--autor", "A"], "x", /^new:comment: --autor: unknown option/],
-      [[SEED, "--author", "A"], " \n\n", /^new:comment: comment text \(standard input\): the comment has no text/],
+      [
+        [SEED, "--author", "A"],
+        " \n\n",
+        /^new:comment: comment text \(standard input\): the comment has no text/,
+      ],
     ];
-    for (const [args, input, pattern] of refusals) assertRefused(runScript(project, "new:comment", args, input), "new:comment", pattern);
+    for (const [args, input, pattern] of refusals)
+      assertRefused(runScript(project, "new:comment", args, input), "new:comment", pattern);
     assert.deepEqual(contentFiles(project), before);
   });
 });

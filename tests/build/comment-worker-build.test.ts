@@ -6,13 +6,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { hostileProject } from "../fixtures/hostile-project.ts";
-import { buildSite, builtFiles, commentFile, postFile, removeDir, temporaryProject, writeFiles } from "../helpers/site.ts";
+import {
+  buildSite,
+  builtFiles,
+  commentFile,
+  postFile,
+  removeDir,
+  temporaryProject,
+  writeFiles,
+} from "../helpers/site.ts";
 
 function assertSameSite(a: string, b: string): void {
   const files = builtFiles(a);
   assert.deepEqual(builtFiles(b), files);
-  assert.ok(files.some((file) => file.endsWith("commentaires.xml")), "comment feeds are written");
-  for (const file of files) assert.equal(readFileSync(join(b, file), "utf8"), readFileSync(join(a, file), "utf8"), file);
+  assert.ok(
+    files.some((file) => file.endsWith("commentaires.xml")),
+    "comment feeds are written",
+  );
+  for (const file of files)
+    assert.equal(readFileSync(join(b, file), "utf8"), readFileSync(join(a, file), "utf8"), file);
 }
 
 const dirs: string[] = [];
@@ -21,7 +33,11 @@ after(() => dirs.forEach(removeDir));
 /** In process, then in the worker started early by the launcher, then in one the configuration starts. */
 function buildBothWays(project: string): [string, string] {
   dirs.push(project);
-  const ways = [{ COMMENTS_WORKER: "never" }, { COMMENTS_WORKER: "always" }, { COMMENTS_WORKER: "always", BUILD_EARLY_WORKER: "0" }];
+  const ways = [
+    { COMMENTS_WORKER: "never" },
+    { COMMENTS_WORKER: "always" },
+    { COMMENTS_WORKER: "always", BUILD_EARLY_WORKER: "0" },
+  ];
   const [inProcess, inWorker, inLateWorker] = ways.map((env) => {
     const result = buildSite({ projectDir: project, env });
     dirs.push(result.outputDir);
@@ -34,17 +50,24 @@ function buildBothWays(project: string): [string, string] {
 
 describe("the comment worker and the in-process path", () => {
   it("build the seed site the same", () => assertSameSite(...buildBothWays(temporaryProject("seed"))));
-  it("build a post of hostile comments the same", () => assertSameSite(...buildBothWays(hostileProject().project)));
+  it("build a post of hostile comments the same", () =>
+    assertSameSite(...buildBothWays(hostileProject().project)));
   it("leave out a draft and its comments the same, and give a post without comments its empty feed", () => {
     const [inProcess, inWorker] = buildBothWays(
       temporaryProject({
         "content/posts/un-article/index.md": postFile("Un article"),
         "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n"),
-        "content/posts/un-brouillon/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+        "content/posts/un-brouillon/comments/1.md": commentFile({
+          author: "Léa",
+          date: "2024-03-02T10:00:00+01:00",
+        }),
       }),
     );
     assertSameSite(inProcess, inWorker);
-    assert.deepEqual(builtFiles(inWorker).filter((file) => file.startsWith("un-")), ["un-article/commentaires.xml", "un-article/index.html"]);
+    assert.deepEqual(
+      builtFiles(inWorker).filter((file) => file.startsWith("un-")),
+      ["un-article/commentaires.xml", "un-article/index.html"],
+    );
   });
   it("stop a build that Eleventy stops (a template error) instead of hanging, either way", () => {
     const project = temporaryProject("seed");
@@ -53,7 +76,11 @@ describe("the comment worker and the in-process path", () => {
     for (const mode of ["never", "always"]) {
       const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: mode }, timeoutMs: 60_000 });
       dirs.push(result.outputDir);
-      assert.equal(result.status, 1, `COMMENTS_WORKER=${mode}: status ${result.status} (null: still running after 60 s)`);
+      assert.equal(
+        result.status,
+        1,
+        `COMMENTS_WORKER=${mode}: status ${result.status} (null: still running after 60 s)`,
+      );
       assert.match(result.stderr, /cassee\.njk[\s\S]*filter not found: filtreinconnu/, mode);
     }
   });
@@ -61,7 +88,8 @@ describe("the comment worker and the in-process path", () => {
     const project = temporaryProject("seed");
     dirs.push(project);
     writeFiles(project, {
-      "src/comments/worker/comment-worker.ts": 'import { parentPort } from "node:worker_threads";\nparentPort?.on("message", () => {\n  throw new Error("le disque a disparu");\n});\n',
+      "src/comments/worker/comment-worker.ts":
+        'import { parentPort } from "node:worker_threads";\nparentPort?.on("message", () => {\n  throw new Error("le disque a disparu");\n});\n',
     });
     const started = performance.now();
     const result = buildSite({ projectDir: project, env: { COMMENTS_WORKER: "always" }, timeoutMs: 60_000 });

@@ -6,14 +6,29 @@ import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, builtFiles, postFile, readPage, removeDir, temporaryDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
+import {
+  buildSite,
+  builtFiles,
+  postFile,
+  readPage,
+  removeDir,
+  temporaryDir,
+  temporaryProject,
+  writeFiles,
+  type BuildResult,
+} from "../helpers/site.ts";
 
 const SEED_URL = "le-smo-le-nouveau-community-management/";
 
 /** Every absolute URL of the site (canonical, Open Graph, JSON-LD, feeds, sitemap) in every built file. */
 function absoluteSiteUrls(outputDir: string, origin: string): { file: string; url: string }[] {
   const pattern = new RegExp(`${origin.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}[^"'<>\\s&]*`, "g");
-  return builtFiles(outputDir).flatMap((file) => [...readFileSync(join(outputDir, file), "utf8").matchAll(pattern)].map((match) => ({ file, url: match[0] })));
+  return builtFiles(outputDir).flatMap((file) =>
+    [...readFileSync(join(outputDir, file), "utf8").matchAll(pattern)].map((match) => ({
+      file,
+      url: match[0],
+    })),
+  );
 }
 
 /** The built file (one of `files`) an absolute URL under `siteUrl` points to, or undefined. */
@@ -26,10 +41,17 @@ function fileOfUrl(files: ReadonlySet<string>, siteUrl: string, url: string): st
 
 function assertEveryAbsoluteUrlResolves(build: BuildResult, origin: string, siteUrl: string): void {
   const urls = absoluteSiteUrls(build.outputDir, origin);
-  assert.ok(urls.some(({ file }) => file === "sitemap.xml"), "the sitemap has absolute URLs");
-  assert.ok(urls.some(({ file }) => file === "feed.xml"), "the feed has absolute URLs");
+  assert.ok(
+    urls.some(({ file }) => file === "sitemap.xml"),
+    "the sitemap has absolute URLs",
+  );
+  assert.ok(
+    urls.some(({ file }) => file === "feed.xml"),
+    "the feed has absolute URLs",
+  );
   const files = new Set(builtFiles(build.outputDir));
-  for (const { file, url } of urls) assert.ok(fileOfUrl(files, siteUrl, url), `${file}: ${url} is not a page of the site under ${siteUrl}`);
+  for (const { file, url } of urls)
+    assert.ok(fileOfUrl(files, siteUrl, url), `${file}: ${url} is not a page of the site under ${siteUrl}`);
 }
 
 describe("a build under a path prefix", () => {
@@ -45,17 +67,31 @@ describe("a build under a path prefix", () => {
     it(`(${how === "option" ? "--pathprefix=/blog/" : "PATH_PREFIX=/blog/"}) has no broken link, asset or fragment`, () => {
       const build = builds[how];
       assert.ok(build);
-      assert.deepEqual(findBrokenLinks(build.outputDir, { pathPrefix: "/blog/", siteUrl: "https://www.nouslesgeeks.fr/blog/" }), []);
+      assert.deepEqual(
+        findBrokenLinks(build.outputDir, {
+          pathPrefix: "/blog/",
+          siteUrl: "https://www.nouslesgeeks.fr/blog/",
+        }),
+        [],
+      );
       const page = readPage(build.outputDir, `/${SEED_URL}`);
-      assert.equal(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "/blog/assets/site.css");
-      assert.equal(page.querySelector('link[type="application/atom+xml"]')?.getAttribute("href"), "/blog/feed.xml");
+      assert.equal(
+        page.querySelector('link[rel="stylesheet"]')?.getAttribute("href"),
+        "/blog/assets/site.css",
+      );
+      assert.equal(
+        page.querySelector('link[type="application/atom+xml"]')?.getAttribute("href"),
+        "/blog/feed.xml",
+      );
     });
   }
 
   it("puts every canonical, feed and sitemap URL under the prefix", () => {
     const build = builds.option;
     assert.ok(build);
-    const canonical = readPage(build.outputDir, `/${SEED_URL}`).querySelector('link[rel="canonical"]')?.getAttribute("href");
+    const canonical = readPage(build.outputDir, `/${SEED_URL}`)
+      .querySelector('link[rel="canonical"]')
+      ?.getAttribute("href");
     assert.equal(canonical, `https://www.nouslesgeeks.fr/blog/${SEED_URL}`);
     const sitemap = readFileSync(join(build.outputDir, "sitemap.xml"), "utf8");
     assert.match(sitemap, new RegExp(`<loc>https://www\\.nouslesgeeks\\.fr/blog/${SEED_URL}</loc>`));
@@ -69,7 +105,11 @@ describe("a build under a path prefix", () => {
     const [option, env] = [builds.option, builds.env];
     assert.ok(option && env);
     assert.deepEqual(builtFiles(env.outputDir), builtFiles(option.outputDir));
-    for (const file of builtFiles(option.outputDir)) assert.ok(readFileSync(join(option.outputDir, file)).equals(readFileSync(join(env.outputDir, file))), file);
+    for (const file of builtFiles(option.outputDir))
+      assert.ok(
+        readFileSync(join(option.outputDir, file)).equals(readFileSync(join(env.outputDir, file))),
+        file,
+      );
   });
 });
 
@@ -84,9 +124,17 @@ describe("a build with SITE_URL", () => {
   it("takes every absolute URL from it: canonical, Open Graph, feeds, sitemap", () => {
     assertEveryAbsoluteUrlResolves(build, "https://staging.example.org", "https://staging.example.org/");
     const page = readPage(build.outputDir, `/${SEED_URL}`);
-    assert.equal(page.querySelector('link[rel="canonical"]')?.getAttribute("href"), `https://staging.example.org/${SEED_URL}`);
+    assert.equal(
+      page.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+      `https://staging.example.org/${SEED_URL}`,
+    );
     const built = builtFiles(build.outputDir).filter((file) => /\.(html|xml)$/.test(file));
-    for (const file of built) assert.doesNotMatch(readFileSync(join(build.outputDir, file), "utf8"), /https:\/\/www\.nouslesgeeks\.fr/, file);
+    for (const file of built)
+      assert.doesNotMatch(
+        readFileSync(join(build.outputDir, file), "utf8"),
+        /https:\/\/www\.nouslesgeeks\.fr/,
+        file,
+      );
   });
 });
 
@@ -105,7 +153,9 @@ describe("a plain build", () => {
     const files = builtFiles(first.outputDir);
     assert.ok(files.length > 3);
     assert.deepEqual(builtFiles(second.outputDir), files);
-    const different = files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))));
+    const different = files.filter(
+      (file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))),
+    );
     assert.deepEqual(different, []);
   });
 
@@ -117,17 +167,28 @@ describe("a plain build", () => {
 
 describe("a blog whose only post is a draft", () => {
   it("still has a home page, an empty feed, and builds byte-identical files", () => {
-    const project = temporaryProject({ "content/posts/brouillon/index.md": postFile("Brouillon", "draft: true\n") });
+    const project = temporaryProject({
+      "content/posts/brouillon/index.md": postFile("Brouillon", "draft: true\n"),
+    });
     const first = buildSite({ projectDir: project });
     const second = buildSite({ projectDir: project });
     try {
       assert.equal(first.status, 0, first.stderr);
       assert.equal(second.status, 0, second.stderr);
-      assert.match(readPage(first.outputDir, "/").querySelector("main")?.textContent ?? "", /Aucun article pour l’instant/);
+      assert.match(
+        readPage(first.outputDir, "/").querySelector("main")?.textContent ?? "",
+        /Aucun article pour l’instant/,
+      );
       assert.doesNotMatch(readFileSync(join(first.outputDir, "feed.xml"), "utf8"), /<entry>/);
       const files = builtFiles(first.outputDir);
       assert.deepEqual(builtFiles(second.outputDir), files);
-      assert.deepEqual(files.filter((file) => !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file)))), []);
+      assert.deepEqual(
+        files.filter(
+          (file) =>
+            !readFileSync(join(first.outputDir, file)).equals(readFileSync(join(second.outputDir, file))),
+        ),
+        [],
+      );
     } finally {
       [project, first.outputDir, second.outputDir].forEach(removeDir);
     }
@@ -149,16 +210,27 @@ describe("a one-off build's output folder", () => {
       assert.equal(build.status, 0, build.stderr);
       const files = builtFiles(build.outputDir);
       assert.ok(files.includes("publie/index.html"), files.join(", "));
-      assert.deepEqual(files.filter((file) => /brouillon|ancien-article/.test(file)), []);
+      assert.deepEqual(
+        files.filter((file) => /brouillon|ancien-article/.test(file)),
+        [],
+      );
     } finally {
       removeDir(project);
     }
   });
 
   it("is left as it is, with a warning, when _site/ is a link, and by a dry run", () => {
-    const project = temporaryProject({ "content/posts/publie/index.md": postFile("Publié"), "ailleurs/notes.txt": "pas à nous", "_site/ancien/index.html": "ancien" });
+    const project = temporaryProject({
+      "content/posts/publie/index.md": postFile("Publié"),
+      "ailleurs/notes.txt": "pas à nous",
+      "_site/ancien/index.html": "ancien",
+    });
     try {
-      const dryRun = buildSite({ projectDir: project, outputDir: join(project, "_site"), args: ["--dryrun"] });
+      const dryRun = buildSite({
+        projectDir: project,
+        outputDir: join(project, "_site"),
+        args: ["--dryrun"],
+      });
       assert.equal(dryRun.status, 0, dryRun.stderr);
       assert.equal(readFileSync(join(project, "_site/ancien/index.html"), "utf8"), "ancien");
 

@@ -29,7 +29,8 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
   let base: string;
   let terminal = "";
 
-  const pageShows = async (path: string, text: string) => (await fetchPage(`${base}${path}`))?.includes(text) ?? false;
+  const pageShows = async (path: string, text: string) =>
+    (await fetchPage(`${base}${path}`))?.includes(text) ?? false;
 
   before(async () => {
     project = temporaryProject("seed");
@@ -39,14 +40,21 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     // What `npm start` runs (package.json), on a free port.
     const start = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts.start as string;
     assert.match(start, /--serve --incremental$/);
-    server = spawn(process.execPath, ["scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
-      cwd: project,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group: after() ends it and anything it started
-    });
+    server = spawn(
+      process.execPath,
+      ["scripts/eleventy.js", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`],
+      {
+        cwd: project,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true, // its own process group: after() ends it and anything it started
+      },
+    );
     server.stdout?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
     server.stderr?.on("data", (chunk: Buffer) => (terminal += chunk.toString()));
-    assert.ok(await eventually(async () => (await fetchPage(`${base}/${SEED}/`)) !== undefined, 60_000), `the dev server never served the post:\n${terminal}`);
+    assert.ok(
+      await eventually(async () => (await fetchPage(`${base}/${SEED}/`)) !== undefined, 60_000),
+      `the dev server never served the post:\n${terminal}`,
+    );
     // An edit made before the watcher is ready would go unnoticed: wait for it, then a little.
     assert.ok(await eventually(() => terminal.includes("Watching…"), 30_000), terminal);
     await sleep(500);
@@ -70,24 +78,48 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
 
   it("shows an edited comment without a restart", async () => {
     appendFileSync(join(project, COMMENTS, "3.md"), "\nAjout fait pendant que le serveur tourne.\n");
-    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 30_000), terminal);
+    assert.ok(
+      await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 30_000),
+      terminal,
+    );
   });
 
   it("reports a broken comment in the terminal and keeps serving, then shows it once fixed", async () => {
-    writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: hier soir\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
+    writeFiles(project, {
+      [`${COMMENTS}/12.md`]:
+        "---\nauthor: Zoé\ndate: hier soir\n---\nUn commentaire arrivé pendant l’aperçu.\n",
+    });
     assert.ok(await eventually(() => terminal.includes(`${COMMENTS}/12.md:3: date: `), 30_000), terminal);
     await sleep(300);
     assert.equal(server.exitCode, null, `the server stopped:\n${terminal}`);
-    assert.ok(await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), "the page is still served");
+    assert.ok(
+      await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."),
+      "the page is still served",
+    );
     assert.doesNotMatch(terminal, /^\s+at /m, "no stack trace");
 
-    writeFiles(project, { [`${COMMENTS}/12.md`]: "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\nparent: 3\n---\nUn commentaire arrivé pendant l’aperçu.\n" });
-    assert.ok(await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 30_000), terminal);
+    writeFiles(project, {
+      [`${COMMENTS}/12.md`]:
+        "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\nparent: 3\n---\nUn commentaire arrivé pendant l’aperçu.\n",
+    });
+    assert.ok(
+      await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 30_000),
+      terminal,
+    );
   });
 
   it("drops a deleted comment from its page", async () => {
     rmSync(join(project, COMMENTS, "12.md"));
-    assert.ok(await eventually(async () => !(await pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu.")), 30_000), terminal);
-    assert.ok(await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), "the other comments stay");
+    assert.ok(
+      await eventually(
+        async () => !(await pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu.")),
+        30_000,
+      ),
+      terminal,
+    );
+    assert.ok(
+      await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."),
+      "the other comments stay",
+    );
   });
 });

@@ -3,12 +3,24 @@
 // given another version number, or with a file moved. The build goes on, unpatched, and
 // says so in one line per patch left out.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSite, removeDir, repositoryRoot, temporaryProject } from "../helpers/site.ts";
 
-const SITE = { ".eleventy.ts": 'export default () => ({ dir: { input: "site" } });\n', "site/index.md": "# Accueil\n" };
+const SITE = {
+  ".eleventy.ts": 'export default () => ({ dir: { input: "site" } });\n',
+  "site/index.md": "# Accueil\n",
+};
 
 /** A project whose Eleventy is a copy of ours, changed by `change` (given the copy's folder). */
 function projectWithEleventy(change: (eleventyDir: string) => void): string {
@@ -17,7 +29,8 @@ function projectWithEleventy(change: (eleventyDir: string) => void): string {
   rmSync(scope);
   mkdirSync(scope);
   for (const name of readdirSync(join(repositoryRoot, "node_modules/@11ty"))) {
-    if (name !== "eleventy") symlinkSync(join(repositoryRoot, "node_modules/@11ty", name), join(scope, name), "dir");
+    if (name !== "eleventy")
+      symlinkSync(join(repositoryRoot, "node_modules/@11ty", name), join(scope, name), "dir");
   }
   cpSync(join(repositoryRoot, "node_modules/@11ty/eleventy"), join(scope, "eleventy"), { recursive: true });
   change(join(scope, "eleventy"));
@@ -57,10 +70,13 @@ describe("the Eleventy patches on another Eleventy", () => {
     const project = projectWithEleventy((dir) => {
       // As a later Eleventy might: the file renamed, and Eleventy's own imports of it.
       renameSync(join(dir, "src/TemplateMap.js"), join(dir, "src/TemplatePageMap.js"));
-      for (const name of readdirSync(join(dir, "src"), { recursive: true }).map(String).filter((name) => name.endsWith(".js"))) {
+      for (const name of readdirSync(join(dir, "src"), { recursive: true })
+        .map(String)
+        .filter((name) => name.endsWith(".js"))) {
         const file = join(dir, "src", name);
         const text = readFileSync(file, "utf8");
-        if (text.includes("TemplateMap.js")) writeFileSync(file, text.replaceAll("TemplateMap.js", "TemplatePageMap.js"));
+        if (text.includes("TemplateMap.js"))
+          writeFileSync(file, text.replaceAll("TemplateMap.js", "TemplatePageMap.js"));
       }
     });
     try {

@@ -55,7 +55,9 @@ describe("being found and shared", () => {
     assert.equal(meta(post, "og:site_name"), "Nous les geeks");
     assert.equal(meta(post, "article:published_time"), "2010-07-21T10:12+02:00");
     assert.equal(meta(post, "twitter:card"), "summary");
-    const feeds = [...post.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((link) => [link.getAttribute("href"), link.getAttribute("title")]);
+    const feeds = [...post.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map(
+      (link) => [link.getAttribute("href"), link.getAttribute("title")],
+    );
     assert.deepEqual(feeds, [
       ["/feed.xml", "Nous les geeks\u00A0: les articles"],
       [`${POST}commentaires.xml`, "Flux des commentaires"],
@@ -66,7 +68,11 @@ describe("being found and shared", () => {
     assert.equal(home.querySelector('link[rel="canonical"]')?.getAttribute("href"), `${SITE}/`);
     const notFound = readPage(build.outputDir, "/404.html");
     assert.equal(meta(notFound, "robots"), "noindex");
-    assert.equal(notFound.querySelector('link[rel="canonical"]'), null, "a 404 page has no canonical address");
+    assert.equal(
+      notFound.querySelector('link[rel="canonical"]'),
+      null,
+      "a 404 page has no canonical address",
+    );
   });
 
   it("gives the post and its comment thread as JSON-LD", () => {
@@ -79,7 +85,11 @@ describe("being found and shared", () => {
     assert.equal(data.url, POST_URL);
     assert.equal(data.inLanguage, "fr");
     assert.equal(data.datePublished, "2010-07-21T10:12:00+02:00");
-    assert.deepEqual(data.author, { "@type": "Person", name: "David Schuster", url: "https://twitter.com/davschuster" });
+    assert.deepEqual(data.author, {
+      "@type": "Person",
+      name: "David Schuster",
+      url: "https://twitter.com/davschuster",
+    });
     assert.equal(data.commentCount, 11);
     assert.deepEqual(tree(data.comment), {
       "comment-1": {},
@@ -93,14 +103,20 @@ describe("being found and shared", () => {
     assert.equal(greg.url, `${POST_URL}#comment-6`);
     assert.deepEqual(greg.author, { "@type": "Person", name: "Greg" });
     assert.equal(greg.dateCreated, "2010-07-23T14:32:00+02:00");
-    assert.match(greg.text, /^Effectivement, j’annonce un suicide dans la profession pas-internet\u00A0: le mien\.\n/);
+    assert.match(
+      greg.text,
+      /^Effectivement, j’annonce un suicide dans la profession pas-internet\u00A0: le mien\.\n/,
+    );
     assert.doesNotMatch(greg.text, /<|&[a-z]+;/, "comment text is plain text");
   });
 
   it("marks the thread up with microformats (h-entry, p-comment h-cite, u-in-reply-to)", () => {
     const entry = post.querySelector(".h-entry");
     assert.ok(entry);
-    assert.equal(entry.querySelector(".p-name")?.textContent, "Le SMO, le nouveau Community Management\u202F?");
+    assert.equal(
+      entry.querySelector(".p-name")?.textContent,
+      "Le SMO, le nouveau Community Management\u202F?",
+    );
     assert.equal(entry.querySelector(".p-author.h-card")?.textContent, "David Schuster");
     assert.equal(entry.querySelector(".dt-published")?.getAttribute("datetime"), "2010-07-21T10:12+02:00");
     assert.equal(entry.querySelector(".u-url")?.getAttribute("href"), POST);
@@ -115,7 +131,11 @@ describe("being found and shared", () => {
       assert.ok(card?.querySelector(".e-content")?.textContent, `${cite.id}: content`);
       // A reply is a p-comment of the comment it answers, and says so with u-in-reply-to.
       const holder = cite.parentElement?.closest(".h-cite");
-      assert.equal(card?.querySelector(".u-in-reply-to")?.getAttribute("href") ?? null, holder ? `#${holder.id}` : null, `${cite.id}: in reply to`);
+      assert.equal(
+        card?.querySelector(".u-in-reply-to")?.getAttribute("href") ?? null,
+        holder ? `#${holder.id}` : null,
+        `${cite.id}: in reply to`,
+      );
     }
   });
 
@@ -123,36 +143,63 @@ describe("being found and shared", () => {
     const section = post.querySelector("section#comments");
     const heading = post.getElementById(section?.getAttribute("aria-labelledby") ?? "");
     assert.match(heading?.textContent ?? "", /^11 réflexions au sujet de/);
-    const label = (id: string) => post.querySelector(`#${id} > ol.comment-replies`)?.getAttribute("aria-label");
+    const label = (id: string) =>
+      post.querySelector(`#${id} > ol.comment-replies`)?.getAttribute("aria-label");
     assert.equal(label("comment-5"), "Réponses au commentaire d’Anonyme du 23 juillet 2010 à 10 h 05");
     assert.equal(label("comment-8"), "Réponses au commentaire de Greg du 24 juillet 2010 à 10 h 41");
     assert.match(label("comment-2") ?? "", /^Réponses au commentaire de Yannig du 22 juillet 2010 à 9 h 15$/);
     assert.equal(post.querySelectorAll("ol.comment-replies:not([aria-label])").length, 0);
     // Several "Anonyme", and Greg twice: no two lists of replies share a name.
-    const labels = [...post.querySelectorAll("ol.comment-replies")].map((list) => list.getAttribute("aria-label"));
+    const labels = [...post.querySelectorAll("ol.comment-replies")].map((list) =>
+      list.getAttribute("aria-label"),
+    );
     assert.equal(new Set(labels).size, labels.length, labels.join(" | "));
   });
 
   it("publishes the post's comments as an Atom feed, newest first, linked from the post", () => {
-    const link = [...post.querySelectorAll("#comments a")].find((a) => a.textContent === "Flux des commentaires");
+    const link = [...post.querySelectorAll("#comments a")].find(
+      (a) => a.textContent === "Flux des commentaires",
+    );
     assert.equal(link?.getAttribute("href"), `${POST}commentaires.xml`);
     const xml = readFileSync(join(build.outputDir, POST, "commentaires.xml"), "utf8");
     const { document } = parseHTML(`<root>${xml.replace(/^<\?xml[^>]*>/, "")}</root>`);
     const feed = document.querySelector("feed");
     assert.equal(feed?.getAttribute("xml:lang"), "fr");
-    assert.equal(feed?.querySelector(":scope > title")?.textContent, "Commentaires sur «\u00A0Le SMO, le nouveau Community Management\u202F?\u00A0» – Nous les geeks");
-    assert.equal(feed?.querySelector(':scope > link[rel="self"]')?.getAttribute("href"), `${POST_URL}commentaires.xml`);
+    assert.equal(
+      feed?.querySelector(":scope > title")?.textContent,
+      "Commentaires sur «\u00A0Le SMO, le nouveau Community Management\u202F?\u00A0» – Nous les geeks",
+    );
+    assert.equal(
+      feed?.querySelector(':scope > link[rel="self"]')?.getAttribute("href"),
+      `${POST_URL}commentaires.xml`,
+    );
     const entries = [...document.querySelectorAll("entry")];
     assert.equal(entries.length, 11);
     assert.deepEqual(
       entries.map((entry) => entry.querySelector("id")?.textContent?.split("#")[1]),
-      ["comment-11", "comment-10", "comment-9", "comment-8", "comment-7", "comment-6", "comment-5", "comment-4", "comment-3", "comment-2", "comment-1"],
+      [
+        "comment-11",
+        "comment-10",
+        "comment-9",
+        "comment-8",
+        "comment-7",
+        "comment-6",
+        "comment-5",
+        "comment-4",
+        "comment-3",
+        "comment-2",
+        "comment-1",
+      ],
     );
     const nine = entries[2];
     assert.equal(nine?.querySelector("title")?.textContent, "Réponse d’Hélène à Greg");
     assert.equal(nine?.querySelector("updated")?.textContent, "2010-07-24T15:26:00+02:00");
     assert.equal(nine?.querySelector("content")?.getAttribute("type"), "html");
-    assert.match(nine?.querySelector("content")?.textContent ?? "", /^<p>Je vais faire assez court/, "the body travels as escaped HTML");
+    assert.match(
+      nine?.querySelector("content")?.textContent ?? "",
+      /^<p>Je vais faire assez court/,
+      "the body travels as escaped HTML",
+    );
     assert.match(xml, /<content type="html">&lt;p&gt;Je vais faire assez court/);
   });
 
@@ -163,12 +210,26 @@ describe("being found and shared", () => {
       const document = readPage(build.outputDir, path);
       const tag = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
       assert.equal(tag?.getAttribute("content"), policy, path);
-      assert.equal(document.head.children[1], tag, `${path}: the policy comes right after the charset, before anything it governs`);
+      assert.equal(
+        document.head.children[1],
+        tag,
+        `${path}: the policy comes right after the charset, before anything it governs`,
+      );
     }
     const headers = readFileSync(join(build.outputDir, "_headers"), "utf8");
     // The first block applies to every path; other blocks (caching…) may follow it.
-    assert.ok(headers.startsWith(`/*\n${securityHeaders().map(([name, value]) => `  ${name}: ${value}`).join("\n")}\n`), headers);
-    assert.match(headers, new RegExp(`  Content-Security-Policy: ${policy.replace(/[*'()]/g, "\\$&")}; frame-ancestors 'none'\n`));
+    assert.ok(
+      headers.startsWith(
+        `/*\n${securityHeaders()
+          .map(([name, value]) => `  ${name}: ${value}`)
+          .join("\n")}\n`,
+      ),
+      headers,
+    );
+    assert.match(
+      headers,
+      new RegExp(`  Content-Security-Policy: ${policy.replace(/[*'()]/g, "\\$&")}; frame-ancestors 'none'\n`),
+    );
     assert.match(headers, /^ {2}X-Content-Type-Options: nosniff$/m);
     assert.match(headers, /^ {2}Referrer-Policy: strict-origin-when-cross-origin$/m);
   });
@@ -180,7 +241,8 @@ describe("being found and shared", () => {
     assert.ok(seed.total <= FIRST_ROUND_TRIP_BYTES, `the seed page weighs ${seed.total} bytes gzip`);
     const run = runScript(repositoryRoot, "size", [build.outputDir]);
     assert.equal(run.status, 0, run.stderr);
-    for (const path of ["/", POST, "/404.html"]) assert.match(run.stdout, new RegExp(`KB  ${path.replace(/\./g, "\\.")}\\n`));
+    for (const path of ["/", POST, "/404.html"])
+      assert.match(run.stdout, new RegExp(`KB  ${path.replace(/\./g, "\\.")}\\n`));
     assert.match(run.stdout, /3 pages, 0 over 14 KB\./);
   });
 });

@@ -6,7 +6,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { buildSite, builtFiles, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
+import {
+  buildSite,
+  builtFiles,
+  commentFile,
+  readPage,
+  removeDir,
+  temporaryProject,
+  writeFiles,
+  type BuildResult,
+} from "../helpers/site.ts";
 
 const POST = "content/posts/bilan";
 const ARTICLE = [
@@ -33,7 +42,10 @@ describe("heading ids on built pages", () => {
     project = temporaryProject("seed");
     writeFiles(project, {
       [`${POST}/index.md`]: `---\ntitle: "Bilan"\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: "Des titres répétés."\n---\n${ARTICLE}\n`,
-      [`${POST}/comments/1.md`]: commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }, "Un commentaire."),
+      [`${POST}/comments/1.md`]: commentFile(
+        { author: "Léa", date: "2024-03-02T10:00:00+01:00" },
+        "Un commentaire.",
+      ),
     });
     build = buildSite({ projectDir: project });
     assert.equal(build.status, 0, build.stderr);
@@ -45,8 +57,12 @@ describe("heading ids on built pages", () => {
 
   it("writes no id twice on any page, the seed's included", () => {
     const pages = builtFiles(build.outputDir).filter((file) => file.endsWith(".html"));
-    assert.ok(pages.includes("le-smo-le-nouveau-community-management/index.html") && pages.includes("bilan/index.html"));
-    for (const file of pages) assert.deepEqual(repeatedIds(readFileSync(join(build.outputDir, file), "utf8")), [], file);
+    assert.ok(
+      pages.includes("le-smo-le-nouveau-community-management/index.html") &&
+        pages.includes("bilan/index.html"),
+    );
+    for (const file of pages)
+      assert.deepEqual(repeatedIds(readFileSync(join(build.outputDir, file), "utf8")), [], file);
   });
 
   it("keeps the author's ids as written and moves the site's headings, the title's too, to free suffixes", () => {

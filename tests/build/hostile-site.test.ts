@@ -10,7 +10,16 @@ import { parseHTML } from "linkedom";
 import { inertnessProblems, inertnessProblemsOfFragment } from "../helpers/inert-html.ts";
 
 const { DOMParser } = parseHTML("<!doctype html><html></html>");
-import { buildSite, builtFiles, commentFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
+import {
+  buildSite,
+  builtFiles,
+  commentFile,
+  readPage,
+  removeDir,
+  temporaryProject,
+  writeFiles,
+  type BuildResult,
+} from "../helpers/site.ts";
 
 describe("a site built from hostile content", () => {
   let project: string;
@@ -54,29 +63,48 @@ describe("a site built from hostile content", () => {
       }
       for (const script of document.querySelectorAll("script")) {
         assert.equal(script.getAttribute("type"), "application/ld+json", `${file}: executable <script>`);
-        assert.doesNotThrow(() => JSON.parse(script.textContent ?? ""), `${file}: JSON-LD must stay valid JSON`);
-        assert.doesNotMatch(script.textContent ?? "", /</, `${file}: "<" in JSON-LD could close the script element`);
+        assert.doesNotThrow(
+          () => JSON.parse(script.textContent ?? ""),
+          `${file}: JSON-LD must stay valid JSON`,
+        );
+        assert.doesNotMatch(
+          script.textContent ?? "",
+          /</,
+          `${file}: "<" in JSON-LD could close the script element`,
+        );
       }
     }
   });
 
   it("shows front matter values as text", () => {
-    assert.equal(page.querySelector("h1")?.textContent, `<script>alert("titre")</script> & {{ 7*7 }} "guillemets"`);
-    assert.equal(page.querySelector('meta[name="description"]')?.getAttribute("content"), `"><script>alert(1)</script>`);
+    assert.equal(
+      page.querySelector("h1")?.textContent,
+      `<script>alert("titre")</script> & {{ 7*7 }} "guillemets"`,
+    );
+    assert.equal(
+      page.querySelector('meta[name="description"]')?.getAttribute("content"),
+      `"><script>alert(1)</script>`,
+    );
     const authors = [...page.querySelectorAll(".comment-author")].map((a) => a.textContent);
     assert.ok(authors.includes("<script>alert(1)</script>"));
     assert.ok(authors.includes("Alicba"), "bidi override removed from author names");
     for (const link of page.querySelectorAll("a.comment-author")) {
-      assert.match(link.getAttribute("href") ?? "", /^https:\/\/exemple\.fr\/(%22%3E%3Cscript%3Ealert\(1\)%3C\/script%3E|\?q=%3Cb%3E&r=%27x%27)$/);
+      assert.match(
+        link.getAttribute("href") ?? "",
+        /^https:\/\/exemple\.fr\/(%22%3E%3Cscript%3Ealert\(1\)%3C\/script%3E|\?q=%3Cb%3E&r=%27x%27)$/,
+      );
       assert.equal(link.getAttribute("rel"), "nofollow ugc");
     }
   });
 
   it("never runs template syntax", () => {
     assert.match(page.querySelector(".post-content")?.textContent ?? "", /\{\{ 7\*7 \}\} \{% raw %\}/);
-    assert.ok([...page.querySelectorAll(".comment-content")].some((c) => c.textContent?.includes("{{ 7*7 }}")));
+    assert.ok(
+      [...page.querySelectorAll(".comment-content")].some((c) => c.textContent?.includes("{{ 7*7 }}")),
+    );
     // The written text only: the page's ids and times hold numbers of their own.
-    for (const text of page.querySelectorAll(".post-content, .comment-content")) assert.doesNotMatch(text.textContent ?? "", /\b49\b/);
+    for (const text of page.querySelectorAll(".post-content, .comment-content"))
+      assert.doesNotMatch(text.textContent ?? "", /\b49\b/);
   });
 
   it("keeps the post's comment feed well-formed, every entry's HTML inert", () => {
@@ -86,7 +114,11 @@ describe("a site built from hostile content", () => {
     assert.equal(entries.length, commentCount);
     for (const entry of entries) {
       const content = entry.querySelector("content")?.textContent ?? "";
-      assert.deepEqual(inertnessProblemsOfFragment(content), [], entry.querySelector("id")?.textContent ?? "");
+      assert.deepEqual(
+        inertnessProblemsOfFragment(content),
+        [],
+        entry.querySelector("id")?.textContent ?? "",
+      );
       assert.doesNotMatch(entry.querySelector("author name")?.textContent ?? "", /[\u202A-\u202E]/);
     }
     assert.doesNotMatch(xml, /<script|<img|<svg/i);
@@ -94,7 +126,10 @@ describe("a site built from hostile content", () => {
 
   it("escapes titles in the feed", () => {
     const feed = readFileSync(join(build.outputDir, "feed.xml"), "utf8");
-    assert.match(feed, /<title>&lt;script&gt;alert\(&quot;titre&quot;\)&lt;\/script&gt; &amp; \{\{ 7\*7 \}\}/);
+    assert.match(
+      feed,
+      /<title>&lt;script&gt;alert\(&quot;titre&quot;\)&lt;\/script&gt; &amp; \{\{ 7\*7 \}\}/,
+    );
     assert.doesNotMatch(feed, /<script/);
   });
 });
@@ -102,15 +137,22 @@ describe("a site built from hostile content", () => {
 describe("the render ledger", () => {
   it("fails the build, naming the files, when a layout loses comments", () => {
     const project = temporaryProject({
-      "content/posts/un-article/index.md": "---\ntitle: Un article\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: x\n---\nTexte\n",
-      "content/posts/un-article/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
+      "content/posts/un-article/index.md":
+        "---\ntitle: Un article\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: x\n---\nTexte\n",
+      "content/posts/un-article/comments/1.md": commentFile({
+        author: "Léa",
+        date: "2024-03-02T10:00:00+01:00",
+      }),
     });
     // A layout that forgets the comments.
     writeFiles(project, { "layouts/post.njk": "---\nlayout: base.njk\n---\n{{ content | safe }}\n" });
     const result = buildSite({ projectDir: project });
     try {
       assert.notEqual(result.status, 0);
-      assert.match(result.stderr, /content\/posts\/un-article\/index\.md: comments: not every comment is on the page exactly once: content\/posts\/un-article\/comments\/1\.md rendered 0 times/);
+      assert.match(
+        result.stderr,
+        /content\/posts\/un-article\/index\.md: comments: not every comment is on the page exactly once: content\/posts\/un-article\/comments\/1\.md rendered 0 times/,
+      );
     } finally {
       removeDir(project);
       removeDir(result.outputDir);

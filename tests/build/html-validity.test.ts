@@ -9,7 +9,16 @@ import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { hostileBodies } from "../fixtures/hostile.ts";
 import { findBrokenLinks } from "../helpers/link-check.ts";
-import { buildSite, builtFiles, commentFile, postFile, removeDir, repositoryRoot, temporaryProject, type BuildResult } from "../helpers/site.ts";
+import {
+  buildSite,
+  builtFiles,
+  commentFile,
+  postFile,
+  removeDir,
+  repositoryRoot,
+  temporaryProject,
+  type BuildResult,
+} from "../helpers/site.ts";
 
 const config = JSON.parse(readFileSync(join(repositoryRoot, ".htmlvalidate.json"), "utf8")) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(config));
@@ -21,7 +30,8 @@ async function validationErrors(outputDir: string): Promise<string[]> {
   for (const file of files) {
     const report = await validator.validateString(readFileSync(join(outputDir, file), "utf8"), file);
     for (const result of report.results) {
-      for (const message of result.messages) errors.push(`${file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`);
+      for (const message of result.messages)
+        errors.push(`${file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`);
     }
   }
   return errors;
@@ -31,20 +41,32 @@ function fixtureProject(): string {
   const files: Record<string, string> = {};
   for (let n = 1; n <= 12; n++) {
     const day = String(n).padStart(2, "0");
-    files[`content/posts/article-${n}/index.md`] = postFile(`Article ${n}`).replace("2024-03-01", `2024-03-${day}`);
+    files[`content/posts/article-${n}/index.md`] = postFile(`Article ${n}`).replace(
+      "2024-03-01",
+      `2024-03-${day}`,
+    );
   }
   const comments = "content/posts/article-1/comments";
   // A chain of seven replies: deeper than the five levels shown.
   for (let n = 1; n <= 7; n++) {
-    const fields: Record<string, string> = { author: n % 2 ? "Camille" : "Léa", date: `2024-03-02T10:0${n}:00+01:00` };
+    const fields: Record<string, string> = {
+      author: n % 2 ? "Camille" : "Léa",
+      date: `2024-03-02T10:0${n}:00+01:00`,
+    };
     if (n > 1) fields.parent = `"${n - 1}"`;
     if (n === 2) fields.url = "https://exemple.fr/lea";
-    files[`${comments}/${n}.md`] = commentFile(fields, `Réponse ${n}, avec un [lien](https://exemple.fr/) et du \`code\`.\n\n- une liste\n- à puces`);
+    files[`${comments}/${n}.md`] = commentFile(
+      fields,
+      `Réponse ${n}, avec un [lien](https://exemple.fr/) et du \`code\`.\n\n- une liste\n- à puces`,
+    );
   }
   let id = 100;
   for (const body of Object.values(hostileBodies)) {
     id++;
-    files[`${comments}/${id}.md`] = commentFile({ author: "Anonyme", date: `2024-03-03T10:00:00+01:00` }, body);
+    files[`${comments}/${id}.md`] = commentFile(
+      { author: "Anonyme", date: `2024-03-03T10:00:00+01:00` },
+      body,
+    );
   }
   return temporaryProject(files);
 }
@@ -71,13 +93,19 @@ describe("HTML validity of every built page", () => {
   });
 
   it("has no html-validate error, and no broken link, on a site with several pages, deep threads and hostile comments", async () => {
-    assert.ok(readdirSync(join(fixture.outputDir, "page")).includes("2"), "the fixture has a second page of posts");
+    assert.ok(
+      readdirSync(join(fixture.outputDir, "page")).includes("2"),
+      "the fixture has a second page of posts",
+    );
     assert.deepEqual(await validationErrors(fixture.outputDir), []);
     assert.deepEqual(findBrokenLinks(fixture.outputDir), []);
   });
 
   it("would notice invalid HTML (the validator can fail)", async () => {
-    const report = await validator.validateString("<!DOCTYPE html><html lang=fr><head><title>x</title></head><body><p><div>x</div></p><img src=a></body></html>", "broken.html");
+    const report = await validator.validateString(
+      "<!DOCTYPE html><html lang=fr><head><title>x</title></head><body><p><div>x</div></p><img src=a></body></html>",
+      "broken.html",
+    );
     assert.equal(report.valid, false);
   });
 });

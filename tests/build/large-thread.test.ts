@@ -19,7 +19,8 @@ describe("a post with 5,000 comments and a 50-level chain", () => {
     const files: Record<string, string> = { "content/posts/un-article/index.md": postFile("Un article") };
     for (let i = 1; i <= COMMENTS; i++) {
       // Comments 1..50 form one chain; the rest answer a comment of the chain or nobody.
-      const parent = i <= CHAIN ? (i > 1 ? String(i - 1) : undefined) : i % 4 === 0 ? undefined : String(1 + (i % CHAIN));
+      const parent =
+        i <= CHAIN ? (i > 1 ? String(i - 1) : undefined) : i % 4 === 0 ? undefined : String(1 + (i % CHAIN));
       const fields: Record<string, string> = { author: `Lecteur ${i}`, date: dateOf(i) };
       if (parent) fields.parent = `"${parent}"`;
       files[`content/posts/un-article/comments/${i}.md`] = commentFile(fields, `Commentaire **${i}**.`);
@@ -40,10 +41,14 @@ describe("a post with 5,000 comments and a 50-level chain", () => {
     const page = readPage(fixture.build.outputDir, "/un-article/");
     const depth = (id: number) => {
       let level = 0;
-      for (let node = page.getElementById(`comment-${id}`)?.parentElement; node; node = node.parentElement) if (node.tagName === "OL") level++;
+      for (let node = page.getElementById(`comment-${id}`)?.parentElement; node; node = node.parentElement)
+        if (node.tagName === "OL") level++;
       return level;
     };
     assert.deepEqual([1, 2, 5, 6, 50].map(depth), [1, 2, 5, 5, 5]);
-    assert.match(page.querySelector("#comment-50 .comment-reply-to")?.textContent ?? "", /en réponse à Lecteur 49/);
+    assert.match(
+      page.querySelector("#comment-50 .comment-reply-to")?.textContent ?? "",
+      /en réponse à Lecteur 49/,
+    );
   });
 });

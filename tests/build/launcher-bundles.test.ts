@@ -37,18 +37,30 @@ describe("the launcher's bundles", () => {
 
   /** Each file of the cache folder with its modification time. */
   function cacheFiles(): string[] {
-    return readdirSync(cacheDir).map((name) => `${name} ${statSync(join(cacheDir, name)).mtimeMs}`).sort();
+    return readdirSync(cacheDir)
+      .map((name) => `${name} ${statSync(join(cacheDir, name)).mtimeMs}`)
+      .sort();
   }
 
   before(() => {
-    project = temporaryProject({ ".eleventy.ts": CONFIG, "extra/banner.ts": banner("première bannière"), "site/index.md": "{{ banner }}\n" }, { ownCache: true });
+    project = temporaryProject(
+      {
+        ".eleventy.ts": CONFIG,
+        "extra/banner.ts": banner("première bannière"),
+        "site/index.md": "{{ banner }}\n",
+      },
+      { ownCache: true },
+    );
     cacheDir = join(project, "node_modules/.cache/nous-les-geeks");
   });
   after(() => removeDir(project));
 
   it("are made by the first build", () => {
     assert.match(build(), /première bannière/);
-    assert.ok(cacheFiles().some((file) => file.startsWith("eleventy.config.")), cacheFiles().join("\n"));
+    assert.ok(
+      cacheFiles().some((file) => file.startsWith("eleventy.config.")),
+      cacheFiles().join("\n"),
+    );
   });
 
   it("are reused as they are by a build of the same code: esbuild does not run", () => {
@@ -67,9 +79,16 @@ describe("the launcher's bundles", () => {
     const outputs = [temporaryDir("site"), temporaryDir("site"), temporaryDir("site")];
     try {
       await Promise.all(
-        outputs.map((output) => promisify(execFile)(process.execPath, ["scripts/eleventy.js", "--config=.eleventy.ts", `--output=${output}`, "--quiet"], { cwd: project })),
+        outputs.map((output) =>
+          promisify(execFile)(
+            process.execPath,
+            ["scripts/eleventy.js", "--config=.eleventy.ts", `--output=${output}`, "--quiet"],
+            { cwd: project },
+          ),
+        ),
       );
-      for (const output of outputs) assert.match(readFileSync(join(output, "index.html"), "utf8"), /troisième bannière/);
+      for (const output of outputs)
+        assert.match(readFileSync(join(output, "index.html"), "utf8"), /troisième bannière/);
     } finally {
       outputs.forEach(removeDir);
     }

@@ -18,13 +18,22 @@ describe("links of the built site", () => {
 
   it("would notice a broken link (the checker can fail)", () => {
     const project = temporaryProject("seed");
-    writeFiles(project, { "content/casse.md": "---\ntitle: Cassé\npermalink: /casse/\nlayout: base.njk\n---\n[nulle part](/nulle-part/) et [ancre](#absente)\n" });
+    writeFiles(project, {
+      "content/casse.md":
+        "---\ntitle: Cassé\npermalink: /casse/\nlayout: base.njk\n---\n[nulle part](/nulle-part/) et [ancre](#absente)\n",
+    });
     const broken = buildSite({ projectDir: project });
     try {
       assert.equal(broken.status, 0, broken.stderr);
       const lines = findBrokenLinks(broken.outputDir);
-      assert.ok(lines.some((line) => line.includes("/nulle-part/ (no such file)")), lines.join("\n"));
-      assert.ok(lines.some((line) => line.includes('#absente (no element with id "absente")')), lines.join("\n"));
+      assert.ok(
+        lines.some((line) => line.includes("/nulle-part/ (no such file)")),
+        lines.join("\n"),
+      );
+      assert.ok(
+        lines.some((line) => line.includes('#absente (no element with id "absente")')),
+        lines.join("\n"),
+      );
     } finally {
       removeDir(project);
       removeDir(broken.outputDir);

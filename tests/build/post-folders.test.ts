@@ -9,7 +9,15 @@ import { after, before, describe, it } from "node:test";
 import { isIgnoredPostFolder, postFolderFault } from "../../src/content/post-dirs.ts";
 import { RESERVED_ADDRESSES } from "../../src/site/reserved-addresses.ts";
 import { runScript } from "../helpers/run-script.ts";
-import { buildSite, postFile, readPage, removeDir, temporaryProject, writeFiles, type BuildResult } from "../helpers/site.ts";
+import {
+  buildSite,
+  postFile,
+  readPage,
+  removeDir,
+  temporaryProject,
+  writeFiles,
+  type BuildResult,
+} from "../helpers/site.ts";
 
 const SEED = "le-smo-le-nouveau-community-management";
 const HOSTILE_TITLE = "Essai de sécurité <b>gras</b> & co";
@@ -27,9 +35,17 @@ function projectOfStableAddresses(): string {
   const project = temporaryProject("seed");
   dirs.push(project);
   const seedFile = join(project, "content/posts", SEED, "index.md");
-  writeFileSync(seedFile, readFileSync(seedFile, "utf8").replace(/^title: .*$/m, `title: "${CORRECTED_TITLE}"`));
+  writeFileSync(
+    seedFile,
+    readFileSync(seedFile, "utf8").replace(/^title: .*$/m, `title: "${CORRECTED_TITLE}"`),
+  );
   writeFiles(project, {
-    ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`content/posts/billet-${i + 1}/index.md`, postFile(`Billet numéro ${i + 1}`)])),
+    ...Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        `content/posts/billet-${i + 1}/index.md`,
+        postFile(`Billet numéro ${i + 1}`),
+      ]),
+    ),
     "content/posts/essai-de-securite/index.md": postFile(HOSTILE_TITLE),
     "content/posts/2024-03-01-bilan/index.md": postFile("Bilan du mois"),
     "content/posts/_brouillon/index.md": postFile("Brouillon mis de côté"),
@@ -87,26 +103,46 @@ for (const worker of ["never", "always"]) {
       assert.equal(page.querySelector("h1 b"), null);
       assert.match(page.querySelector("title")?.textContent ?? "", /^Essai de sécurité <b>gras<\/b> & co – /);
       assert.equal(page.querySelector('meta[property="og:title"]')?.getAttribute("content"), HOSTILE_TITLE);
-      assert.doesNotMatch(readFileSync(join(build.outputDir, "essai-de-securite/index.html"), "utf8"), /<b>gras/);
+      assert.doesNotMatch(
+        readFileSync(join(build.outputDir, "essai-de-securite/index.html"), "utf8"),
+        /<b>gras/,
+      );
       assert.ok(existsSync(join(build.outputDir, "essai-de-securite/commentaires.xml")));
     });
     it("keeps a date at the start of a folder's name in its address", () => {
-      assert.equal(readPage(build.outputDir, "/2024-03-01-bilan/").querySelector("h1")?.textContent, "Bilan du mois");
+      assert.equal(
+        readPage(build.outputDir, "/2024-03-01-bilan/").querySelector("h1")?.textContent,
+        "Bilan du mois",
+      );
     });
     it("leaves the seed where it was when its title is corrected", () => {
       const page = readPage(build.outputDir, `/${SEED}/`);
       assert.equal(page.querySelector("h1")?.textContent, CORRECTED_TITLE);
       assert.equal(page.querySelectorAll('li[id^="comment-"]').length, 11);
-      assert.ok(!readdirSync(build.outputDir).some((name) => name.startsWith("le-smo-le-nouveau-community-management-")));
+      assert.ok(
+        !readdirSync(build.outputDir).some((name) =>
+          name.startsWith("le-smo-le-nouveau-community-management-"),
+        ),
+      );
     });
     it("links the home page and the sitemap to the folders' addresses", () => {
-      const hrefs = [readPage(build.outputDir, "/"), readPage(build.outputDir, "/page/2/")].flatMap((home) => [...home.querySelectorAll("h2 a")].map((a) => a.getAttribute("href")));
-      for (const url of ["/essai-de-securite/", "/2024-03-01-bilan/", `/${SEED}/`]) assert.ok(hrefs.includes(url), url);
-      assert.match(readFileSync(join(build.outputDir, "sitemap.xml"), "utf8"), /\/essai-de-securite\/<\/loc>/);
+      const hrefs = [readPage(build.outputDir, "/"), readPage(build.outputDir, "/page/2/")].flatMap((home) =>
+        [...home.querySelectorAll("h2 a")].map((a) => a.getAttribute("href")),
+      );
+      for (const url of ["/essai-de-securite/", "/2024-03-01-bilan/", `/${SEED}/`])
+        assert.ok(hrefs.includes(url), url);
+      assert.match(
+        readFileSync(join(build.outputDir, "sitemap.xml"), "utf8"),
+        /\/essai-de-securite\/<\/loc>/,
+      );
     });
     it("builds nothing of _brouillon/ and does not trip on it", () => {
       assert.ok(!readdirSync(build.outputDir).some((name) => name.includes("brouillon")));
-      assert.doesNotMatch(readFileSync(join(build.outputDir, "index.html"), "utf8") + readFileSync(join(build.outputDir, "page/2/index.html"), "utf8"), /Brouillon mis de côté/);
+      assert.doesNotMatch(
+        readFileSync(join(build.outputDir, "index.html"), "utf8") +
+          readFileSync(join(build.outputDir, "page/2/index.html"), "utf8"),
+        /Brouillon mis de côté/,
+      );
     });
     it("gives no post an address the site's own pages use: every root name is a post's, reserved, or no folder name", () => {
       const roots = readdirSync(build.outputDir);
@@ -114,15 +150,24 @@ for (const worker of ["never", "always"]) {
       for (const name of roots) {
         // Every post page has its comment feed beside it.
         const isPost = existsSync(join(build.outputDir, name, "commentaires.xml"));
-        const kept = RESERVED_ADDRESSES.has(name) || isIgnoredPostFolder(name) || postFolderFault(name)?.kind === "unusable";
-        assert.ok(isPost || kept, `/${name} is taken by a page of the site: add "${name}" to src/site/reserved-addresses.ts`);
+        const kept =
+          RESERVED_ADDRESSES.has(name) ||
+          isIgnoredPostFolder(name) ||
+          postFolderFault(name)?.kind === "unusable";
+        assert.ok(
+          isPost || kept,
+          `/${name} is taken by a page of the site: add "${name}" to src/site/reserved-addresses.ts`,
+        );
       }
     });
   });
 
   describe(`a build with refused post folders (COMMENTS_WORKER=${worker})`, () => {
     it("stops before Eleventy renders, one line per folder, no stack trace, no page written", () => {
-      const result = buildSite({ projectDir: projectOfRefusedFolders(), env: { DEBUG: "", COMMENTS_WORKER: worker } });
+      const result = buildSite({
+        projectDir: projectOfRefusedFolders(),
+        env: { DEBUG: "", COMMENTS_WORKER: worker },
+      });
       dirs.push(result.outputDir);
       assert.notEqual(result.status, 0);
       for (const refusal of REFUSALS) assert.match(result.stderr, refusal);

@@ -6,7 +6,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 const CHROMIUM = "/usr/bin/chromium";
 
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Why browser tests cannot run here, or false when they can. Throws under CI=true. */
 export function browserSkipReason(): string | false {
@@ -27,7 +36,11 @@ export interface ContextOptions {
 }
 
 /** Runs `use` in a fresh context of that width (800 px high), closed afterwards whatever happens. */
-export async function withContext(browser: Browser, options: ContextOptions, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+export async function withContext(
+  browser: Browser,
+  options: ContextOptions,
+  use: (context: BrowserContext) => Promise<void>,
+): Promise<void> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: 800 },
     colorScheme: options.dark ? "dark" : "light",
@@ -57,8 +70,29 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
     const results = await axe.run(document, { resultTypes: ["violations"] });
-    return results.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")),
+    }));
   });
 }

@@ -2,7 +2,28 @@
 // attributes an allow-list names, links only to http(s), mailto or a fragment, rel set.
 import { parseHTML } from "linkedom";
 
-const ALLOWED_ELEMENTS = new Set(["P", "BR", "A", "EM", "STRONG", "CODE", "PRE", "BLOCKQUOTE", "UL", "OL", "LI", "HR", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "S", "DEL"]);
+const ALLOWED_ELEMENTS = new Set([
+  "P",
+  "BR",
+  "A",
+  "EM",
+  "STRONG",
+  "CODE",
+  "PRE",
+  "BLOCKQUOTE",
+  "UL",
+  "OL",
+  "LI",
+  "HR",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TR",
+  "TH",
+  "TD",
+  "S",
+  "DEL",
+]);
 
 const ALLOWED_ATTRIBUTES: Record<string, (value: string) => boolean> = {
   "A href": (value) => /^(https?:\/\/|mailto:|#)/i.test(value),
@@ -22,9 +43,11 @@ export function inertnessProblems(root: Element): string[] {
     for (const name of element.getAttributeNames()) {
       const check = ALLOWED_ATTRIBUTES[`${element.tagName} ${name}`];
       const value = element.getAttribute(name) ?? "";
-      if (!check || !check(value)) problems.push(`attribute ${name}="${value}" on <${element.tagName.toLowerCase()}>`);
+      if (!check || !check(value))
+        problems.push(`attribute ${name}="${value}" on <${element.tagName.toLowerCase()}>`);
     }
-    if (element.tagName === "A" && element.getAttribute("rel") !== "nofollow ugc") problems.push("link without rel=\"nofollow ugc\"");
+    if (element.tagName === "A" && element.getAttribute("rel") !== "nofollow ugc")
+      problems.push('link without rel="nofollow ugc"');
   }
   return problems;
 }

@@ -51,7 +51,9 @@ export function findBrokenLinks(outputDir: string, options: LinkCheckOptions = {
   for (const file of htmlFiles(outputDir)) {
     const pagePath = posix.join(prefix, urlPathOf(outputDir, file));
     const { document } = parseHTML(readFileSync(file, "utf8"));
-    for (const element of document.querySelectorAll("a[href], link[href], img[src], script[src], source[src]")) {
+    for (const element of document.querySelectorAll(
+      "a[href], link[href], img[src], script[src], source[src]",
+    )) {
       const raw = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
       if (raw === "" || /^(mailto|tel|data):/i.test(raw)) continue;
       const base = `http://site.invalid${pagePath}`;
@@ -62,7 +64,8 @@ export function findBrokenLinks(outputDir: string, options: LinkCheckOptions = {
         broken.push(`${pagePath}: ${raw} (not a URL)`);
         continue;
       }
-      if (options.siteUrl && raw.startsWith(options.siteUrl)) url = new URL(raw.slice(options.siteUrl.length), `http://site.invalid${prefix}`);
+      if (options.siteUrl && raw.startsWith(options.siteUrl))
+        url = new URL(raw.slice(options.siteUrl.length), `http://site.invalid${prefix}`);
       if (url.host !== "site.invalid") continue;
       if (!url.pathname.startsWith(prefix)) {
         broken.push(`${pagePath}: ${raw} (outside the path prefix ${prefix})`);
@@ -74,7 +77,8 @@ export function findBrokenLinks(outputDir: string, options: LinkCheckOptions = {
         continue;
       }
       const fragment = decodeURIComponent(url.hash.slice(1));
-      if (fragment && target.endsWith(".html") && !idsOf(target).has(fragment)) broken.push(`${pagePath}: ${raw} (no element with id "${fragment}")`);
+      if (fragment && target.endsWith(".html") && !idsOf(target).has(fragment))
+        broken.push(`${pagePath}: ${raw} (no element with id "${fragment}")`);
     }
   }
   return broken;

@@ -11,9 +11,16 @@ export interface ScriptResult {
 }
 
 export function runScript(projectDir: string, name: string, args: string[], input = ""): ScriptResult {
-  const scripts = (JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> }
+  ).scripts;
   const command = scripts[name]?.split(" ");
   if (command?.[0] !== "node") throw new Error(`package.json has no "node …" script ${name}`);
-  const result = spawnSync(process.execPath, [...command.slice(1), ...args], { cwd: projectDir, input, encoding: "utf8", env: { ...process.env, DEBUG: "" } });
+  const result = spawnSync(process.execPath, [...command.slice(1), ...args], {
+    cwd: projectDir,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, DEBUG: "" },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,7 +2,17 @@
 // resulting pages as DOM documents. Projects can be the repository itself or a
 // temporary copy with other content (for fixtures and authoring commands).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,13 +32,32 @@ export function temporaryDir(prefix: string): string {
 }
 
 /** `timeoutMs`: a build still running then is killed (its status is null). */
-export function buildSite(options: { projectDir?: string; outputDir?: string; args?: string[]; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): BuildResult {
+export function buildSite(
+  options: {
+    projectDir?: string;
+    outputDir?: string;
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+  } = {},
+): BuildResult {
   const projectDir = options.projectDir ?? repositoryRoot;
   const outputDir = options.outputDir ?? temporaryDir("site");
   const result = spawnSync(
     process.execPath,
-    [join(projectDir, "scripts/eleventy.js"), "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
-    { cwd: projectDir, encoding: "utf8", env: { ...process.env, ...options.env }, timeout: options.timeoutMs },
+    [
+      join(projectDir, "scripts/eleventy.js"),
+      "--config=.eleventy.ts",
+      `--output=${outputDir}`,
+      "--quiet",
+      ...(options.args ?? []),
+    ],
+    {
+      cwd: projectDir,
+      encoding: "utf8",
+      env: { ...process.env, ...options.env },
+      timeout: options.timeoutMs,
+    },
   );
   return { outputDir, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,23 +67,38 @@ export function buildSite(options: { projectDir?: string; outputDir?: string; ar
  * node_modules is ours; with `ownCache`, all of it but node_modules/.cache, which the
  * copy then has to itself (its own bundles, its own site-zone offsets).
  */
-export function temporaryProject(content: Record<string, string> | "seed" = "seed", { ownCache = false } = {}): string {
+export function temporaryProject(
+  content: Record<string, string> | "seed" = "seed",
+  { ownCache = false } = {},
+): string {
   const dir = temporaryDir("project");
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "scripts", "types"]) {
+  for (const entry of [
+    ".eleventy.ts",
+    "package.json",
+    "tsconfig.json",
+    "src",
+    "layouts",
+    "scripts",
+    "types",
+  ]) {
     cpSync(join(repositoryRoot, entry), join(dir, entry), { recursive: true });
   }
   const modules = join(repositoryRoot, "node_modules");
   if (!ownCache) symlinkSync(modules, join(dir, "node_modules"), "dir");
   else {
     mkdirSync(join(dir, "node_modules"));
-    for (const entry of readdirSync(modules)) if (entry !== ".cache") symlinkSync(join(modules, entry), join(dir, "node_modules", entry));
+    for (const entry of readdirSync(modules))
+      if (entry !== ".cache") symlinkSync(join(modules, entry), join(dir, "node_modules", entry));
   }
   if (content === "seed") cpSync(join(repositoryRoot, "content"), join(dir, "content"), { recursive: true });
   else {
     // The site's own templates and data files, without its posts.
     const siteContent = join(repositoryRoot, "content");
     const postsDir = join(siteContent, "posts");
-    cpSync(siteContent, join(dir, "content"), { recursive: true, filter: (path) => !(dirname(path) === postsDir && statSync(path).isDirectory()) });
+    cpSync(siteContent, join(dir, "content"), {
+      recursive: true,
+      filter: (path) => !(dirname(path) === postsDir && statSync(path).isDirectory()),
+    });
     writeFiles(dir, content);
   }
   return dir;

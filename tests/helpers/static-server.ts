@@ -33,7 +33,9 @@ export async function serveStatic(root: string): Promise<StaticSite> {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const file = fileFor(root, path);
     const served = file ?? join(root, "404.html");
-    response.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(served)] ?? "application/octet-stream" });
+    response.writeHead(file ? 200 : 404, {
+      "content-type": TYPES[extname(served)] ?? "application/octet-stream",
+    });
     response.end(existsSync(served) ? readFileSync(served) : "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -41,6 +43,7 @@ export async function serveStatic(root: string): Promise<StaticSite> {
   if (address === null || typeof address === "string") throw new Error("the static server has no port");
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

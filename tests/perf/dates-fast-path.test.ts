@@ -4,7 +4,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DateTime, IANAZone } from "luxon";
-import { formatFrenchDate, formatFrenchDateTime, machineDateTime, rfc3339DateTime, SITE_ZONE } from "../../src/format/dates.ts";
+import {
+  formatFrenchDate,
+  formatFrenchDateTime,
+  machineDateTime,
+  rfc3339DateTime,
+  SITE_ZONE,
+} from "../../src/format/dates.ts";
 import { europeanParisOffset } from "../../src/format/site-clock.ts";
 
 function reference(date: DateTime) {
@@ -19,7 +25,12 @@ function reference(date: DateTime) {
 }
 
 function fast(date: DateTime) {
-  return { date: formatFrenchDate(date), dateTime: formatFrenchDateTime(date), machine: machineDateTime(date), rfc3339: rfc3339DateTime(date) };
+  return {
+    date: formatFrenchDate(date),
+    dateTime: formatFrenchDateTime(date),
+    machine: machineDateTime(date),
+    rfc3339: rfc3339DateTime(date),
+  };
 }
 
 const SAMPLES = [
@@ -48,7 +59,8 @@ describe("dates: the fast path writes what luxon writes", () => {
 
   it("every 97 minutes over three years, at odd seconds", () => {
     let date = DateTime.fromISO("2009-01-01T00:00:07+01:00", { setZone: true });
-    for (let i = 0; i < 17_000; i++, date = date.plus({ minutes: 97 })) assert.deepEqual(fast(date), reference(date), date.toISO() ?? "");
+    for (let i = 0; i < 17_000; i++, date = date.plus({ minutes: 97 }))
+      assert.deepEqual(fast(date), reference(date), date.toISO() ?? "");
   });
 });
 
@@ -66,9 +78,14 @@ describe("dates: Paris's offset from the European rule", () => {
     const ruled = transitions.filter((day) => new Date(day).getUTCFullYear() >= 1996);
     assert.equal(ruled.length, 2 * (2040 - 1996));
     for (const day of ruled) {
-      for (let ms = day - DAY; ms < day + 2 * DAY; ms += 60_000) assert.equal(europeanParisOffset(ms), zone.offset(ms), new Date(ms).toISOString());
+      for (let ms = day - DAY; ms < day + 2 * DAY; ms += 60_000)
+        assert.equal(europeanParisOffset(ms), zone.offset(ms), new Date(ms).toISOString());
     }
-    assert.equal(europeanParisOffset(Date.UTC(1995, 11, 31, 23, 59)), undefined, "before the rule: the zone decides");
+    assert.equal(
+      europeanParisOffset(Date.UTC(1995, 11, 31, 23, 59)),
+      undefined,
+      "before the rule: the zone decides",
+    );
   });
 
   it("writes what luxon writes in the days around every transition since 1911", () => {

@@ -20,8 +20,14 @@ interface Workflow {
   jobs: Record<string, { steps: Step[]; needs?: string }>;
 }
 
-const workflow = yaml.load(readFileSync(join(repositoryRoot, ".github/workflows/deploy.yml"), "utf8")) as Workflow;
-const scripts = (JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const workflow = yaml.load(
+  readFileSync(join(repositoryRoot, ".github/workflows/deploy.yml"), "utf8"),
+) as Workflow;
+const scripts = (
+  JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
 
 describe("the GitHub Pages workflow", () => {
   const build = workflow.jobs.build?.steps ?? [];
@@ -34,8 +40,17 @@ describe("the GitHub Pages workflow", () => {
   });
 
   it("installs with npm ci, tests, then builds with the Pages base path and site address", () => {
-    const order = ["npm ci", "npm test", "actions/configure-pages@v5", "npm run build", "actions/upload-pages-artifact@v3"].map((what) => runs.indexOf(what));
-    assert.ok(order.every((index, i) => index >= 0 && (i === 0 || index > (order[i - 1] ?? -1))), runs.join(" | "));
+    const order = [
+      "npm ci",
+      "npm test",
+      "actions/configure-pages@v5",
+      "npm run build",
+      "actions/upload-pages-artifact@v3",
+    ].map((what) => runs.indexOf(what));
+    assert.ok(
+      order.every((index, i) => index >= 0 && (i === 0 || index > (order[i - 1] ?? -1))),
+      runs.join(" | "),
+    );
     assert.ok(scripts.test && scripts.build, "package.json has the scripts the workflow runs");
     const buildStep = build.find((step) => step.run === "npm run build");
     assert.equal(buildStep?.env?.PATH_PREFIX, "${{ steps.pages.outputs.base_path }}");

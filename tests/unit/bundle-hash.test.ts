@@ -13,14 +13,19 @@ describe("the launcher's kept bundles", () => {
   let root: string;
   let cache: string;
   /** The hash of each of these files (of the project), by path, as the launcher records them. */
-  const inputs = (...files: string[]) => Object.fromEntries(files.map((file) => [join(root, file), fileHash(join(root, file))]));
-  const save = (files: string[], text = "bundle") => saveBundle(cache, "eleventy.config", ".eleventy.ts", text, inputs(...files));
+  const inputs = (...files: string[]) =>
+    Object.fromEntries(files.map((file) => [join(root, file), fileHash(join(root, file))]));
+  const save = (files: string[], text = "bundle") =>
+    saveBundle(cache, "eleventy.config", ".eleventy.ts", text, inputs(...files));
   const reusable = () => reusableBundle(cache, "eleventy.config", ".eleventy.ts");
 
   before(() => {
     root = temporaryDir("bundle-hash");
     cache = join(root, "cache");
-    writeFiles(root, { ".eleventy.ts": "export default () => {};\n", "extra/banner.ts": "export const banner = 1;\n" });
+    writeFiles(root, {
+      ".eleventy.ts": "export default () => {};\n",
+      "extra/banner.ts": "export const banner = 1;\n",
+    });
   });
   after(() => removeDir(root));
 
@@ -41,7 +46,10 @@ describe("the launcher's kept bundles", () => {
 
   // Each change that must give a new bundle, made one after the other.
   const changes: [string, () => void][] = [
-    ["a file it was made from changes, wherever it is", () => writeFiles(root, { "extra/banner.ts": "export const banner = 2;\n" })],
+    [
+      "a file it was made from changes, wherever it is",
+      () => writeFiles(root, { "extra/banner.ts": "export const banner = 2;\n" }),
+    ],
     ["a file it was made from is removed", () => rmSync(join(root, "extra/banner.ts"))],
     ["a file that was absent appears", () => writeFiles(root, { "tsconfig.json": "{}\n" })],
   ];
@@ -81,7 +89,12 @@ describe("the launcher's kept bundles", () => {
     writeFileSync(join(cache, "eleventy.config.recent.mjs"), "");
     writeFiles(root, { ".eleventy.ts": "export default () => ({});\n" });
     const id = basename(save([".eleventy.ts"], "new")).split(".")[2];
-    assert.deepEqual(readdirSync(cache).sort(), ["comment-worker.0123456789abcdef.mjs", `eleventy.config.${id}.json`, `eleventy.config.${id}.mjs`, "eleventy.config.recent.mjs"]);
+    assert.deepEqual(readdirSync(cache).sort(), [
+      "comment-worker.0123456789abcdef.mjs",
+      `eleventy.config.${id}.json`,
+      `eleventy.config.${id}.mjs`,
+      "eleventy.config.recent.mjs",
+    ]);
   });
 });
 

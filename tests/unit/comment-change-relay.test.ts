@@ -8,7 +8,10 @@ import { postFileOfComment, relayCommentChanges } from "../../src/dev/comment-ch
 
 describe("the dev server's comment change relay", () => {
   it("maps a comment file to its post, and nothing else", () => {
-    assert.equal(postFileOfComment("/p", join("billet", "comments", "3.md")), join("/p", "billet", "index.md"));
+    assert.equal(
+      postFileOfComment("/p", join("billet", "comments", "3.md")),
+      join("/p", "billet", "index.md"),
+    );
     assert.equal(postFileOfComment("/p", join("billet", "index.md")), undefined);
     assert.equal(postFileOfComment("/p", join("billet", "comments", "notes.txt")), undefined);
     assert.equal(postFileOfComment("/p", join("billet", "images", "a.md")), undefined);
@@ -22,14 +25,20 @@ describe("the dev server's comment change relay", () => {
     const past = new Date("2020-01-01T00:00:00Z");
     utimesSync(post, past, past);
     const told: Array<{ dir: string; touched: boolean }> = [];
-    const stop = relayCommentChanges(posts, 5, (dir) => told.push({ dir, touched: statSync(post).mtimeMs !== past.getTime() }));
+    const stop = relayCommentChanges(posts, 5, (dir) =>
+      told.push({ dir, touched: statSync(post).mtimeMs !== past.getTime() }),
+    );
     try {
       await sleep(100);
       writeFileSync(join(posts, "billet", "comments", "1.md"), "nouveau");
       const deadline = Date.now() + 5000;
       while (statSync(post).mtimeMs === past.getTime() && Date.now() < deadline) await sleep(20);
       assert.ok(statSync(post).mtimeMs > past.getTime(), "the post was touched");
-      assert.deepEqual(told[0], { dir: join(posts, "billet"), touched: false }, "told of the post's folder before the touch");
+      assert.deepEqual(
+        told[0],
+        { dir: join(posts, "billet"), touched: false },
+        "told of the post's folder before the touch",
+      );
     } finally {
       stop();
       rmSync(posts, { recursive: true, force: true });

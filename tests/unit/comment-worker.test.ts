@@ -15,7 +15,13 @@ import { BuildComments } from "../../src/comments/build-comments.ts";
 import { startCommentWorkerEarly, takeEarlyCommentWorker } from "../../src/comments/worker/early-start.js";
 import { commentFile, postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
-const site = { homeUrl: "https://exemple.fr/blog/", title: "Site", language: "fr", author: { name: "Camille" }, commentMaxDepth: 5 };
+const site = {
+  homeUrl: "https://exemple.fr/blog/",
+  title: "Site",
+  language: "fr",
+  author: { name: "Camille" },
+  commentMaxDepth: 5,
+};
 
 describe("the comment worker", () => {
   const root = temporaryDir("worker");
@@ -27,8 +33,15 @@ describe("the comment worker", () => {
   });
   writeFiles(root, {
     "content/posts/a/index.md": postFile("Billet a"),
-    "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }, "Bonjour <script>alert(1)</script> https://exemple.org"),
-    "content/posts/a/comments/2.md": commentFile({ author: "Tom", date: "2024-03-02T11:00:00+01:00", parent: '"1"' }),
+    "content/posts/a/comments/1.md": commentFile(
+      { author: "Léa", date: "2024-03-02T10:00:00+01:00" },
+      "Bonjour <script>alert(1)</script> https://exemple.org",
+    ),
+    "content/posts/a/comments/2.md": commentFile({
+      author: "Tom",
+      date: "2024-03-02T11:00:00+01:00",
+      parent: '"1"',
+    }),
     "content/posts/b/index.md": postFile("Billet b"),
     "content/posts/b/comments/1.md": commentFile({ author: "Zoé", date: "2024-03-03T10:00:00+01:00" }),
     "content/posts/c/index.md": postFile("Billet c", "draft: true\n"),
@@ -46,7 +59,14 @@ describe("the comment worker", () => {
       problems.map((p) => `${p.file}: ${p.field}`),
       ["content/posts/c/comments/1.md: date", "content/posts/c/comments/note.txt: file name"],
     );
-    assert.deepEqual(posts.map((p) => [p.dir, p.comments.map((c) => c.id)]), [[dir("a"), ["1", "2"]], [dir("b"), ["1"]], [dir("c"), []]]);
+    assert.deepEqual(
+      posts.map((p) => [p.dir, p.comments.map((c) => c.id)]),
+      [
+        [dir("a"), ["1", "2"]],
+        [dir("b"), ["1"]],
+        [dir("c"), []],
+      ],
+    );
   });
 
   it("renders what a page asks for, as the in-process path does, and writes its feed", async () => {
@@ -59,7 +79,10 @@ describe("the comment worker", () => {
     assert.ok(loaded);
     const facts = postFactsOf(loaded);
     const comments = new CommentReader(root).load(dir("a")).comments;
-    const expected = { ...postPageParts(facts, comments, site), feed: postCommentFeed(facts, comments, site) };
+    const expected = {
+      ...postPageParts(facts, comments, site),
+      feed: postCommentFeed(facts, comments, site),
+    };
     assert.deepEqual(a.section, expected.section);
     assert.equal(a.jsonLd, expected.jsonLd);
     assert.doesNotMatch(a.section.html, /<script>/);
@@ -73,7 +96,10 @@ describe("the comment worker", () => {
     try {
       other.validate(join(root, "content"));
       other.validate(join(root, "other"));
-      assert.deepEqual((await other.validated()).posts.map((p) => p.dir), [join(root, "other/posts/d")]);
+      assert.deepEqual(
+        (await other.validated()).posts.map((p) => p.dir),
+        [join(root, "other/posts/d")],
+      );
     } finally {
       await other.finish();
     }
@@ -86,13 +112,35 @@ describe("the comment worker", () => {
 
 describe("useCommentWorker", () => {
   it("is for one-off builds of large sites, unless COMMENTS_WORKER says otherwise", () => {
-    assert.equal(useCommentWorker("build", () => WORKER_MIN_POSTS, {}), true);
-    assert.equal(useCommentWorker("build", () => WORKER_MIN_POSTS - 1, {}), false);
-    assert.equal(useCommentWorker("serve", () => 10_000, {}), false, "the dev server keeps its in-process cache");
-    assert.equal(useCommentWorker("build", () => 1, { COMMENTS_WORKER: "always" }), true);
-    assert.equal(useCommentWorker("build", () => 10_000, { COMMENTS_WORKER: "never" }), false);
-    assert.equal(useCommentWorker("watch", () => 1, { COMMENTS_WORKER: "always" }), false);
-    assert.equal(useCommentWorker("serve", () => assert.fail("the dev server must not list the posts for this"), {}), false);
+    assert.equal(
+      useCommentWorker("build", () => WORKER_MIN_POSTS, {}),
+      true,
+    );
+    assert.equal(
+      useCommentWorker("build", () => WORKER_MIN_POSTS - 1, {}),
+      false,
+    );
+    assert.equal(
+      useCommentWorker("serve", () => 10_000, {}),
+      false,
+      "the dev server keeps its in-process cache",
+    );
+    assert.equal(
+      useCommentWorker("build", () => 1, { COMMENTS_WORKER: "always" }),
+      true,
+    );
+    assert.equal(
+      useCommentWorker("build", () => 10_000, { COMMENTS_WORKER: "never" }),
+      false,
+    );
+    assert.equal(
+      useCommentWorker("watch", () => 1, { COMMENTS_WORKER: "always" }),
+      false,
+    );
+    assert.equal(
+      useCommentWorker("serve", () => assert.fail("the dev server must not list the posts for this"), {}),
+      false,
+    );
   });
 });
 
@@ -115,11 +163,19 @@ describe("a comment worker that fails", () => {
   };
 
   it("rejects what the build waits for at once, with the worker's own error, when the thread throws", async () => {
-    const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { throw new Error("le disque a disparu"); });\n');
+    const worker = workerRunning(
+      'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { throw new Error("le disque a disparu"); });\n',
+    );
     const started = performance.now();
     worker.validate(join(root, "content"));
-    await assert.rejects(worker.validated(), (error: Error) => error instanceof CommentWorkerError && /le disque a disparu/.test(error.message));
-    assert.ok(performance.now() - started < 1000, `failed after ${Math.round(performance.now() - started)} ms`);
+    await assert.rejects(
+      worker.validated(),
+      (error: Error) => error instanceof CommentWorkerError && /le disque a disparu/.test(error.message),
+    );
+    assert.ok(
+      performance.now() - started < 1000,
+      `failed after ${Math.round(performance.now() - started)} ms`,
+    );
     await assert.rejects(worker.validated(), /le disque a disparu/, "and everything asked after");
     await worker.finish();
   });
@@ -128,13 +184,21 @@ describe("a comment worker that fails", () => {
     for (const source of ["process.exit(3);\n", 'import "un-paquet-qui-n-existe-pas";\n']) {
       const worker = workerRunning(source);
       worker.validate(join(root, "content"));
-      await assert.rejects(worker.validated(), (error: Error) => error instanceof CommentWorkerError && /exit code 3|un-paquet-qui-n-existe-pas/.test(error.message), source);
+      await assert.rejects(
+        worker.validated(),
+        (error: Error) =>
+          error instanceof CommentWorkerError && /exit code 3|un-paquet-qui-n-existe-pas/.test(error.message),
+        source,
+      );
       await worker.finish();
     }
   });
 
   it("stops a thread that sends nothing for the silence limit, saying so", async () => {
-    const worker = workerRunning('import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { for (;;); });\n', { silenceLimitMs: 300 });
+    const worker = workerRunning(
+      'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { for (;;); });\n',
+      { silenceLimitMs: 300 },
+    );
     worker.validate(join(root, "content"));
     await assert.rejects(worker.validated(), /sent nothing for 0.3 s: stopped/);
     await worker.finish();
@@ -145,9 +209,14 @@ describe("a post page asked for twice in one build", () => {
   const root = temporaryDir("twice");
   after(() => removeDir(root));
   writeFiles(root, {
-    "content/posts/a/index.md": '---\ntitle: Billet a\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: "Résumé."\n---\nTexte.\n',
+    "content/posts/a/index.md":
+      '---\ntitle: Billet a\ndate: 2024-03-01T10:00:00+01:00\nauthor: Camille\ndescription: "Résumé."\n---\nTexte.\n',
     "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
-    "content/posts/a/comments/2.md": commentFile({ author: "Tom", date: "2024-03-02T11:00:00+01:00", parent: '"1"' }),
+    "content/posts/a/comments/2.md": commentFile({
+      author: "Tom",
+      date: "2024-03-02T11:00:00+01:00",
+      parent: '"1"',
+    }),
   });
   for (const mode of ["never", "always"]) {
     it(`gets the same comments again, counted once by the render ledger (COMMENTS_WORKER=${mode})`, async () => {
@@ -155,9 +224,18 @@ describe("a post page asked for twice in one build", () => {
       process.env.COMMENTS_WORKER = mode;
       try {
         const comments = new BuildComments(root);
-        await comments.beginBuild({ contentDir: join(root, "content"), outputDir: join(root, `_site-${mode}`), runMode: "build", writesFiles: true, site });
+        await comments.beginBuild({
+          contentDir: join(root, "content"),
+          outputDir: join(root, `_site-${mode}`),
+          runMode: "build",
+          writesFiles: true,
+          site,
+        });
         await comments.ensureValid();
-        const [first, atOnce] = await Promise.all([comments.postPage(join(root, "content/posts/a")), comments.postPage(join(root, "content/posts/a"))]);
+        const [first, atOnce] = await Promise.all([
+          comments.postPage(join(root, "content/posts/a")),
+          comments.postPage(join(root, "content/posts/a")),
+        ]);
         const second = await comments.postPage(join(root, "content/posts/a"));
         assert.deepEqual(atOnce, first, "asked twice at once");
         assert.deepEqual(second, first, "asked again once the first was answered");
@@ -179,10 +257,15 @@ describe("the comment worker started early (scripts/eleventy.js)", () => {
     "content/posts/a/comments/1.md": commentFile({ author: "Léa", date: "2024-03-02T10:00:00+01:00" }),
   });
   const workerUrl = new URL("../../src/comments/worker/comment-worker-entry.js", import.meta.url).href;
-  const start = (env: NodeJS.ProcessEnv) => startCommentWorkerEarly({ workerUrl, contentDir: join(root, "content"), projectRoot: root, env });
+  const start = (env: NodeJS.ProcessEnv) =>
+    startCommentWorkerEarly({ workerUrl, contentDir: join(root, "content"), projectRoot: root, env });
 
   it("starts nothing for a small site, nor when told not to", () => {
-    for (const env of [{}, { BUILD_EARLY_WORKER: "0", COMMENTS_WORKER: "always" }, { COMMENTS_WORKER: "never" }]) {
+    for (const env of [
+      {},
+      { BUILD_EARLY_WORKER: "0", COMMENTS_WORKER: "always" },
+      { COMMENTS_WORKER: "never" },
+    ]) {
       start(env);
       assert.equal(takeEarlyCommentWorker(), undefined, JSON.stringify(env));
     }
@@ -196,7 +279,13 @@ describe("the comment worker started early (scripts/eleventy.js)", () => {
       const comments = new BuildComments(root);
       comments.prepare("build", join(root, "content"));
       assert.equal(takeEarlyCommentWorker(), undefined, "taken");
-      await comments.beginBuild({ contentDir: join(root, "content"), outputDir: join(root, "_site"), runMode: "build", writesFiles: false, site });
+      await comments.beginBuild({
+        contentDir: join(root, "content"),
+        outputDir: join(root, "_site"),
+        runMode: "build",
+        writesFiles: false,
+        site,
+      });
       await comments.ensureValid();
       assert.deepEqual((await comments.postPage(join(root, "content/posts/a"))).renderedIds, ["1"]);
       await comments.endBuild();
@@ -224,4 +313,3 @@ describe("the comment worker started early (scripts/eleventy.js)", () => {
     }
   });
 });
-

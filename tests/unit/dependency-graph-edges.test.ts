@@ -19,7 +19,9 @@ interface Graph {
 }
 type GraphClass = new () => Graph;
 
-const { DepGraph } = createRequire(import.meta.resolve("@11ty/eleventy"))("dependency-graph") as { DepGraph: GraphClass };
+const { DepGraph } = createRequire(import.meta.resolve("@11ty/eleventy"))("dependency-graph") as {
+  DepGraph: GraphClass;
+};
 const packageAddDependency = DepGraph.prototype.addDependency;
 
 /** The package's own graph, whatever the patch does to the prototype (its clones too). */
@@ -79,6 +81,9 @@ describe("the indexed dependency-graph edges", () => {
       assert.deepEqual(edges(ours), edges(theirs), `step ${step}`);
     }
     assert.ok(ours.outgoingEdges.size > 10, "the graph is not trivially empty at the end");
-    assert.ok(theirs instanceof PackageGraph && !(ours instanceof PackageGraph), "each kept its own addDependency");
+    assert.ok(
+      theirs instanceof PackageGraph && !(ours instanceof PackageGraph),
+      "each kept its own addDependency",
+    );
   });
 });

@@ -4,13 +4,25 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, it, mock } from "node:test";
-import { applyPatches, eleventyModule, eleventyPatches, installedEleventyVersion, patchEleventy, PATCHED_VERSION } from "../../scripts/eleventy-patches/index.js";
+import {
+  applyPatches,
+  eleventyModule,
+  eleventyPatches,
+  installedEleventyVersion,
+  patchEleventy,
+  PATCHED_VERSION,
+} from "../../scripts/eleventy-patches/index.js";
 import { indexTemplateMapLookups } from "../../scripts/eleventy-patches/template-map-lookup.js";
 
-const { TemplatePath } = createRequire(import.meta.resolve("@11ty/eleventy"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(path: string): string } };
+const { TemplatePath } = createRequire(import.meta.resolve("@11ty/eleventy"))("@11ty/eleventy-utils") as {
+  TemplatePath: { absolutePath(path: string): string };
+};
 
 /** The patches applied and the lines warned when applying `patches` to Eleventy `version`. */
-async function applied(patches: { name: string; apply: () => Promise<boolean> }[], version: string | undefined) {
+async function applied(
+  patches: { name: string; apply: () => Promise<boolean> }[],
+  version: string | undefined,
+) {
   const lines: string[] = [];
   const names = await applyPatches(patches, version, (line) => lines.push(line));
   return { names, lines };
@@ -22,7 +34,11 @@ describe("the Eleventy patches", () => {
     assert.equal(PATCHED_VERSION, "3.1.8");
     const warn = mock.method(console, "warn", () => undefined);
     try {
-      assert.deepEqual(await patchEleventy({ oneOffBuild: true }), ["template-map-lookup", "dependency-graph-edges", "written-pages-memory"]);
+      assert.deepEqual(await patchEleventy({ oneOffBuild: true }), [
+        "template-map-lookup",
+        "dependency-graph-edges",
+        "written-pages-memory",
+      ]);
       assert.equal(warn.mock.callCount(), 0);
     } finally {
       warn.mock.restore();
@@ -30,8 +46,17 @@ describe("the Eleventy patches", () => {
   });
 
   it("leave out those BUILD_SKIP_PATCHES names (the benchmark's builds without them)", async () => {
-    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }), ["template-map-lookup", "dependency-graph-edges"]);
-    assert.deepEqual(await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "template-map-lookup,dependency-graph-edges,written-pages-memory" } }), []);
+    assert.deepEqual(
+      await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }),
+      ["template-map-lookup", "dependency-graph-edges"],
+    );
+    assert.deepEqual(
+      await patchEleventy({
+        oneOffBuild: true,
+        env: { BUILD_SKIP_PATCHES: "template-map-lookup,dependency-graph-edges,written-pages-memory" },
+      }),
+      [],
+    );
   });
 
   it("leave the dev server's way of writing pages as Eleventy's", () => {
@@ -54,24 +79,40 @@ describe("the Eleventy patches", () => {
       const { names, lines } = await applied([patch], version);
       assert.deepEqual(names, []);
       assert.equal(lines.length, 1);
-      assert.match(lines[0]!, new RegExp(`^scripts/eleventy-patches/template-map-lookup\\.js: not applied to Eleventy ${version}, as it was written for 3\\.1\\.8`));
+      assert.match(
+        lines[0]!,
+        new RegExp(
+          `^scripts/eleventy-patches/template-map-lookup\\.js: not applied to Eleventy ${version}, as it was written for 3\\.1\\.8`,
+        ),
+      );
     }
     assert.equal(tried, false);
   });
 
   it("leave out, in one line, a patch whose file of Eleventy is not there (moved)", async () => {
-    const moved = { name: "template-map-lookup", apply: async () => indexTemplateMapLookups(await eleventyModule("TemplatePageMap"), TemplatePath) };
+    const moved = {
+      name: "template-map-lookup",
+      apply: async () => indexTemplateMapLookups(await eleventyModule("TemplatePageMap"), TemplatePath),
+    };
     const { names, lines } = await applied([moved, { name: "other", apply: async () => true }], "3.1.8");
     assert.deepEqual(names, ["other"]);
     assert.equal(lines.length, 1);
-    assert.match(lines[0]!, /template-map-lookup\.js: not applied to Eleventy 3\.1\.8, as it failed: .*TemplatePageMap\.js/);
+    assert.match(
+      lines[0]!,
+      /template-map-lookup\.js: not applied to Eleventy 3\.1\.8, as it failed: .*TemplatePageMap\.js/,
+    );
   });
 
   it("leave out, in one line, a patch whose method of Eleventy is not there (renamed)", async () => {
-    const renamed = { name: "template-map-lookup", apply: async () => indexTemplateMapLookups(class {}, TemplatePath) };
+    const renamed = {
+      name: "template-map-lookup",
+      apply: async () => indexTemplateMapLookups(class {}, TemplatePath),
+    };
     const { names, lines } = await applied([renamed], "3.1.8");
     assert.deepEqual(names, []);
-    assert.deepEqual(lines, ["scripts/eleventy-patches/template-map-lookup.js: not applied to Eleventy 3.1.8, as the code it changes is not there; the build goes on without it"]);
+    assert.deepEqual(lines, [
+      "scripts/eleventy-patches/template-map-lookup.js: not applied to Eleventy 3.1.8, as the code it changes is not there; the build goes on without it",
+    ]);
   });
 
   it("leave out, in one line, a patch that throws, even with a message of several lines", async () => {
@@ -82,6 +123,8 @@ describe("the Eleventy patches", () => {
       },
     };
     const { lines } = await applied([failing], "3.1.8");
-    assert.deepEqual(lines, ["scripts/eleventy-patches/written-pages-memory.js: not applied to Eleventy 3.1.8, as it failed: first line; the build goes on without it"]);
+    assert.deepEqual(lines, [
+      "scripts/eleventy-patches/written-pages-memory.js: not applied to Eleventy 3.1.8, as it failed: first line; the build goes on without it",
+    ]);
   });
 });

@@ -21,7 +21,10 @@ function repeated(ids: readonly string[]): string[] {
  * layout's `titleId`, else the `headingId` filter), the article through the real
  * Markdown instance, then the comments section's own ids.
  */
-function postPage(title: string, markdown: string): { titleId: string; articleIds: string[]; pageIds: string[] } {
+function postPage(
+  title: string,
+  markdown: string,
+): { titleId: string; articleIds: string[]; pageIds: string[] } {
   const env: { titleId?: string } = {};
   const html = createArticleMarkdown({ pageIds: () => postPageIds(title) }).render(markdown, env);
   const titleId = env.titleId ?? headingIds([title])[0] ?? "";
@@ -31,13 +34,33 @@ function postPage(title: string, markdown: string): { titleId: string; articleId
 
 describe("heading ids", () => {
   it("slugs the text, keeps comment-… ids for comments, numbers repeats after <main id=contenu>", () => {
-    assert.deepEqual(headingIds(["Derniers articles", "Comments", "Contenu", "L’été", "L'été"]), ["derniers-articles", "section-comments", "contenu-2", "l-ete", "l-ete-2"]);
+    assert.deepEqual(headingIds(["Derniers articles", "Comments", "Contenu", "L’été", "L'été"]), [
+      "derniers-articles",
+      "section-comments",
+      "contenu-2",
+      "l-ete",
+      "l-ete-2",
+    ]);
   });
 
   it("gives a repeated heading the first suffix no other id on the page uses: Bilan, Bilan, Bilan 2 are unique", () => {
     assert.deepEqual(headingIds(["Bilan", "Bilan", "Bilan 2"]), ["bilan", "bilan-2", "bilan-2-2"]);
-    assert.deepEqual(headingIds(["Bilan 2", "Bilan", "Bilan", "Bilan 2"]), ["bilan-2", "bilan", "bilan-3", "bilan-2-2"]);
-    const many = headingIds(["Bilan", "Bilan 2", "Bilan", "Bilan 3", "Bilan", "Bilan 2", "Bilan 2-2", "Bilan"]);
+    assert.deepEqual(headingIds(["Bilan 2", "Bilan", "Bilan", "Bilan 2"]), [
+      "bilan-2",
+      "bilan",
+      "bilan-3",
+      "bilan-2-2",
+    ]);
+    const many = headingIds([
+      "Bilan",
+      "Bilan 2",
+      "Bilan",
+      "Bilan 3",
+      "Bilan",
+      "Bilan 2",
+      "Bilan 2-2",
+      "Bilan",
+    ]);
     assert.deepEqual(repeated(many), []);
     assert.equal(many[0], "bilan");
   });
@@ -63,7 +86,9 @@ describe("heading ids", () => {
 
   it("gives article headings ids after the post's title, raw HTML ids counted", () => {
     const md = createArticleMarkdown({ pageIds: () => postPageIds("Mon titre") });
-    const html = md.render('## Mon titre\n\n## *A* `b` & c\n\n## Répété\n\n<div id="repete">x</div>\n\n## Répété\n');
+    const html = md.render(
+      '## Mon titre\n\n## *A* `b` & c\n\n## Répété\n\n<div id="repete">x</div>\n\n## Répété\n',
+    );
     assert.equal(
       html,
       '<h2 id="mon-titre-2">Mon titre</h2>\n<h2 id="a-b-et-c"><em>A</em> <code>b</code> &amp; c</h2>\n<h2 id="repete-2">Répété</h2>\n<div id="repete">x</div>\n<h2 id="repete-3">Répété</h2>\n',
@@ -71,7 +96,8 @@ describe("heading ids", () => {
   });
 
   it("gives the title's <h1> the same id through the layout's filter as before the article", () => {
-    for (const title of ["Bilan", "Contenu", "Commentaires", "L'été ?"]) assert.equal(postPageIds(title).titleId, headingIds([title])[0], title);
+    for (const title of ["Bilan", "Contenu", "Commentaires", "L'été ?"])
+      assert.equal(postPageIds(title).titleId, headingIds([title])[0], title);
   });
 
   it("keeps every id of a post's page unique: title, Markdown headings, raw HTML ids written before and after them", () => {
@@ -93,7 +119,9 @@ describe("heading ids", () => {
     // The author's ids are as written; the headings moved around them.
     for (const id of ["bilan-2", "bilan-2-2", "bilan-3"]) assert.ok(page.articleIds.includes(id), id);
     assert.ok(page.articleIds.includes("contenu-2"));
-    assert.ok(page.articleIds.includes("section-commentaires") && page.articleIds.includes("section-comments"));
+    assert.ok(
+      page.articleIds.includes("section-commentaires") && page.articleIds.includes("section-comments"),
+    );
   });
 
   it("moves the title's id, not the author's, when the article's raw HTML uses it", () => {

@@ -28,10 +28,20 @@ describe("pageWindow", () => {
 
 describe("renderHomePage", () => {
   const hrefs = Array.from({ length: 400 }, (_, i) => (i === 0 ? "/" : `/page/${i + 1}/`));
-  const post = { url: "/un-billet/", title: "Un billet : le « SMO »", date: new Date("2010-07-21T12:00:00Z"), author: "<Yannig>", description: "Résumé !", draft: false, commentCount: 2 };
+  const post = {
+    url: "/un-billet/",
+    title: "Un billet : le « SMO »",
+    date: new Date("2010-07-21T12:00:00Z"),
+    author: "<Yannig>",
+    description: "Résumé !",
+    draft: false,
+    commentCount: 2,
+  };
 
   it("links the previous, next, neighbouring, first and last pages", () => {
-    const { document } = parseHTML(`<main>${renderHomePage({ pageNumber: 199, hrefs, posts: [post] })}</main>`);
+    const { document } = parseHTML(
+      `<main>${renderHomePage({ pageNumber: 199, hrefs, posts: [post] })}</main>`,
+    );
     const nav = document.querySelector(".pagination");
     assert.equal(nav?.querySelector('a[rel="prev"]')?.getAttribute("href"), "/page/199/");
     assert.equal(nav?.querySelector('a[rel="next"]')?.getAttribute("href"), "/page/201/");
@@ -48,7 +58,9 @@ describe("renderHomePage", () => {
     assert.doesNotMatch(markup, /class="pagination"/, "one page: no pagination");
   });
   it("says so when there is no post yet", () => {
-    const { document } = parseHTML(`<main>${renderHomePage({ pageNumber: 0, hrefs: ["/"], posts: [] })}</main>`);
+    const { document } = parseHTML(
+      `<main>${renderHomePage({ pageNumber: 0, hrefs: ["/"], posts: [] })}</main>`,
+    );
     assert.equal(document.querySelector("h1")?.textContent, "Derniers articles");
     assert.match(document.querySelector("main")?.textContent ?? "", /Aucun article pour l’instant/);
   });

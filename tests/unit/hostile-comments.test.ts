@@ -8,7 +8,12 @@ import { inertnessProblemsOfFragment } from "../helpers/inert-html.ts";
 
 const markdown = createCommentMarkdown();
 const render = (body: string) => {
-  const parsed = parseComment("c.md", "1", `---\nauthor: X\ndate: 2024-01-01T10:00:00+01:00\n---\n${body}\n`, markdown);
+  const parsed = parseComment(
+    "c.md",
+    "1",
+    `---\nauthor: X\ndate: 2024-01-01T10:00:00+01:00\n---\n${body}\n`,
+    markdown,
+  );
   assert.ok(parsed.comment, JSON.stringify(parsed.problems));
   return parsed.comment.bodyHtml;
 };

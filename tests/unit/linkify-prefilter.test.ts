@@ -38,7 +38,43 @@ const TRICKY = [
 
 // Strings made of the clues' pieces and of what surrounds them in French text.
 function randomText(random: () => number): string {
-  const pieces = [" ", " ", "a", "é", "Z", "1", "42", ".", ":", "/", "@", "www", "WWW", "localhost", "com", "fr", "рф", "«", "»", "\u00A0", "!", "?", ";", "_", "-", "(", ")", "\n", "http", "mailto", "ftp", "xn--", "ﬁ", "Ⅻ", "٣"];
+  const pieces = [
+    " ",
+    " ",
+    "a",
+    "é",
+    "Z",
+    "1",
+    "42",
+    ".",
+    ":",
+    "/",
+    "@",
+    "www",
+    "WWW",
+    "localhost",
+    "com",
+    "fr",
+    "рф",
+    "«",
+    "»",
+    "\u00A0",
+    "!",
+    "?",
+    ";",
+    "_",
+    "-",
+    "(",
+    ")",
+    "\n",
+    "http",
+    "mailto",
+    "ftp",
+    "xn--",
+    "ﬁ",
+    "Ⅻ",
+    "٣",
+  ];
   let text = "";
   for (let i = randomInt(random, 0, 12); i > 0; i--) text += pick(random, pieces);
   return text;
@@ -49,7 +85,8 @@ describe("the linkify prefilter", () => {
     const random = seededRandom(7);
     const texts = [...TRICKY, ...Array.from({ length: 20_000 }, () => randomText(random))];
     for (const text of texts) {
-      if (plain.pretest(text)) assert.ok(mayHoldLink(text), `pretest found a possible link in ${JSON.stringify(text)}`);
+      if (plain.pretest(text))
+        assert.ok(mayHoldLink(text), `pretest found a possible link in ${JSON.stringify(text)}`);
       if (plain.test(text)) assert.ok(mayHoldLink(text), `test found a link in ${JSON.stringify(text)}`);
     }
   });
@@ -62,16 +99,28 @@ describe("the linkify prefilter", () => {
   it("leaves markdown-it's output unchanged, comments and articles alike", () => {
     const random = seededRandom(11);
     const withPrefilter = [createCommentMarkdown(), createArticleMarkdown()];
-    const without = [createCommentMarkdown({ linkifyPrefilter: false }), createArticleMarkdown({ linkifyPrefilter: false })];
-    const sources = [...TRICKY, ...Array.from({ length: 300 }, () => commentBody(random)), ...Array.from({ length: 50 }, () => postBody(random)), ...Array.from({ length: 2_000 }, () => randomText(random))];
+    const without = [
+      createCommentMarkdown({ linkifyPrefilter: false }),
+      createArticleMarkdown({ linkifyPrefilter: false }),
+    ];
+    const sources = [
+      ...TRICKY,
+      ...Array.from({ length: 300 }, () => commentBody(random)),
+      ...Array.from({ length: 50 }, () => postBody(random)),
+      ...Array.from({ length: 2_000 }, () => randomText(random)),
+    ];
     for (const source of sources) {
-      for (const [index, md] of withPrefilter.entries()) assert.equal(md.render(source), without[index]?.render(source), JSON.stringify(source));
+      for (const [index, md] of withPrefilter.entries())
+        assert.equal(md.render(source), without[index]?.render(source), JSON.stringify(source));
     }
   });
 
   it("is one linkify-it for every instance (compiled once a build)", () => {
     assert.equal(createCommentMarkdown().linkify, createArticleMarkdown().linkify);
-    assert.notEqual(createCommentMarkdown({ linkifyPrefilter: false }).linkify, createArticleMarkdown().linkify);
+    assert.notEqual(
+      createCommentMarkdown({ linkifyPrefilter: false }).linkify,
+      createArticleMarkdown().linkify,
+    );
   });
 
   it("answers as linkify-it does, and markdown-it links what it finds", () => {

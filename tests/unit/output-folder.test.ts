@@ -28,7 +28,18 @@ describe("decideEmptying", () => {
 
   it("leaves every other folder alone, silently: --output folders belong to their caller", () => {
     withProject((project) => {
-      for (const output of [".", "..", "docs", "src", "content", "content/posts", "layouts", "_site/..", "/tmp/site", "/"]) {
+      for (const output of [
+        ".",
+        "..",
+        "docs",
+        "src",
+        "content",
+        "content/posts",
+        "layouts",
+        "_site/..",
+        "/tmp/site",
+        "/",
+      ]) {
         assert.deepEqual(decideEmptying(output, "_site", project), { empty: false }, output);
       }
     });
@@ -40,7 +51,10 @@ describe("decideEmptying", () => {
       symlinkSync(join(project, "elsewhere"), join(project, "_site"), "dir");
       const linked = decideEmptying("_site", "_site", project);
       assert.equal(linked.empty, false);
-      assert.match((!linked.empty && linked.warning) || "", /^_site\/ was not emptied before the build \(it is a symbolic link\)/);
+      assert.match(
+        (!linked.empty && linked.warning) || "",
+        /^_site\/ was not emptied before the build \(it is a symbolic link\)/,
+      );
     });
     for (const marker of [".git", "package.json", "node_modules"]) {
       withProject((project) => {
@@ -48,7 +62,10 @@ describe("decideEmptying", () => {
         writeFileSync(join(project, "_site", marker), "");
         const decision = decideEmptying("_site", "_site", project);
         assert.equal(decision.empty, false, marker);
-        assert.match((!decision.empty && decision.warning) || "", new RegExp(`\\(it holds ${marker.replace(".", "\\.")}\\)`));
+        assert.match(
+          (!decision.empty && decision.warning) || "",
+          new RegExp(`\\(it holds ${marker.replace(".", "\\.")}\\)`),
+        );
       });
     }
   });

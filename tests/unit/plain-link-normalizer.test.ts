@@ -58,8 +58,61 @@ const TRICKY = [
 // Addresses built from the pieces that matter to mdurl, punycode and the plain test.
 function randomAddress(random: Random): string {
   const scheme = pick(random, ["https://", "http://", "https://", "HTTP://", "ftp://", "", "//", "https:"]);
-  const hostPieces = ["a", "exemple", "fr", "b2", "-", ".", ".", "x", "Z", "_", "é", "xn--", ":", "8080", "@", "a".repeat(40)];
-  const tailPieces = ["/", "/", "a", "?", "#", ";", "=", "&", "@", ":", "%", "%41", " ", "é", "’", "(", ")", "'", "*", "!", "~", "$", ",", "+", "<", '"', "[", "|", "\\", "^", "`", "{", "-", "_", "."];
+  const hostPieces = [
+    "a",
+    "exemple",
+    "fr",
+    "b2",
+    "-",
+    ".",
+    ".",
+    "x",
+    "Z",
+    "_",
+    "é",
+    "xn--",
+    ":",
+    "8080",
+    "@",
+    "a".repeat(40),
+  ];
+  const tailPieces = [
+    "/",
+    "/",
+    "a",
+    "?",
+    "#",
+    ";",
+    "=",
+    "&",
+    "@",
+    ":",
+    "%",
+    "%41",
+    " ",
+    "é",
+    "’",
+    "(",
+    ")",
+    "'",
+    "*",
+    "!",
+    "~",
+    "$",
+    ",",
+    "+",
+    "<",
+    '"',
+    "[",
+    "|",
+    "\\",
+    "^",
+    "`",
+    "{",
+    "-",
+    "_",
+    ".",
+  ];
   let address = scheme;
   for (let i = randomInt(random, 0, 6); i > 0; i--) address += pick(random, hostPieces);
   for (let i = randomInt(random, 0, 8); i > 0; i--) address += pick(random, tailPieces);
@@ -68,18 +121,48 @@ function randomAddress(random: Random): string {
 
 // Mostly plain addresses, where one piece now and then is not.
 function nearlyPlainAddress(random: Random): string {
-  const plainTail = ["/", "/", "article", "?", "#", ";", "=", "&", "@", ":", "(", ")", "'", "*", "!", "~", "$", ",", "+", "-", "_", ".", "x9"];
+  const plainTail = [
+    "/",
+    "/",
+    "article",
+    "?",
+    "#",
+    ";",
+    "=",
+    "&",
+    "@",
+    ":",
+    "(",
+    ")",
+    "'",
+    "*",
+    "!",
+    "~",
+    "$",
+    ",",
+    "+",
+    "-",
+    "_",
+    ".",
+    "x9",
+  ];
   const rare = ["%", "é", " ", "<", "[", "`", ":80", "@", ".."];
   let address = pick(random, ["https://", "http://"]);
-  for (let i = randomInt(random, 1, 4); i > 0; i--) address += pick(random, ["a", "exemple", "fr", "b2", "-", ".", "XN--"]);
-  for (let i = randomInt(random, 0, 10); i > 0; i--) address += random() < 0.05 ? pick(random, rare) : pick(random, plainTail);
+  for (let i = randomInt(random, 1, 4); i > 0; i--)
+    address += pick(random, ["a", "exemple", "fr", "b2", "-", ".", "XN--"]);
+  for (let i = randomInt(random, 0, 10); i > 0; i--)
+    address += random() < 0.05 ? pick(random, rare) : pick(random, plainTail);
   return address;
 }
 
 describe("the plain link normalizer", () => {
   it("gives markdown-it's normalizeLink result for every address, tricky or random", () => {
     const random = seededRandom(5);
-    const addresses = [...TRICKY, ...Array.from({ length: 30_000 }, () => randomAddress(random)), ...Array.from({ length: 30_000 }, () => nearlyPlainAddress(random))];
+    const addresses = [
+      ...TRICKY,
+      ...Array.from({ length: 30_000 }, () => randomAddress(random)),
+      ...Array.from({ length: 30_000 }, () => nearlyPlainAddress(random)),
+    ];
     let plain = 0;
     for (const address of addresses) {
       assert.equal(ours.normalizeLink(address), markdownIts.normalizeLink(address), JSON.stringify(address));
@@ -91,15 +174,30 @@ describe("the plain link normalizer", () => {
 
   it("takes the quick way for ordinary addresses only", () => {
     assert.equal(isPlainWebAddress("https://sous.exemple.fr/un/article?x=1#haut"), true);
-    for (const address of ["https://bücher.example/", "https://exemple.fr/%41", "https://exemple.fr:8080/", "mailto:moi@exemple.fr", "#ancre", `https://${"a".repeat(64)}.fr/`]) {
+    for (const address of [
+      "https://bücher.example/",
+      "https://exemple.fr/%41",
+      "https://exemple.fr:8080/",
+      "mailto:moi@exemple.fr",
+      "#ancre",
+      `https://${"a".repeat(64)}.fr/`,
+    ]) {
       assert.equal(isPlainWebAddress(address), false, address);
     }
   });
 
   it("leaves the rendered HTML of comments and articles unchanged", () => {
     const random = seededRandom(13);
-    const sources = [...TRICKY.map((address) => `[lien](${address}) et <${address}> et ${address}`), ...Array.from({ length: 300 }, () => commentBody(random)), ...Array.from({ length: 50 }, () => postBody(random))];
-    const linkified = [new MarkdownIt({ linkify: true }), new MarkdownIt({ linkify: true }).use(plainLinkNormalizerPlugin)] as const;
-    for (const source of sources) assert.equal(linkified[1].render(source), linkified[0].render(source), JSON.stringify(source));
+    const sources = [
+      ...TRICKY.map((address) => `[lien](${address}) et <${address}> et ${address}`),
+      ...Array.from({ length: 300 }, () => commentBody(random)),
+      ...Array.from({ length: 50 }, () => postBody(random)),
+    ];
+    const linkified = [
+      new MarkdownIt({ linkify: true }),
+      new MarkdownIt({ linkify: true }).use(plainLinkNormalizerPlugin),
+    ] as const;
+    for (const source of sources)
+      assert.equal(linkified[1].render(source), linkified[0].render(source), JSON.stringify(source));
   });
 });

@@ -11,7 +11,14 @@ describe("isPostPage", () => {
     assert.ok(isPostPage("content/posts/le-smo/index.md", "./content/posts/"));
   });
   it("refuses other pages, comments and nested folders", () => {
-    for (const path of ["./content/index.11ty.js", "./content/posts/index.md", "./content/posts/le-smo/comments/1.md", "./content/posts/a/b/index.md", "./content/posts/le-smo/autre.md", "./content/postsx/le-smo/index.md"]) {
+    for (const path of [
+      "./content/index.11ty.js",
+      "./content/posts/index.md",
+      "./content/posts/le-smo/comments/1.md",
+      "./content/posts/a/b/index.md",
+      "./content/posts/le-smo/autre.md",
+      "./content/postsx/le-smo/index.md",
+    ]) {
       assert.equal(isPostPage(path, "content/posts"), false, path);
     }
   });
@@ -25,16 +32,27 @@ describe("compareByDateThenPath", () => {
       { date: day("2024-03-01"), inputPath: "./content/posts/z/index.md" },
       { date: day("2024-03-02"), inputPath: "./content/posts/a/index.md" },
     ];
-    assert.deepEqual([...items].sort(compareByDateThenPath).map((item) => item.inputPath), ["./content/posts/z/index.md", "./content/posts/a/index.md", "./content/posts/b/index.md"]);
+    assert.deepEqual(
+      [...items].sort(compareByDateThenPath).map((item) => item.inputPath),
+      ["./content/posts/z/index.md", "./content/posts/a/index.md", "./content/posts/b/index.md"],
+    );
   });
 });
 
 describe("parseFrontMatterYaml (Eleventy's YAML engine)", () => {
   // Eleventy's reader, gray-matter, hands the YAML engine the text between the fences.
-  const grayMatter = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))("gray-matter") as (text: string, options: object) => { data: unknown };
-  for (const [lineEnds, lineEnd] of [["LF", "\n"], ["CRLF", "\r\n"]]) {
+  const grayMatter = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"))(
+    "gray-matter",
+  ) as (text: string, options: object) => { data: unknown };
+  for (const [lineEnds, lineEnd] of [
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ]) {
     it(`reads what the check reads, dates as strings, ${lineEnds} line ends`, () => {
-      const file = "---\ntitle: Un titre\ndate: 2011-02-31T10:00:00+01:00\n---\nTexte.\n".replaceAll("\n", lineEnd as string);
+      const file = "---\ntitle: Un titre\ndate: 2011-02-31T10:00:00+01:00\n---\nTexte.\n".replaceAll(
+        "\n",
+        lineEnd as string,
+      );
       const data = grayMatter(file, { engines: { yaml: parseFrontMatterYaml } }).data;
       assert.deepEqual(data, { title: "Un titre", date: "2011-02-31T10:00:00+01:00" });
       assert.deepEqual(data, splitFrontMatter(file).data);

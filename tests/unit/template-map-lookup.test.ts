@@ -9,11 +9,15 @@ import { indexTemplateMapLookups } from "../../scripts/eleventy-patches/template
 
 type Lookup = (this: { map: { inputPath: string; id: number }[] }, inputPath: string) => unknown;
 
-const { TemplatePath } = createRequire(import.meta.resolve("@11ty/eleventy"))("@11ty/eleventy-utils") as { TemplatePath: { absolutePath(path: string): string } };
+const { TemplatePath } = createRequire(import.meta.resolve("@11ty/eleventy"))("@11ty/eleventy-utils") as {
+  TemplatePath: { absolutePath(path: string): string };
+};
 
 describe("the indexed TemplateMap lookup", () => {
   it("finds the first entry with the path or its absolute form, as Eleventy's scan does", async () => {
-    const TemplateMap = (await eleventyModule("TemplateMap")) as { prototype: { getMapEntryForInputPath: Lookup } };
+    const TemplateMap = (await eleventyModule("TemplateMap")) as {
+      prototype: { getMapEntryForInputPath: Lookup };
+    };
     const scan = TemplateMap.prototype.getMapEntryForInputPath;
     assert.equal(indexTemplateMapLookups(TemplateMap, TemplatePath), true, "patched");
     const indexed = TemplateMap.prototype.getMapEntryForInputPath;
@@ -27,12 +31,21 @@ describe("the indexed TemplateMap lookup", () => {
     const self = { map };
     // Twice: the second time, the absolute forms come from the lookup's memory.
     for (const pass of [1, 2]) {
-      for (const path of ["./content/posts/a/index.md", "./content/posts/b/index.md", "./content/posts/c/index.md", resolve("content/posts/b/index.md")]) {
+      for (const path of [
+        "./content/posts/a/index.md",
+        "./content/posts/b/index.md",
+        "./content/posts/c/index.md",
+        resolve("content/posts/b/index.md"),
+      ]) {
         assert.equal(indexed.call(self, path), scan.call(self, path), `${path} (pass ${pass})`);
       }
     }
     map.push({ inputPath: "./content/posts/c/index.md", id: 5 });
-    assert.equal((indexed.call(self, "./content/posts/c/index.md") as { id: number }).id, 5, "an entry added later is found");
+    assert.equal(
+      (indexed.call(self, "./content/posts/c/index.md") as { id: number }).id,
+      5,
+      "an entry added later is found",
+    );
   });
 
   it("changes nothing in a TemplateMap without the lookup it indexes (another Eleventy)", () => {

@@ -10,10 +10,16 @@ import { buildThread, type ThreadNode } from "../../src/comments/thread.ts";
 import { aComment } from "../helpers/comments.ts";
 
 function shape(nodes: ThreadNode[]): unknown[] {
-  return nodes.map((node) => (node.replies.length ? [node.comment.id, shape(node.replies)] : node.comment.id));
+  return nodes.map((node) =>
+    node.replies.length ? [node.comment.id, shape(node.replies)] : node.comment.id,
+  );
 }
 function layout(items: DisplayItem[]): unknown[] {
-  return items.map((item) => (item.children.length ? [`${item.node.comment.id}@${item.level}`, layout(item.children)] : `${item.node.comment.id}@${item.level}`));
+  return items.map((item) =>
+    item.children.length
+      ? [`${item.node.comment.id}@${item.level}`, layout(item.children)]
+      : `${item.node.comment.id}@${item.level}`,
+  );
 }
 
 describe("buildThread", () => {
@@ -30,7 +36,10 @@ describe("buildThread", () => {
     assert.equal(roots[0]?.replies[0]?.parent?.id, "a");
   });
   it("breaks ties by id, numerically", () => {
-    const roots = buildThread([aComment("10", "2010-07-21T10:00:00Z"), aComment("9", "2010-07-21T10:00:00Z")]);
+    const roots = buildThread([
+      aComment("10", "2010-07-21T10:00:00Z"),
+      aComment("9", "2010-07-21T10:00:00Z"),
+    ]);
     assert.deepEqual(shape(roots), ["9", "10"]);
   });
   it("never drops a comment: missing parents and cycles end up at the top level", () => {
@@ -45,9 +54,13 @@ describe("buildThread", () => {
 });
 
 describe("displayThread", () => {
-  const chain = ["1", "2", "3", "4", "5", "6", "7"].map((id, i) => aComment(id, `2010-07-2${i}T10:00:00Z`, i === 0 ? undefined : String(i)));
+  const chain = ["1", "2", "3", "4", "5", "6", "7"].map((id, i) =>
+    aComment(id, `2010-07-2${i}T10:00:00Z`, i === 0 ? undefined : String(i)),
+  );
   it("nests up to the depth cap, then shows deeper replies at the cap's level", () => {
-    assert.deepEqual(layout(displayThread(buildThread(chain), 5)), [["1@1", [["2@2", [["3@3", [["4@4", ["5@5", "6@5", "7@5"]]]]]]]]]);
+    assert.deepEqual(layout(displayThread(buildThread(chain), 5)), [
+      ["1@1", [["2@2", [["3@3", [["4@4", ["5@5", "6@5", "7@5"]]]]]]]],
+    ]);
   });
   it("keeps the cap configurable", () => {
     assert.deepEqual(layout(displayThread(buildThread(chain.slice(0, 3)), 1)), ["1@1", "2@1", "3@1"]);
@@ -66,8 +79,16 @@ describe("displayThread", () => {
 
 describe("renderCommentsSection", () => {
   it("renders a 50-level chain and 5,000 comments, every one exactly once", () => {
-    const chain = Array.from({ length: 50 }, (_, i) => aComment(String(i), `2010-07-21T10:${String(i).padStart(2, "0")}:00Z`, i === 0 ? undefined : String(i - 1)));
-    const many = Array.from({ length: 5000 }, (_, i) => aComment(`m${i}`, "2011-01-01T10:00:00Z", i % 3 === 0 ? undefined : `m${i - 1}`));
+    const chain = Array.from({ length: 50 }, (_, i) =>
+      aComment(
+        String(i),
+        `2010-07-21T10:${String(i).padStart(2, "0")}:00Z`,
+        i === 0 ? undefined : String(i - 1),
+      ),
+    );
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      aComment(`m${i}`, "2011-01-01T10:00:00Z", i % 3 === 0 ? undefined : `m${i - 1}`),
+    );
     const view = renderCommentsSection([...chain, ...many], { title: "T" });
     assert.equal(view.count, 5050);
     assert.equal(view.html.match(/<li id="comment-/g)?.length, 5050);
@@ -81,7 +102,10 @@ describe("renderCommentsSection", () => {
     assert.match(view.html, /href="https:\/\/exemple.fr\/&quot;&gt;&lt;script&gt;" rel="nofollow ugc"/);
   });
   it("marks the post author's comments", () => {
-    const view = renderCommentsSection([aComment("1", "2010-07-21T10:00:00Z", undefined, "David Schuster")], { title: "T", postAuthor: "David Schuster" });
+    const view = renderCommentsSection([aComment("1", "2010-07-21T10:00:00Z", undefined, "David Schuster")], {
+      title: "T",
+      postAuthor: "David Schuster",
+    });
     assert.match(view.html, /<li id="comment-1" class="[^"]*\bcomment-by-author\b/);
   });
 });
@@ -98,14 +122,22 @@ describe("checkReplies", () => {
       aComment("a b", "2010-07-21T10:00:00Z"),
     ]);
     const lines = problems.map((p) => `${p.file}|${p.field}|${p.message}`);
-    assert.ok(lines.some((l) => l.startsWith("content/posts/p/comments/1.md|parent|no comment \"9\"")), lines.join("\n"));
+    assert.ok(
+      lines.some((l) => l.startsWith('content/posts/p/comments/1.md|parent|no comment "9"')),
+      lines.join("\n"),
+    );
     assert.ok(lines.some((l) => l.includes("2.md|parent|a comment cannot answer itself")));
     assert.ok(lines.some((l) => l.includes("|parent|replies form a cycle: 3 → 4 → 3")));
-    assert.ok(lines.some((l) => l.includes("5.MD|file name|the id \"5\" (the file name without .md) is already used")));
-    assert.ok(lines.some((l) => l.includes("a b.md|file name|\"a b\" must use only")));
+    assert.ok(
+      lines.some((l) => l.includes('5.MD|file name|the id "5" (the file name without .md) is already used')),
+    );
+    assert.ok(lines.some((l) => l.includes('a b.md|file name|"a b" must use only')));
   });
   it("only warns about a reply dated before its parent", () => {
-    const problems = checkReplies([aComment("1", "2010-07-22T10:00:00Z"), aComment("2", "2010-07-21T10:00:00Z", "1")]);
+    const problems = checkReplies([
+      aComment("1", "2010-07-22T10:00:00Z"),
+      aComment("2", "2010-07-21T10:00:00Z", "1"),
+    ]);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.severity, "warning");
   });
@@ -117,16 +149,37 @@ describe("checkReplies", () => {
         writeFileSync(file, `---\n${frontMatter}\n---\nTexte.\n`);
         return file;
       };
-      const inFile = (comment: ReturnType<typeof aComment>, frontMatter: string) => ({ ...comment, file: write(comment.id, frontMatter) });
+      const inFile = (comment: ReturnType<typeof aComment>, frontMatter: string) => ({
+        ...comment,
+        file: write(comment.id, frontMatter),
+      });
       const problems = checkReplies([
         inFile(aComment("1", "2010-07-22T10:00:00Z"), "author: A\ndate: 2010-07-22T10:00:00Z"),
-        inFile(aComment("2", "2010-07-21T10:00:00Z", "1"), "author: B\nurl: https://example.org/\ndate: 2010-07-21T10:00:00Z\nparent: 1"),
-        inFile(aComment("3", "2010-07-23T10:00:00Z", "99"), "parent: \"99\"\nauthor: C\ndate: 2010-07-23T10:00:00Z"),
-        inFile(aComment("4", "2010-07-23T10:00:00Z", "4"), "author: D\ndate: 2010-07-23T10:00:00Z\nparent: \"4\""),
-        inFile(aComment("5", "2010-07-23T10:00:00Z", "6"), "author: E\nparent: 6\ndate: 2010-07-23T10:00:00Z"),
-        inFile(aComment("6", "2010-07-23T10:00:00Z", "5"), "author: F\ndate: 2010-07-23T10:00:00Z\nparent: 5"),
+        inFile(
+          aComment("2", "2010-07-21T10:00:00Z", "1"),
+          "author: B\nurl: https://example.org/\ndate: 2010-07-21T10:00:00Z\nparent: 1",
+        ),
+        inFile(
+          aComment("3", "2010-07-23T10:00:00Z", "99"),
+          'parent: "99"\nauthor: C\ndate: 2010-07-23T10:00:00Z',
+        ),
+        inFile(
+          aComment("4", "2010-07-23T10:00:00Z", "4"),
+          'author: D\ndate: 2010-07-23T10:00:00Z\nparent: "4"',
+        ),
+        inFile(
+          aComment("5", "2010-07-23T10:00:00Z", "6"),
+          "author: E\nparent: 6\ndate: 2010-07-23T10:00:00Z",
+        ),
+        inFile(
+          aComment("6", "2010-07-23T10:00:00Z", "5"),
+          "author: F\ndate: 2010-07-23T10:00:00Z\nparent: 5",
+        ),
       ]);
-      const where = (id: string) => problems.filter((p) => p.file === join(dir, `${id}.md`)).map((p) => `${p.line}: ${p.field}: ${p.message.split(" (")[0]}`);
+      const where = (id: string) =>
+        problems
+          .filter((p) => p.file === join(dir, `${id}.md`))
+          .map((p) => `${p.line}: ${p.field}: ${p.message.split(" (")[0]}`);
       assert.deepEqual(where("2"), ["4: date: this reply is dated before the comment it answers"]);
       assert.deepEqual(where("3"), ['2: parent: no comment "99" in this post']);
       assert.deepEqual(where("4"), ["4: parent: a comment cannot answer itself"]);
@@ -140,7 +193,10 @@ describe("checkReplies", () => {
     try {
       const file = "content/posts/p/comments/1.md";
       mkdirSync(join(project, "content/posts/p/comments"), { recursive: true });
-      writeFileSync(join(project, file), "---\nauthor: A\ndate: 2010-07-22T10:00:00Z\nparent: \"9\"\n---\nTexte.\n");
+      writeFileSync(
+        join(project, file),
+        '---\nauthor: A\ndate: 2010-07-22T10:00:00Z\nparent: "9"\n---\nTexte.\n',
+      );
       const [unknown] = checkReplies([{ ...aComment("1", "2010-07-22T10:00:00Z", "9"), file }], project);
       assert.deepEqual([unknown?.file, unknown?.line, unknown?.field], [file, 4, "parent"]);
     } finally {

@@ -10,7 +10,8 @@ import { LARGE_BUILD_V8_FLAGS, tuneV8ForLargeBuild, wantsV8Tuning } from "../../
 function v8Defaults(): Map<string, string> {
   const help = execFileSync(process.execPath, ["--v8-options"], { encoding: "utf8" });
   const defaults = new Map<string, string>();
-  for (const match of help.matchAll(/^\s+--([\w-]+) \(.*\)\n\s+type: \w+\s+default: (--[\w-]+(?:=\S*)?)/gm)) defaults.set(match[1] as string, match[2] as string);
+  for (const match of help.matchAll(/^\s+--([\w-]+) \(.*\)\n\s+type: \w+\s+default: (--[\w-]+(?:=\S*)?)/gm))
+    defaults.set(match[1] as string, match[2] as string);
   return defaults;
 }
 
@@ -34,7 +35,9 @@ describe("V8 tuned for a large build", () => {
 
   it("takes effect at run time, without a warning", () => {
     const script = `import { tuneV8ForLargeBuild } from ${JSON.stringify(new URL("../../src/build/v8-tiering.ts", import.meta.url).href)}; tuneV8ForLargeBuild();`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout + run.stderr, "");
   });
@@ -53,7 +56,10 @@ describe("V8 tuned for a large build", () => {
       if (flag === "--refused") throw new TypeError("unknown flag");
     });
     assert.doesNotThrow(() => tuneV8ForLargeBuild(["--refused", "--interrupt-budget=300000"], set));
-    assert.deepEqual(set.mock.calls.map((call) => call.arguments[0]), ["--refused", "--interrupt-budget=300000"]);
+    assert.deepEqual(
+      set.mock.calls.map((call) => call.arguments[0]),
+      ["--refused", "--interrupt-budget=300000"],
+    );
     assert.equal(warn.mock.callCount(), 1);
     assert.match(String(warn.mock.calls[0]?.arguments[0]), /--refused not set \(unknown flag\)/);
   });

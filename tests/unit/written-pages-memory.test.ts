@@ -8,7 +8,10 @@ import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Eleventy } from "@11ty/eleventy";
 import { eleventyModule } from "../../scripts/eleventy-patches/index.js";
-import { boundWrittenPagesMemory, concurrencyLimiter } from "../../scripts/eleventy-patches/written-pages-memory.js";
+import {
+  boundWrittenPagesMemory,
+  concurrencyLimiter,
+} from "../../scripts/eleventy-patches/written-pages-memory.js";
 import { removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 interface TemplateWithCache {
@@ -46,7 +49,12 @@ describe("the concurrency limiter", () => {
     assert.deepEqual(settled[5], { status: "fulfilled", value: "five" });
     assert.equal(settled.filter((result) => result.status === "fulfilled").length, 9);
     // A task that throws before returning a promise fails alone too.
-    await assert.rejects(limit(() => { throw new Error("at once"); }), /at once/);
+    await assert.rejects(
+      limit(() => {
+        throw new Error("at once");
+      }),
+      /at once/,
+    );
     assert.equal(await limit(() => "after"), "after");
   });
 });
@@ -60,11 +68,19 @@ describe("Eleventy with written pages' memory bounded", () => {
   });
 
   it("renders four templates at a time and its results still hold each written page's text", async () => {
-    const classes = { TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyTemplateClass() };
+    const classes = {
+      TemplateWriter: await eleventyModule("TemplateWriter"),
+      Template: await eleventyTemplateClass(),
+    };
     assert.equal(boundWrittenPagesMemory(classes, 4), true, "patched");
     const dir = temporaryDir("written-pages");
     try {
-      const pages = Object.fromEntries(Array.from({ length: 30 }, (_, n) => [`input/page-${n}.md`, `---\nlayout: base.liquid\n---\n# Page ${n}`]));
+      const pages = Object.fromEntries(
+        Array.from({ length: 30 }, (_, n) => [
+          `input/page-${n}.md`,
+          `---\nlayout: base.liquid\n---\n# Page ${n}`,
+        ]),
+      );
       writeFiles(dir, { ...pages, "input/_includes/base.liquid": "<main>{{ content }}{% slow %}</main>" });
       let running = 0;
       let most = 0;
@@ -112,7 +128,13 @@ describe("Eleventy with written pages' memory bounded", () => {
         assert.equal(result.content, readFileSync(result.outputPath, "utf8"));
         assert.match(result.content, new RegExp(`^<main><h1>Page ${n}</h1>\\nrendu</main>$`));
       }
-      assert.deepEqual(Object.keys(results[0]!).sort(), ["content", "inputPath", "outputPath", "rawInput", "url"]);
+      assert.deepEqual(Object.keys(results[0]!).sort(), [
+        "content",
+        "inputPath",
+        "outputPath",
+        "rawInput",
+        "url",
+      ]);
     } finally {
       removeDir(dir);
     }

@@ -39,14 +39,23 @@ export class CommentWorker {
   private lastMessageAt = 0;
 
   /** Starts the thread (it loads its modules while Eleventy starts), or takes over one started early (./early-start.js). */
-  constructor(projectRoot: string = process.cwd(), options: { silenceLimitMs?: number; started?: Worker } = {}) {
+  constructor(
+    projectRoot: string = process.cwd(),
+    options: { silenceLimitMs?: number; started?: Worker } = {},
+  ) {
     this.silenceLimitMs = options.silenceLimitMs ?? SILENCE_LIMIT_MS;
     // `npm run build` runs bundled JavaScript and names the worker's bundle (scripts/eleventy.js);
     // elsewhere (tests, tsx) the worker loads its TypeScript through its entry point.
     const bundled = process.env.COMMENT_WORKER_MODULE;
-    this.worker = options.started ?? new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), { workerData: { projectRoot } });
+    this.worker =
+      options.started ??
+      new Worker(bundled ? new URL(bundled) : new URL("./comment-worker-entry.js", import.meta.url), {
+        workerData: { projectRoot },
+      });
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
-    this.worker.on("error", (error) => this.fail(`the comment worker failed: ${error.stack ?? error.message}`));
+    this.worker.on("error", (error) =>
+      this.fail(`the comment worker failed: ${error.stack ?? error.message}`),
+    );
     this.worker.on("exit", (code) => {
       if (!this.stopping) this.fail(`the comment worker stopped (exit code ${code}) before it had finished`);
     });
@@ -103,7 +112,8 @@ export class CommentWorker {
   private receive(message: WorkerMessage): void {
     switch (message.type) {
       case "validated":
-        if (message.contentDir === this.validating) this.validation = { posts: message.posts, problems: message.problems };
+        if (message.contentDir === this.validating)
+          this.validation = { posts: message.posts, problems: message.problems };
         break;
       case "rendered":
         this.rendered.set(message.dir, { section: message.section, jsonLd: message.jsonLd });

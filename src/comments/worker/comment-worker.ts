@@ -60,7 +60,11 @@ function validation(job: ValidateJob): WorkerMessage {
     problems.push(...scanned.problems);
     const post = postsByDir.get(dir);
     const comments = scanned.items.map(({ id, file }) => ({ id, file }));
-    validated.push(post ? { dir, post: { file: post.file, draft: post.data.draft === true }, comments } : { dir, comments });
+    validated.push(
+      post
+        ? { dir, post: { file: post.file, draft: post.data.draft === true }, comments }
+        : { dir, comments },
+    );
   }
   return { type: "validated", contentDir: job.contentDir, posts: validated, problems };
 }

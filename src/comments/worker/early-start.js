@@ -22,7 +22,9 @@ const HANDOVER = Symbol.for("nous-les-geeks.early-comment-worker");
  */
 function folderCount(contentDir) {
   try {
-    return readdirSync(join(contentDir, "posts"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+    return readdirSync(join(contentDir, "posts"), { withFileTypes: true }).filter((entry) =>
+      entry.isDirectory(),
+    ).length;
   } catch {
     return 0;
   }
@@ -36,7 +38,9 @@ function folderCount(contentDir) {
 export function startCommentWorkerEarly({ workerUrl, contentDir, projectRoot, env = process.env }) {
   if (env.BUILD_EARLY_WORKER === "0" || env.COMMENTS_WORKER === "never") return;
   if (env.COMMENTS_WORKER !== "always" && folderCount(contentDir) < WORKER_MIN_POSTS) return;
-  const worker = new Worker(new URL(workerUrl), { workerData: { projectRoot, contentDir: resolve(contentDir) } });
+  const worker = new Worker(new URL(workerUrl), {
+    workerData: { projectRoot, contentDir: resolve(contentDir) },
+  });
   // Until it is taken over, nothing waits for it: a build that ends first is not held up.
   worker.unref();
   /** @type {Record<symbol, Worker | undefined>} */ (globalThis)[HANDOVER] = worker;

@@ -12,7 +12,11 @@ import { WORKER_MIN_POSTS } from "./early-start.js";
 export { WORKER_MIN_POSTS };
 
 /** `postCount` is asked only when it decides: a dev-server rebuild does not list the posts for it. */
-export function useCommentWorker(runMode: string, postCount: () => number, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useCommentWorker(
+  runMode: string,
+  postCount: () => number,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (runMode !== "build" || env.COMMENTS_WORKER === "never") return false;
   return env.COMMENTS_WORKER === "always" || postCount() >= WORKER_MIN_POSTS;
 }
