@@ -108,6 +108,26 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     );
   });
 
+  it("leaves out a post its check refuses, keeps serving, and shows it once fixed", async () => {
+    const broken = postFile("Un billet cassé").replace("date: 2024-03-01T10:00:00+01:00", "date: demain");
+    writeFiles(project, { "content/posts/un-billet-casse/index.md": broken });
+    assert.ok(
+      await eventually(() => terminal.includes("content/posts/un-billet-casse/index.md:3: date: "), 30_000),
+      terminal,
+    );
+    await sleep(300);
+    assert.equal(server.exitCode, null, `the server stopped:\n${terminal}`);
+    assert.equal(await pageShows("/un-billet-casse/", "Un billet cassé"), false, "no page for it");
+    assert.ok(
+      await pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."),
+      "the others are served",
+    );
+    assert.doesNotMatch(terminal, /a page for a post that was not checked/);
+
+    writeFiles(project, { "content/posts/un-billet-casse/index.md": postFile("Un billet cassé") });
+    assert.ok(await eventually(() => pageShows("/un-billet-casse/", "Un billet cassé"), 30_000), terminal);
+  });
+
   it("drops a deleted comment from its page", async () => {
     rmSync(join(project, COMMENTS, "12.md"));
     assert.ok(
