@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { after, describe, it } from "node:test";
 import { CommentReader } from "../../src/comments/read-comments.ts";
 import { postCommentFeed, postFactsOf, postPageParts } from "../../src/comments/render-outputs.ts";
@@ -192,6 +193,15 @@ describe("a comment worker that fails", () => {
       );
       await worker.finish();
     }
+  });
+
+  it("rejects at once when a thread started early stopped before the build took it over", async () => {
+    const started = new Worker("process.exit(4);", { eval: true });
+    await new Promise((resolve) => started.once("exit", resolve));
+    const worker = new CommentWorker(root, { started });
+    worker.validate(join(root, "content"));
+    await assert.rejects(worker.validated(), /stopped before the build took it over/);
+    await worker.finish();
   });
 
   it("stops a thread that sends nothing for the silence limit, saying so", async () => {

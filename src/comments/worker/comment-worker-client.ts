@@ -59,6 +59,8 @@ export class CommentWorker {
     this.worker.on("exit", (code) => {
       if (!this.stopping) this.fail(`the comment worker stopped (exit code ${code}) before it had finished`);
     });
+    // One started early may have stopped before anyone listened (a thread that has exited has no id).
+    if (this.worker.threadId === -1) this.fail("the comment worker stopped before the build took it over");
     // Only a build waiting for an answer keeps the process alive (see `wait`): a build that
     // Eleventy stopped (a template error) ends, whatever the worker is doing.
     this.worker.unref();
