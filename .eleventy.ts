@@ -45,7 +45,8 @@ function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) =
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
   // One-off builds of large sites validate and render comments in a worker thread, on a
-  // second core, started now; the dev server keeps them in process, cached by modification time.
+  // second core: the launcher's, started before this configuration loaded, or one started
+  // now; the dev server keeps them in process, cached by modification time.
   const comments = new BuildComments();
   comments.prepare(process.env.ELEVENTY_RUN_MODE ?? "", CONTENT_DIR);
 

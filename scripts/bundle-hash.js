@@ -41,19 +41,14 @@ export function fileHash(file) {
 }
 
 /**
- * The manifests of the bundles named `name` in `dir`, the newest first: the one a build
- * wants is most often the last one made.
+ * The manifests of the bundles named `name` in `dir`.
  * @param {string} dir
  * @param {string} name
  */
-function manifestsNewestFirst(dir, name) {
-  const manifests = existsSync(dir)
+function manifestsOf(dir, name) {
+  return existsSync(dir)
     ? readdirSync(dir).filter((file) => file.startsWith(`${name}.`) && file.endsWith(".json"))
     : [];
-  const made = new Map(
-    manifests.map((file) => [file, statSync(join(dir, file), { throwIfNoEntry: false })?.mtimeMs ?? 0]),
-  );
-  return manifests.sort((a, b) => (made.get(b) ?? 0) - (made.get(a) ?? 0));
 }
 
 /**
@@ -68,7 +63,7 @@ function manifestsNewestFirst(dir, name) {
 export function reusableBundle(dir, name, entry, hashes = new Map()) {
   const unchanged = (/** @type {[string, string]} */ [file, hash]) =>
     (hashes.get(file) ?? hashes.set(file, fileHash(file)).get(file)) === hash;
-  for (const manifest of manifestsNewestFirst(dir, name)) {
+  for (const manifest of manifestsOf(dir, name)) {
     const bundle = join(dir, manifest.replace(/\.json$/, ".mjs"));
     if (!existsSync(bundle)) continue;
     try {

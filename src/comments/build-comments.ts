@@ -97,7 +97,10 @@ export class BuildComments {
     return (postDir) => this.reader.forgetFolder(postDir);
   }
 
-  /** Before Eleventy reads anything: checks the posts (and, in process, the comments). */
+  /**
+   * Before Eleventy reads anything: in process, checks the posts and the comments; with the
+   * worker, asks it to render once it has checked (ensureValid waits for that check).
+   */
   async beginBuild(start: BuildStart): Promise<void> {
     // Absolute folders: the pages name their posts by input path ("./content/…").
     const build = { ...start, contentDir: resolve(start.contentDir), outputDir: resolve(start.outputDir) };
@@ -185,12 +188,16 @@ export class BuildComments {
     return page;
   }
 
+  private factsOfPost(postDir: string): PostFacts | undefined {
+    const post = this.posts.load(postDir).post;
+    return post && postFactsOf(post);
+  }
+
   private renderInProcess(postDir: string, withFeed: boolean): PostPageParts {
     const build = this.build;
     if (!build) throw new Error("BuildComments.postPage() before beginBuild()");
-    // With the worker, this post's first answer came from it: read it here.
-    const post = this.published.get(postDir)?.facts ? undefined : this.posts.load(postDir).post;
-    const facts = this.published.get(postDir)?.facts ?? (post && postFactsOf(post));
+    // With the worker, the post was checked there: its facts are read here.
+    const facts = this.published.get(postDir)?.facts ?? this.factsOfPost(postDir);
     if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
     const comments = this.reader.load(postDir).comments;
     const feedsDir = this.feedsDir();
