@@ -1,0 +1,39 @@
+// Counted events that must hold across restarts (and, later, across instances): the
+// previews and publications of a client, for the rate limit, and failed logins, for the
+// login throttle. A client is a keyed hash of its address (src/comment-server/client-key.ts),
+// never the address itself.
+import type { QueueDb } from "./database.ts";
+
+export class EventCounter {
+  constructor(private readonly db: QueueDb) {}
+
+  /** How many times `client` did `action` since `since` (ms). */
+  async count(client: string, action: string, since: number): Promise<number> {
+    const row = await this.db
+      .selectFrom("rate_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("client", "=", client)
+      .where("action", "=", action)
+      .where("at", ">=", since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async record(client: string, action: string, at = Date.now()): Promise<void> {
+    await this.db.insertInto("rate_events").values({ client, action, at }).execute();
+  }
+
+  /** Clears a client's events of one kind (a successful login clears its failures). */
+  async clear(client: string, action: string): Promise<void> {
+    await this.db
+      .deleteFrom("rate_events")
+      .where("client", "=", client)
+      .where("action", "=", action)
+      .execute();
+  }
+
+  /** Forgets events older than `before` (ms): none is needed past its window. */
+  async purge(before: number): Promise<void> {
+    await this.db.deleteFrom("rate_events").where("at", "<", before).execute();
+  }
+}

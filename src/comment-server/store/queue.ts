@@ -1,0 +1,199 @@
+// The moderation queue: every comment a reader confirmed, from its arrival to its file.
+// A comment is queued once per preview token (a double click or a replayed request finds
+// the row its token already made), and a decision applies only to a comment still
+// waiting, so two moderators deciding at once decide once.
+import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import type { QueueDb } from "./database.ts";
+import type { CommentsTable, QueueStatus } from "./schema.ts";
+
+/** A spam rule a comment tripped: shown to the moderator, never to the reader. */
+export type SpamMark = "links" | "duplicate";
+
+export interface QueuedComment {
+  id: number;
+  status: QueueStatus;
+  post: string;
+  parent?: string;
+  author: string;
+  email: string;
+  url?: string;
+  text: string;
+  submittedAt: Date;
+  marks: SpamMark[];
+  publishedId?: string;
+  publishError?: string;
+}
+
+export interface NewQueuedComment {
+  post: string;
+  parent?: string;
+  author: string;
+  email: string;
+  url?: string;
+  text: string;
+  submittedAt: Date;
+  marks: SpamMark[];
+  /** The preview token it is published with. */
+  token: string;
+}
+
+export type Decision = "approved" | "rejected" | "spam";
+
+/** How long a comment no one published stays in the queue. */
+export const UNPUBLISHED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function fromRow(row: Selectable<CommentsTable>): QueuedComment {
+  const comment: QueuedComment = {
+    id: row.id,
+    status: row.status,
+    post: row.post,
+    author: row.author,
+    email: row.email,
+    text: row.text,
+    submittedAt: new Date(row.submitted_at),
+    marks: JSON.parse(row.marks) as SpamMark[],
+  };
+  if (row.parent !== null) comment.parent = row.parent;
+  if (row.url !== null) comment.url = row.url;
+  if (row.published_id !== null) comment.publishedId = row.published_id;
+  if (row.publish_error !== null) comment.publishError = row.publish_error;
+  return comment;
+}
+
+export class CommentQueue {
+  constructor(private readonly db: QueueDb) {}
+
+  /**
+   * Queues a confirmed comment; resolves once it is committed to disk. A token already
+   * used gives back the comment it queued, `added: false`.
+   */
+  async add(comment: NewQueuedComment): Promise<{ id: number; added: boolean }> {
+    const hash = tokenHash(comment.token);
+    const inserted = await this.db
+      .insertInto("comments")
+      .values({
+        status: "pending",
+        post: comment.post,
+        parent: comment.parent ?? null,
+        author: comment.author,
+        email: comment.email,
+        url: comment.url ?? null,
+        text: comment.text,
+        submitted_at: comment.submittedAt.toISOString(),
+        marks: JSON.stringify(comment.marks),
+        token_hash: hash,
+      })
+      .onConflict((conflict) => conflict.column("token_hash").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, added: true };
+    const existing = await this.db
+      .selectFrom("comments")
+      .select("id")
+      .where("token_hash", "=", hash)
+      .executeTakeFirstOrThrow();
+    return { id: existing.id, added: false };
+  }
+
+  async get(id: number): Promise<QueuedComment | undefined> {
+    const row = await this.db.selectFrom("comments").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /** The comments in these states, oldest first. */
+  async list(statuses: readonly QueueStatus[]): Promise<QueuedComment[]> {
+    if (statuses.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("comments")
+      .selectAll()
+      .where("status", "in", statuses)
+      .orderBy("id")
+      .execute();
+    return rows.map(fromRow);
+  }
+
+  /** The texts of this post's comments still waiting or approved, for the duplicate rule. */
+  async textsOnPost(post: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("comments")
+      .select("text")
+      .where("post", "=", post)
+      .where("status", "in", ["pending", "approved", "published"])
+      .execute();
+    return rows.map((row) => row.text);
+  }
+
+  /**
+   * Decides on comments still waiting; returns the ids it changed (a comment decided
+   * meanwhile, by another moderator or another click, is left as it is).
+   */
+  async decide(ids: readonly number[], decision: Decision, now = new Date()): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable("comments")
+      .set({ status: decision, decided_at: now.toISOString() })
+      .where("id", "in", ids)
+      .where("status", "=", "pending")
+      .returning("id")
+      .execute();
+    return rows.map((row) => row.id).sort((a, b) => a - b);
+  }
+
+  async markPublished(id: number, publishedId: string): Promise<void> {
+    await this.db
+      .updateTable("comments")
+      .set({ status: "published", published_id: publishedId, publish_error: null })
+      .where("id", "=", id)
+      .where("status", "=", "approved")
+      .execute();
+  }
+
+  async markPublishFailed(id: number, reason: string): Promise<void> {
+    await this.db
+      .updateTable("comments")
+      .set({ publish_error: reason })
+      .where("id", "=", id)
+      .where("status", "=", "approved")
+      .execute();
+  }
+
+  /** Deletes the comments no one published that arrived more than 30 days ago; returns how many. */
+  async purgeUnpublished(now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - UNPUBLISHED_RETENTION_MS).toISOString();
+    const result = await this.db
+      .deleteFrom("comments")
+      .where("status", "in", ["pending", "rejected", "spam"])
+      .where("submitted_at", "<", before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * Deletes every comment written with this e-mail address (compared without case);
+   * returns those already published, whose files the moderator withdraws by id.
+   */
+  async forget(email: string): Promise<QueuedComment[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom("comments")
+        .selectAll()
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.trim().toLowerCase()))
+        .execute();
+      if (rows.length > 0)
+        await trx
+          .deleteFrom("comments")
+          .where(
+            "id",
+            "in",
+            rows.map((row) => row.id),
+          )
+          .execute();
+      return rows.map(fromRow).filter((comment) => comment.status === "published");
+    });
+  }
+}

@@ -1,0 +1,59 @@
+// The tables of the comment queue, as Kysely sees them. One shape for SQLite today and
+// PostgreSQL later: times are ISO 8601 text (UTC) or milliseconds as numbers, lists are
+// JSON text, so neither backend needs a type the other lacks.
+import type { Generated } from "kysely";
+
+/** Where a queued comment stands. */
+export type QueueStatus =
+  /** waiting for a moderator */
+  | "pending"
+  /** approved, its file not written yet (or writing it failed: see publish_error) */
+  | "approved"
+  /** its file is in content/posts/<post>/comments/ */
+  | "published"
+  | "rejected"
+  /** refused as spam by a moderator */
+  | "spam";
+
+export interface CommentsTable {
+  id: Generated<number>;
+  status: QueueStatus;
+  post: string;
+  parent: string | null;
+  author: string;
+  /** Never published: kept to tell the commenter (and forget them on request). */
+  email: string;
+  url: string | null;
+  text: string;
+  /** When the reader confirmed the comment (ISO, UTC): the date its file will carry. */
+  submitted_at: string;
+  /** JSON array of the spam rules the comment tripped ("links", "duplicate"). */
+  marks: string;
+  /** SHA-256 of the preview token it was published with: a token publishes at most once. */
+  token_hash: string;
+  decided_at: string | null;
+  /** The comment's id in its post once its file is written. */
+  published_id: string | null;
+  /** Why writing or committing its file failed, for the moderation page (French). */
+  publish_error: string | null;
+}
+
+/** One preview, publication or failed login, for the limits: keyed on a keyed hash of the client's address. */
+export interface RateEventsTable {
+  client: string;
+  action: string;
+  at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session cookie's value: a stolen database gives no session. */
+  id_hash: string;
+  csrf: string;
+  expires_at: number;
+}
+
+export interface QueueDatabase {
+  comments: CommentsTable;
+  rate_events: RateEventsTable;
+  sessions: SessionsTable;
+}
