@@ -1,0 +1,55 @@
+// Starts the intake server: opens the queue's database, builds the application, listens,
+// and keeps the database tidy (comments no one published are purged after 30 days, spent
+// counts and sessions as soon as they are over).
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { ServerConfig } from "./config.ts";
+import { RATE_WINDOW_MS } from "./rate-limit.ts";
+import { EventCounter } from "./store/counters.ts";
+import { openQueueDatabase, type QueueDb } from "./store/database.ts";
+import { CommentQueue } from "./store/queue.ts";
+import { SessionStore } from "./store/sessions.ts";
+
+const TIDY_EVERY_MS = 60 * 60 * 1000;
+/** The longest window any count looks back over (the login throttle's is shorter). */
+const LONGEST_COUNT_WINDOW_MS = Math.max(RATE_WINDOW_MS, 60 * 60 * 1000);
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** Where it listens, e.g. http://127.0.0.1:8081 */
+  address: string;
+  close(): Promise<void>;
+}
+
+async function tidy(db: QueueDb, queue: CommentQueue, log: (line: string) => void): Promise<void> {
+  const purged = await queue.purgeUnpublished();
+  if (purged > 0) log(`purged ${purged} comment(s) no one published in 30 days`);
+  await new EventCounter(db).purge(Date.now() - LONGEST_COUNT_WINDOW_MS);
+  await new SessionStore(db).purge();
+}
+
+export async function startCommentServer(
+  config: ServerConfig,
+  log: (line: string) => void = (line) => console.error(`comments: ${line}`),
+): Promise<RunningServer> {
+  const db = await openQueueDatabase(config.databasePath);
+  const queue = new CommentQueue(db);
+  const services = { queue, counter: new EventCounter(db), sessions: new SessionStore(db), log };
+  const app = buildApp(config, services);
+  await tidy(db, queue, log);
+  const timer = setInterval(
+    () => void tidy(db, queue, log).catch((error: Error) => log(`tidy: ${error.message}`)),
+    TIDY_EVERY_MS,
+  );
+  timer.unref();
+  const address = await app.listen({ host: config.host, port: config.port });
+  return {
+    app,
+    address,
+    async close() {
+      clearInterval(timer);
+      await app.close();
+      await db.destroy();
+    },
+  };
+}

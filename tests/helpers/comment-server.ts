@@ -1,0 +1,95 @@
+// The intake server for tests: the real server on loopback, on a free port, with its
+// SQLite queue in a temporary folder and a copy of a project (the seed by default).
+import { join } from "node:path";
+import { serverConfigFromEnv, type ServerConfig } from "../../src/comment-server/config.ts";
+import { startCommentServer } from "../../src/comment-server/server.ts";
+import { previewToken } from "../../src/comment-server/preview-token.ts";
+import type { Submission } from "../../src/comment-server/submission.ts";
+import { freePort } from "./http.ts";
+import { removeDir, temporaryDir, temporaryProject } from "./site.ts";
+
+export const TEST_SECRET = "test-secret-0123456789abcdef";
+export const SITE_ORIGIN = "https://www.nouslesgeeks.fr";
+export const SEED_POST = "le-smo-le-nouveau-community-management";
+
+export interface TestServer {
+  url: string;
+  project: string;
+  config: ServerConfig;
+  databasePath: string;
+  /** Every line the server logged. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: { project?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const project = options.project ?? temporaryProject("seed");
+  const dataDir = temporaryDir("comments-db");
+  const databasePath = join(dataDir, "comments.db");
+  const env = {
+    COMMENTS_SECRET: TEST_SECRET,
+    COMMENTS_DATABASE: databasePath,
+    COMMENTS_PORT: String(await freePort()),
+    SITE_URL: `${SITE_ORIGIN}/`,
+    ...options.env,
+  };
+  const config = serverConfigFromEnv(env, project);
+  const log: string[] = [];
+  const server = await startCommentServer(config, (line) => log.push(line));
+  const url = server.address;
+  return {
+    url,
+    project,
+    config,
+    databasePath,
+    log,
+    async close() {
+      await server.close();
+      removeDir(dataDir);
+      if (!options.project) removeDir(project);
+    },
+  };
+}
+
+export type Fields = Record<string, string>;
+
+/** A form post as a browser on the site sends it (its Origin header included). */
+export async function postForm(
+  url: string,
+  fields: Fields | string,
+  headers: Record<string, string> = { origin: SITE_ORIGIN },
+): Promise<{ status: number; text: string; headers: Headers }> {
+  const body = typeof fields === "string" ? fields : new URLSearchParams(fields).toString();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body,
+    redirect: "manual",
+  });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+export const aReader: Fields = {
+  post: SEED_POST,
+  parent: "",
+  comment: "Très bon article, **merci** !",
+  author: "Zoé",
+  email: "zoe@exemple.fr",
+  url: "",
+  telephone: "",
+};
+
+/** A token as a preview made `ageMs` ago would carry. */
+export function tokenMadeAgo(fields: Fields, ageMs: number): string {
+  const submission: Submission = {
+    post: fields.post ?? "",
+    text: (fields.comment ?? "").trim(),
+    author: (fields.author ?? "").trim(),
+    email: (fields.email ?? "").trim(),
+  };
+  if (fields.parent) submission.parent = fields.parent;
+  if (fields.url) submission.url = new URL(fields.url).href;
+  return previewToken(TEST_SECRET, submission, Date.now() - ageMs);
+}
