@@ -5,8 +5,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { COMMENTS_FOLDER, CommentReader } from "../comments/read-comments.ts";
 import { checkReplies } from "../comments/check-replies.ts";
+import type { Comment } from "../comments/comment.ts";
 import { parseComment } from "../comments/parse-comment.ts";
-import { errorsIn } from "../content/problem.ts";
+import { errorsIn, type Problem } from "../content/problem.ts";
 import { isPostFolderName, listPostDirs, POSTS_FOLDER } from "../content/post-dirs.ts";
 import { POST_FILE } from "../content/posts.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
@@ -47,17 +48,38 @@ export interface NewComment {
   id: string;
   /** content/posts/<slug>/comments/<id>.md, relative to the project. */
   file: string;
+  /** The file's text, front matter and body. */
   text: string;
+  /** The new comment as the build will read it. */
+  comment: Comment;
+  /** The post's comments when its id was picked: every file named before then is in it. */
+  existing: readonly Comment[];
 }
 
-/** The new comment's file, checked as the build will check it; throws on any problem. */
-function planNewComment(
+/** The first problem, named after the argument it comes from. */
+function refusal(problems: readonly Problem[], file: string): AuthoringError {
+  const [first] = problems;
+  if (!first) return new AuthoringError(file, "refused by the build's checks");
+  return new AuthoringError(ARGUMENT_OF_FIELD[first.field] ?? first.field, first.message);
+}
+
+/**
+ * The new comment's file, checked as the build will check it; throws an AuthoringError
+ * on any problem. Nothing is written: `writeNewFile(join(projectRoot, plan.file), plan.text)`
+ * does, and fails if another writer took the id meanwhile. The comment server
+ * (src/comment-server/publishing/) plans with it too.
+ */
+export function planNewComment(
   projectRoot: string,
   request: NewCommentRequest,
   body: string,
   now: Date,
 ): NewComment {
   const postDir = postDirOf(projectRoot, request.slug);
+  // The id is picked before the comments are read, so that `existing` holds every file
+  // another writer had written by then: a copy of this comment written by another process
+  // is either in `existing` or holds this id, and writing then fails.
+  const id = nextCommentId(listComments(postDir));
   const existing = new CommentReader(projectRoot).load(postDir).comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
     const ids = existing
@@ -69,19 +91,18 @@ function planNewComment(
       `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`,
     );
   }
-  const id = nextCommentId(listComments(postDir));
   const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
   const text = markdownWithFrontMatter(
     { author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url },
     body,
   );
   const parsed = parseComment(file, id, text, createCommentMarkdown());
-  const problems = parsed.comment
-    ? errorsIn(checkReplies([...existing, parsed.comment], projectRoot)).filter((p) => p.file === file)
-    : parsed.problems;
-  const [first] = problems;
-  if (first) throw new AuthoringError(ARGUMENT_OF_FIELD[first.field] ?? first.field, first.message);
-  return { id, file, text };
+  if (!parsed.comment) throw refusal(parsed.problems, file);
+  const [first] = errorsIn(checkReplies([...existing, parsed.comment], projectRoot)).filter(
+    (p) => p.file === file,
+  );
+  if (first) throw refusal([first], file);
+  return { id, file, text, comment: parsed.comment, existing };
 }
 
 /** Writes the new comment; returns its path relative to the project. */
