@@ -72,7 +72,8 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     fields: SubmittedFields,
     raw: FormFields,
   ): Promise<boolean> {
-    if (await overRateLimit(counter, clientKey(config.secret, request.ip), action)) {
+    const client = clientKey(config.secret, request.ip);
+    if (await overRateLimit(counter, client, action)) {
       await refuse(
         reply,
         429,
@@ -82,6 +83,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
       );
       return false;
     }
+    if (action === "preview") await counter.record(client, action);
     if (text(raw, HONEYPOT_FIELD) !== "") {
       await refuse(
         reply,
@@ -215,6 +217,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
       publishedBodies: post.comments.map((comment) => comment.bodyHtml),
     });
     const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token });
+    if (queued.added) await counter.record(clientKey(config.secret, request.ip), "publish");
     if (queued.added)
       services.log(
         `comment ${queued.id} queued on ${post.slug}${marks.length > 0 ? ` (marked: ${marks.join(", ")})` : ""}`,
