@@ -52,7 +52,7 @@ export interface NewComment {
   text: string;
   /** The new comment as the build will read it. */
   comment: Comment;
-  /** The post's comments when its id was picked: every file named before then is in it. */
+  /** The post's comments, read before its id was picked. */
   existing: readonly Comment[];
 }
 
@@ -76,10 +76,11 @@ export function planNewComment(
   now: Date,
 ): NewComment {
   const postDir = postDirOf(projectRoot, request.slug);
-  // The id is picked before the comments are read, so that `existing` holds every file
-  // another writer had written by then: a copy of this comment written by another process
-  // is either in `existing` or holds this id, and writing then fails.
-  const id = nextCommentId(listComments(postDir));
+  // The folder is listed before its comments are read, and the id is one more than any in
+  // either: a file another process writes meanwhile (a copy of this very comment, say) is
+  // then either read here, or written after the reading under this same id, and writing
+  // this one fails rather than adding a copy under the next id.
+  const names = listComments(postDir);
   const existing = new CommentReader(projectRoot).load(postDir).comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
     const ids = existing
@@ -91,6 +92,7 @@ export function planNewComment(
       `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`,
     );
   }
+  const id = nextCommentId([...names, ...existing.map((comment) => `${comment.id}.md`)]);
   const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
   const text = markdownWithFrontMatter(
     { author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url },
