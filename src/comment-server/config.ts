@@ -18,7 +18,7 @@ export interface ServerConfig {
   siteHome: string;
   /** The server's public address (COMMENTS_URL), no trailing slash. */
   publicUrl: string;
-  /** Origins whose forms may post here: the site's, the server's own, and the dev server's. */
+  /** Origins whose forms may post here: the site's, the server's own, and the dev server's (COMMENTS_DEV_ORIGIN, set by `npm start`). */
   allowedOrigins: ReadonlySet<string>;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustedProxies: readonly string[];
@@ -83,8 +83,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, projectRoot: string)
   const displayHost = host.includes(":") ? `[${host}]` : host;
   const publicUrl = withoutTrailingSlash(env.COMMENTS_URL?.trim() || `http://${displayHost}:${listenPort}`);
   const origins = [originOf("SITE_URL", siteHome), originOf("COMMENTS_URL", publicUrl)];
-  const devOrigin = env.COMMENTS_DEV_ORIGIN?.trim();
-  if (devOrigin) origins.push(originOf("COMMENTS_DEV_ORIGIN", devOrigin));
+  for (const devOrigin of (env.COMMENTS_DEV_ORIGIN ?? "").split(",").map((entry) => entry.trim()))
+    if (devOrigin !== "") origins.push(originOf("COMMENTS_DEV_ORIGIN", devOrigin));
   const config: ServerConfig = {
     projectRoot,
     host,

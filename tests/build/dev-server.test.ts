@@ -37,8 +37,8 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     writeFiles(project, { "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n") });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // What `npm start` runs (package.json), on a free port.
-    const start = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts.start as string;
+    // What `npm start` runs besides the intake server (package.json's "dev"), on a free port.
+    const start = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts.dev as string;
     assert.match(start, /--serve --incremental$/);
     server = spawn(
       process.execPath,

@@ -87,7 +87,10 @@ describe("intake server: a reader's comment", () => {
   });
 
   test("the preview shows the comment rendered as on the page, the fields still editable, and a token", async () => {
-    const fields = { ...aReader, comment: "Un **avis** <script>alert(1)</script> et https://exemple.fr" };
+    const fields: Fields = {
+      ...aReader,
+      comment: "Un **avis** <script>alert(1)</script> et https://exemple.fr",
+    };
     const { status, text } = await postForm(`${server.url}/apercu`, fields);
     assert.equal(status, 200);
     const preview = documentOf(text).querySelector(".comment-preview");
@@ -102,7 +105,7 @@ describe("intake server: a reader's comment", () => {
   });
 
   test("published with a valid token: the thanks page links back to the post, and the comment is queued once", async () => {
-    const fields = { ...aReader, comment: "Publié une seule fois, même cliqué deux fois." };
+    const fields: Fields = { ...aReader, comment: "Publié une seule fois, même cliqué deux fois." };
     const token = tokenMadeAgo(fields, 5_000);
     const first = await postForm(`${server.url}/publier`, { ...fields, token });
     assert.equal(first.status, 200);
