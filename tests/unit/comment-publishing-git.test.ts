@@ -294,6 +294,26 @@ describe("COMMENTS_PUBLISH=git", () => {
     }),
   );
 
+  it("a project folder that is no git checkout: PublishError saying so", async () => {
+    const root = temporaryDir("publishing-no-git");
+    try {
+      writeFiles(root, { [`content/posts/${POST}/index.md`]: postFile("Un article") });
+      const publisher = createPublisher({
+        projectRoot: root,
+        git: { author: "Blog <blog@example.org>" },
+        log: () => {},
+      });
+      const error = await refusal(publisher.publish(approved()));
+      await publisher.close();
+      assert.match(
+        error.reason,
+        /^Le dossier du site n’est pas une copie d’un dépôt git .* retirez COMMENTS_PUBLISH=git/,
+      );
+    } finally {
+      removeDir(root);
+    }
+  });
+
   it(
     "without COMMENTS_GIT_PUSH, commits on top of the upstream branch and pushes nothing",
     withRepositories(async (repos) => {

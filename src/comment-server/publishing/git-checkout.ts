@@ -82,6 +82,11 @@ export class GitCheckout {
   }
 
   private async branch(): Promise<string> {
+    const inside = await this.git(["rev-parse", "--is-inside-work-tree"]);
+    if (!inside.ok || inside.stdout.trim() !== "true")
+      throw new PublishError(
+        `Le dossier du site n’est pas une copie d’un dépôt git (${outputSummary(inside.stderr) || "pas de dépôt"}) : clonez-y le dépôt du site, ou retirez COMMENTS_PUBLISH=git, puis publiez à nouveau.`,
+      );
     return this.gitOrFail(
       ["symbolic-ref", "--quiet", "--short", "HEAD"],
       (detail) =>

@@ -105,7 +105,13 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   async function publishNow(comment: ApprovedComment): Promise<PublishedComment> {
     try {
-      return git ? await publishWithGit(projectRoot, comment, git) : writeCommentFile(projectRoot, comment);
+      const published = git
+        ? await publishWithGit(projectRoot, comment, git)
+        : writeCommentFile(projectRoot, comment);
+      log(`comment published: ${published.file}${published.alreadyPublished ? " (already there)" : ""}`);
+      // Asked before the queue moves on, so that `idle()` after it waits for the build.
+      rebuilder?.request();
+      return published;
     } catch (error) {
       if (error instanceof PublishError) throw error;
       // Not one of the failures foreseen: still a reason to show, without its stack.
@@ -120,10 +126,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (closed) throw new PublishError("Le serveur s’arrête : publiez à nouveau quand il aura redémarré.");
       const approved = approvedFields(comment);
       try {
-        const published = await queue.run(() => publishNow(approved));
-        log(`comment published: ${published.file}${published.alreadyPublished ? " (already there)" : ""}`);
-        rebuilder?.request();
-        return published;
+        return await queue.run(() => publishNow(approved));
       } catch (error) {
         if (error instanceof PublishError)
           log(`comment not published on ${approved.post}: ${outputSummary(error.reason, 1)}`);
