@@ -9,6 +9,8 @@ import type { ServerConfig } from "./config.ts";
 import { FormBodyError, parseFormBody } from "./form-body.ts";
 import { SERVER_CONTENT_SECURITY_POLICY, STYLESHEET_PATH } from "./pages/layout.ts";
 import { messagePage } from "./pages/reader-pages.ts";
+import type { Moderation } from "./moderation/moderate.ts";
+import { moderationRoutes } from "./routes/moderation-routes.ts";
 import { readerRoutes } from "./routes/reader-routes.ts";
 import { SitePosts } from "./site-posts.ts";
 import type { EventCounter } from "./store/counters.ts";
@@ -22,6 +24,8 @@ export interface AppServices {
   queue: CommentQueue;
   counter: EventCounter;
   sessions: SessionStore;
+  /** The moderator's decisions (approving publishes through the Publisher). */
+  moderation: Moderation;
   /** One line per event worth keeping; never an e-mail or a client's address. */
   log: (line: string) => void;
 }
@@ -139,6 +143,12 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
     posts: new SitePosts(config.projectRoot, config.siteHome),
     markdown: createCommentMarkdown(),
     log: services.log,
+  });
+  void app.register(moderationRoutes, {
+    ...services,
+    config,
+    posts: new SitePosts(config.projectRoot, config.siteHome),
+    markdown: createCommentMarkdown(),
   });
   return app;
 }

@@ -4,6 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
+import { Moderation } from "./moderation/moderate.ts";
+import { createPublisher, publisherOptionsFromEnv } from "./publishing/index.ts";
 import { RATE_WINDOW_MS } from "./rate-limit.ts";
 import { EventCounter } from "./store/counters.ts";
 import { openQueueDatabase, type QueueDb } from "./store/database.ts";
@@ -32,11 +34,23 @@ export async function startCommentServer(
   config: ServerConfig,
   log: (line: string) => void = (line) => console.error(`comments: ${line}`),
 ): Promise<RunningServer> {
+  // TODO(lead): publisher settings read with the rest of the configuration (config.ts).
+  const publisher = createPublisher({
+    ...publisherOptionsFromEnv(process.env, config.projectRoot),
+    log,
+  });
   const db = await openQueueDatabase(config.databasePath);
   const queue = new CommentQueue(db);
-  const services = { queue, counter: new EventCounter(db), sessions: new SessionStore(db), log };
+  const moderation = new Moderation(queue, publisher);
+  const services = { queue, counter: new EventCounter(db), sessions: new SessionStore(db), moderation, log };
   const app = buildApp(config, services);
   await tidy(db, queue, log);
+  // Comments approved whose file could not be written (or the server stopped first): published now.
+  const retried = moderation.retryUnpublished().then(
+    (outcomes) =>
+      outcomes.forEach((outcome) => log(`moderation: ${outcome.id} ${outcome.result} (retried at start)`)),
+    (error: Error) => log(`moderation: retry at start: ${error.message}`),
+  );
   const timer = setInterval(
     () => void tidy(db, queue, log).catch((error: Error) => log(`tidy: ${error.message}`)),
     TIDY_EVERY_MS,
@@ -49,6 +63,8 @@ export async function startCommentServer(
     async close() {
       clearInterval(timer);
       await app.close();
+      await retried;
+      await publisher.close();
       await db.destroy();
     },
   };

@@ -165,6 +165,31 @@ describe("moderation decisions", () => {
     assert.deepEqual(results(await moderation.approve([id])), [`${id}:published`]);
   });
 
+  it("a comment whose publication keeps failing can be refused instead; a published one cannot", async () => {
+    const stuck = await queued();
+    const done = await queued({ text: "Publié." });
+    await moderation.approve([done]);
+    publisher.failWith = new PublishError("l’article n’existe plus");
+    await moderation.approve([stuck]);
+    assert.deepEqual(await moderation.reject([stuck, done]), [
+      { id: stuck, result: "decided", status: "rejected" },
+      { id: done, result: "already-decided", status: "published" },
+    ]);
+    const refused = await queue.get(stuck);
+    assert.equal(refused?.status, "rejected");
+    assert.equal(refused?.publishError, undefined);
+    assert.deepEqual(await moderation.retryUnpublished(), []);
+  });
+
+  it("refusing a comment while its file is being written leaves it to its publication", async () => {
+    const id = await queued();
+    const approving = moderation.approve([id]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(await moderation.reject([id]), [{ id, result: "already-decided", status: "approved" }]);
+    assert.deepEqual(results(await approving), [`${id}:published`]);
+    assert.equal((await queue.get(id))?.status, "published");
+  });
+
   it("refusing and marking as spam change only comments still waiting, and publish nothing", async () => {
     const a = await queued();
     const b = await queued();

@@ -114,7 +114,7 @@ function listText(pending: readonly QueuedComment[], approved: readonly QueuedCo
   if (approved.length > 0) {
     lines.push(
       "",
-      `Approuvés mais pas encore publiés (${approved.length})${NBSP}; npm run comments:moderate -- retry pour réessayer${NBSP}:`,
+      `Approuvés mais pas encore publiés (${approved.length})${NBSP}${NBSP}; retry pour réessayer, reject ID pour y renoncer${NBSP}:`,
     );
     for (const comment of approved)
       lines.push(`${listLine(comment)}  — ${comment.publishError ?? "publication pas encore tentée"}`);

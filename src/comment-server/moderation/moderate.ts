@@ -52,17 +52,22 @@ function unique(ids: readonly number[]): number[] {
 }
 
 /**
- * Refuses the comments still waiting among `ids` (or marks them as spam); one outcome per
- * id. Nothing is published, so no Publisher is needed: the terminal's `reject` and
- * `spam` work without the publishing settings.
+ * Refuses the comments among `ids` still waiting, or approved but not published (the
+ * moderator gives up on a publication that keeps failing), or marks them as spam; one
+ * outcome per id. Nothing is published, so no Publisher is needed: the terminal's `reject`
+ * and `spam` work without the publishing settings. `busy`: ids being published right now,
+ * left alone (their file may be written a moment later).
  */
 export async function refuseComments(
   queue: CommentQueue,
   ids: readonly number[],
   status: "rejected" | "spam",
+  busy: ReadonlySet<number> = new Set(),
 ): Promise<ModerationOutcome[]> {
   const asked = unique(ids);
   const changed = new Set(await queue.decide(asked, status));
+  const unpublished = asked.filter((id) => !changed.has(id) && !busy.has(id));
+  for (const id of await queue.refuseUnpublished(unpublished, status)) changed.add(id);
   const outcomes: ModerationOutcome[] = [];
   for (const id of asked) {
     if (changed.has(id)) {
@@ -109,11 +114,11 @@ export class Moderation {
   }
 
   reject(ids: readonly number[]): Promise<ModerationOutcome[]> {
-    return refuseComments(this.queue, ids, "rejected");
+    return refuseComments(this.queue, ids, "rejected", new Set(this.publishing.keys()));
   }
 
   spam(ids: readonly number[]): Promise<ModerationOutcome[]> {
-    return refuseComments(this.queue, ids, "spam");
+    return refuseComments(this.queue, ids, "spam", new Set(this.publishing.keys()));
   }
 
   /** Publishes one approved comment, once: a call while it is under way waits for that one. */

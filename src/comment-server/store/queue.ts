@@ -144,6 +144,27 @@ export class CommentQueue {
     return rows.map((row) => row.id).sort((a, b) => a - b);
   }
 
+  /**
+   * Refuses comments approved but not published (their file could not be written, and the
+   * moderator gives up on it); returns the ids it changed. A published one is left alone:
+   * its file is withdrawn instead.
+   */
+  async refuseUnpublished(
+    ids: readonly number[],
+    decision: Exclude<Decision, "approved">,
+    now = new Date(),
+  ): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable("comments")
+      .set({ status: decision, decided_at: now.toISOString(), publish_error: null })
+      .where("id", "in", ids)
+      .where("status", "=", "approved")
+      .returning("id")
+      .execute();
+    return rows.map((row) => row.id).sort((a, b) => a - b);
+  }
+
   async markPublished(id: number, publishedId: string): Promise<void> {
     await this.db
       .updateTable("comments")
