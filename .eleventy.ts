@@ -20,6 +20,7 @@ import { siteMetadata } from "./src/site/metadata.ts";
 import { renderHomePage, type HomePage } from "./src/site/home-page.ts";
 import { newestDate } from "./src/site/newest-date.ts";
 import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
+import { buildCommentsUrl } from "./src/site/comments-url.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
@@ -44,6 +45,10 @@ function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) =
 
 export default function (eleventyConfig: UserConfig) {
   const metadata = siteMetadata();
+  // The comment server's address (COMMENTS_URL): post pages get its form and "Répondre"
+  // links, and may send forms there only. Without it, comments are closed. A wrong value
+  // stops the build in one line (src/site/comments-url.ts).
+  const commentsUrl = buildCommentsUrl();
   // One-off builds of large sites validate and render comments in a worker thread, on a
   // second core: the launcher's, started before this configuration loaded, or one started
   // now; the dev server keeps them in process, cached by modification time.
@@ -130,6 +135,7 @@ export default function (eleventyConfig: UserConfig) {
         language: metadata.language,
         author: metadata.author,
         commentMaxDepth: metadata.commentMaxDepth,
+        commentsUrl,
       },
     });
   });
@@ -195,8 +201,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("security", {
     contentSecurityPolicy: metaContentSecurityPolicy({
       liveReload: process.env.ELEVENTY_RUN_MODE === "serve",
+      commentsUrl,
     }),
-    headers: securityHeaders(),
+    headers: securityHeaders({ commentsUrl }),
   });
 
   // Ids on the layouts' headings, the same rules as the articles' (src/html/heading-ids.ts):

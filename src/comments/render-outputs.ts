@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
 import { commentFeed, COMMENT_FEED_FILE } from "../feeds/comment-feed.ts";
 import { blogPosting, jsonLdScript } from "../seo/blog-posting.ts";
+import { commentsOpen, type Post } from "../content/posts.ts";
 import type { Comment } from "./comment.ts";
 import { renderCommentsSection, type CommentsSection } from "./render-section.ts";
 import { buildThread } from "./thread.ts";
@@ -19,6 +20,8 @@ export interface SiteFacts {
   language: string;
   author: { name: string; url?: string };
   commentMaxDepth: number;
+  /** The comment server's address (COMMENTS_URL, src/site/comments-url.ts): without it, comments are closed. */
+  commentsUrl?: string;
 }
 
 /** What they need to know of the post: its folder's name and its front matter. */
@@ -28,15 +31,14 @@ export interface PostFacts {
   description: string;
   author: string;
   date: DateTime;
+  /** Whether readers may comment on it (src/content/posts.ts: `commentsOpen`). */
+  commentsOpen: boolean;
 }
 
 /** A post's facts, from its folder's name and its front matter. */
-export function postFactsOf(post: {
-  slug: string;
-  data: { title: string; description: string; author: string; date: DateTime };
-}): PostFacts {
+export function postFactsOf(post: Pick<Post, "slug" | "data">): PostFacts {
   const { title, description, author, date } = post.data;
-  return { slug: post.slug, title, description, author, date };
+  return { slug: post.slug, title, description, author, date, commentsOpen: commentsOpen(post.data) };
 }
 
 export interface PostPageParts {
@@ -54,9 +56,13 @@ function postPageUrl(site: SiteFacts, slug: string): string {
 /** What the post page shows: its comments section and its JSON-LD (one reply tree for both). */
 export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostPageParts {
   const thread = buildThread(comments);
+  const open =
+    site.commentsUrl !== undefined && post.commentsOpen
+      ? { commentsUrl: site.commentsUrl, post: post.slug }
+      : undefined;
   const section = renderCommentsSection(
     comments,
-    { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth },
+    { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth, open },
     thread,
   );
   const posting = blogPosting(

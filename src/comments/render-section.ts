@@ -1,16 +1,20 @@
 // Renders a post page's comments section, in one call: the heading
-// with its French count, and the thread's HTML. It checks that every comment given was
-// rendered exactly once, so no change to threading or the depth cap can lose one.
+// with its French count, the thread's HTML, and the form or the closed notice after it.
+// It checks that every comment given was rendered exactly once, so no change to
+// threading or the depth cap can lose one.
 import { commentsHeading } from "../format/plural.ts";
 import { displayThread, DEFAULT_MAX_DEPTH } from "./display-thread.ts";
 import type { Comment } from "./comment.ts";
-import { renderThread } from "./render-thread.ts";
+import { respondHtml, type OpenComments } from "./render-respond.ts";
+import { renderThread, type ThreadRenderOptions } from "./render-thread.ts";
 import { buildThread } from "./thread.ts";
 
 export interface CommentsSection {
   count: number;
   heading: string;
   html: string;
+  /** After the thread: "Laisser un commentaire" and its form, or "Les commentaires sont fermés." */
+  respond: string;
   /** Ids of the comments in the HTML, for the build's render ledger. */
   renderedIds: string[];
 }
@@ -19,6 +23,8 @@ export interface CommentsSectionOptions {
   title: string;
   postAuthor?: string;
   maxDepth?: number;
+  /** Where readers may comment on the post; closed without. */
+  open?: OpenComments;
 }
 
 class LostCommentError extends Error {}
@@ -42,15 +48,16 @@ export function renderCommentsSection(
   thread = buildThread(comments),
 ): CommentsSection {
   const items = displayThread(thread, options.maxDepth ?? DEFAULT_MAX_DEPTH);
-  const rendered = renderThread(
-    items,
-    options.postAuthor === undefined ? {} : { postAuthor: options.postAuthor },
-  );
+  const threadOptions: ThreadRenderOptions = {};
+  if (options.postAuthor !== undefined) threadOptions.postAuthor = options.postAuthor;
+  if (options.open) threadOptions.replies = options.open;
+  const rendered = renderThread(items, threadOptions);
   assertRenderedExactlyOnce(comments, rendered.renderedIds);
   return {
     count: comments.length,
     heading: commentsHeading(comments.length, options.title),
     html: rendered.html.value,
+    respond: respondHtml(options.open).value,
     renderedIds: rendered.renderedIds,
   };
 }

@@ -7,16 +7,25 @@
 // once list-style is none) and each list of replies is named after the comment it answers.
 // Microformats let IndieWeb tools read it: each comment is a p-comment h-cite of the
 // post's h-entry (or of the comment it answers), with u-in-reply-to on replies.
+// Where comments are open, each comment has a "Répondre" link to the comment server's
+// reply page for it (src/comment-form/comment-form.ts).
 import { formatFrenchDateTime, machineDateTime } from "../format/dates.ts";
 import { deName } from "../format/elision.ts";
 import { html, trustedHtml, type SafeHtml } from "../html/html.ts";
 import { COMMENT_LINK_REL } from "../markdown/comment-markdown.ts";
+import { replyPageUrl } from "../comment-form/comment-form.ts";
 import type { Comment } from "./comment.ts";
 import type { DisplayItem } from "./display-thread.ts";
 
 export interface ThreadRenderOptions {
   /** Name of the post's author: their comments are marked as such. */
   postAuthor?: string;
+  /**
+   * When readers may answer: the comment server's address (COMMENTS_URL) and the post's
+   * folder name, for each comment's "Répondre" link. Plain data: the comment worker
+   * renders with these options too.
+   */
+  replies?: { commentsUrl: string; post: string };
 }
 
 /** The id attribute of a comment's element: always prefixed, so no comment can clobber page ids. */
@@ -53,6 +62,14 @@ function commentMetaHtml(
   return html`<header class="comment-meta">${authorHtml(comment)}${badge} ${permalink}${replyTo}</header>`;
 }
 
+/** The link to the comment server's page for answering this comment, named after whom it answers. */
+function replyLinkHtml(comment: Comment, options: ThreadRenderOptions): SafeHtml | "" {
+  if (!options.replies) return "";
+  const href = replyPageUrl(options.replies.commentsUrl, options.replies.post, comment.id);
+  return html`
+<p class="comment-reply"><a class="comment-reply-link" href="${href}" rel="nofollow">Répondre<span class="visually-hidden"> à ${comment.author}</span></a></p>`;
+}
+
 function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: string[]): SafeHtml {
   const { comment, parent } = item.node;
   rendered.push(comment.id);
@@ -71,7 +88,7 @@ function commentHtml(item: DisplayItem, options: ThreadRenderOptions, rendered: 
 <li id="${commentAnchor(comment.id)}" class="comment p-comment h-cite${byAuthor ? " comment-by-author" : ""}" data-depth="${item.level}">
 <article class="comment-card">
 ${commentMetaHtml(comment, parent, byAuthor, shownDate)}
-<div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div>
+<div class="comment-content e-content" dir="auto">${trustedHtml(comment.bodyHtml)}</div>${replyLinkHtml(comment, options)}
 </article>${replies}
 </li>`;
 }

@@ -57,6 +57,15 @@ function readPost(postDir: string, projectRoot: string): LoadedPost {
   return { post: { slug: basename(postDir), dir: postDir, file, data: validated.value }, problems };
 }
 
+/**
+ * Whether readers may comment on this post (the form, the "Répondre" links, the comment
+ * server's intake): not when its front matter says `comments: closed`, nor on a draft,
+ * which readers never see.
+ */
+export function commentsOpen(frontMatter: Pick<PostFrontMatter, "comments" | "draft">): boolean {
+  return frontMatter.comments !== "closed" && frontMatter.draft !== true;
+}
+
 // `npm run new:post` writes `description: ""` with `draft: true`: a draft may be previewed
 // before its summary is written, but a published page would silently fall back to the
 // site's tagline in its <meta name="description">, and show no summary on the home page.

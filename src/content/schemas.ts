@@ -5,7 +5,7 @@
 // and they load faster than zod's classic API, at every build's start.
 // Every issue carries our own message (zod/mini ships no English messages of its own);
 // unknown fields are worded by src/content/validate.ts.
-import { array, boolean, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
+import { array, boolean, enum as oneOf, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../format/dates.ts";
 
@@ -58,6 +58,8 @@ export const postSchema = strictObject({
   description: string({ error: "expected text: a one-sentence summary for search engines and the home page" }),
   tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
   draft: optional(boolean({ error: "expected true or false" })),
+  // Whether readers may comment (the form and the "Répondre" links): open unless closed.
+  comments: optional(oneOf(["open", "closed"], { error: "expected open or closed (readers may comment unless closed)" })),
 });
 
 export const commentSchema = strictObject({

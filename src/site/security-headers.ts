@@ -4,11 +4,16 @@
 // Netlify and Cloudflare Pages) for hosts that read it.
 //
 // The site needs nothing but its own stylesheet and images: no script runs (JSON-LD
-// blocks are data, which CSP does not execute), no inline style, no frame, no form.
+// blocks are data, which CSP does not execute), no inline style, no frame. Its one form,
+// the comment form, posts to the comment server (COMMENTS_URL, src/site/comments-url.ts):
+// forms may go to that origin only, and nowhere when there is none.
+import { commentsOrigin } from "./comments-url.ts";
 
 export interface SecurityOptions {
   /** The Eleventy dev server injects its live-reload script and opens a WebSocket. */
   liveReload?: boolean;
+  /** The comment server's address (COMMENTS_URL), if comments are open. */
+  commentsUrl?: string | undefined;
 }
 
 function policy(directives: Record<string, string>): string {
@@ -24,7 +29,7 @@ function pageDirectives(options: SecurityOptions): Record<string, string> {
     "style-src": "'self'",
     "img-src": "'self'",
     "base-uri": "'none'",
-    "form-action": "'none'",
+    "form-action": commentsOrigin(options.commentsUrl) ?? "'none'",
   };
 }
 
@@ -37,9 +42,14 @@ export function metaContentSecurityPolicy(options: SecurityOptions = {}): string
  * Headers for every response. frame-ancestors is only honoured in a real header (a
  * <meta> policy ignores it), so it is added here.
  */
-export function securityHeaders(): Array<[name: string, value: string]> {
+export function securityHeaders(
+  options: Pick<SecurityOptions, "commentsUrl"> = {},
+): Array<[name: string, value: string]> {
   return [
-    ["Content-Security-Policy", policy({ ...pageDirectives({}), "frame-ancestors": "'none'" })],
+    [
+      "Content-Security-Policy",
+      policy({ ...pageDirectives({ commentsUrl: options.commentsUrl }), "frame-ancestors": "'none'" }),
+    ],
     ["X-Content-Type-Options", "nosniff"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
   ];

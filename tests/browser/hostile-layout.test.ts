@@ -15,7 +15,11 @@ describe("hostile comments in Chromium", { skip }, () => {
   let opened: OpenSite | undefined;
   before(async () => {
     ({ project } = hostileProject());
-    opened = await openSite({ projectDir: project });
+    // With the comment form and "Répondre" links, named after hostile authors.
+    opened = await openSite({
+      projectDir: project,
+      env: { COMMENTS_URL: "https://commentaires.exemple.fr" },
+    });
   });
   after(async () => {
     await opened?.close();

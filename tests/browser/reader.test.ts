@@ -1,6 +1,7 @@
 // The reader's experience in a real browser (Debian's Chromium): the home, post and 404
 // pages at phone and desktop widths, light and dark, with and without JavaScript.
-// Screenshots of the post page land in test-results/ for people to look at.
+// Screenshots of the post page land in test-results/ for people to look at. The site is
+// built with COMMENTS_URL: the comment form and the "Répondre" links are on the post page.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +21,7 @@ const POST = "/le-smo-le-nouveau-community-management/";
 const PAGES = { home: "/", post: POST, "404": "/cette-page-n-existe-pas/" } as const;
 const COMMENT_IDS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"];
 const SCREENSHOTS = join(repositoryRoot, "test-results");
+const COMMENTS_URL = "https://commentaires.exemple.fr";
 
 let opened: OpenSite | undefined;
 let site: StaticSite;
@@ -59,7 +61,7 @@ const skip = browserSkipReason();
 
 describe("the reader's experience in Chromium", { skip }, () => {
   before(async () => {
-    opened = await openSite();
+    opened = await openSite({ env: { COMMENTS_URL } });
     ({ site, browser } = opened);
   });
   after(() => opened?.close());
@@ -209,6 +211,43 @@ describe("the reader's experience in Chromium", { skip }, () => {
         .locator("script")
         .evaluateAll((elements) => elements.map((element) => element.getAttribute("type")));
       assert.deepEqual(scripts, ["application/ld+json"]);
+    });
+  });
+
+  it("offers a comment form a keyboard can fill, and a 'Répondre' link per comment, named after whom it answers", async () => {
+    await withContext({ width: 360, javaScript: false }, async (context) => {
+      const { page } = await visit(context, POST);
+      const greg = page.getByRole("link", { name: "Répondre à Greg", exact: true });
+      assert.equal(await greg.count(), 2, "Greg wrote two comments");
+      assert.equal(
+        await greg.first().getAttribute("href"),
+        `${COMMENTS_URL}/repondre/le-smo-le-nouveau-community-management/6`,
+      );
+      assert.equal(await page.locator("a.comment-reply-link").count(), COMMENT_IDS.length);
+      // What people see of a link: "Répondre" only; whom it answers is for screen readers.
+      const hidden = await greg.first().locator(".visually-hidden").boundingBox();
+      assert.ok(hidden && hidden.width <= 1 && hidden.height <= 1, "the name is not shown");
+
+      const form = page.getByRole("region", { name: "Laisser un commentaire" }).locator("form");
+      assert.equal(await form.getAttribute("action"), `${COMMENTS_URL}/apercu`);
+      for (const name of ["Commentaire *", "Nom *", "Adresse de messagerie *", "Site web"])
+        assert.ok(await form.getByLabel(name, { exact: true }).isVisible(), name);
+      // The trap for robots is neither seen nor reached.
+      const trap = form.locator('input[name="telephone"]');
+      assert.equal(await trap.isVisible(), false);
+      await form.getByLabel("Commentaire *", { exact: true }).focus();
+      const reached: string[] = [];
+      for (let presses = 0; presses < 5; presses++) {
+        await page.keyboard.press("Tab");
+        reached.push(
+          await page.evaluate(
+            () => document.activeElement?.getAttribute("name") ?? document.activeElement?.textContent ?? "",
+          ),
+        );
+      }
+      assert.deepEqual(reached.slice(0, 4), ["author", "email", "url", "Prévisualiser"]);
+      const field = await form.getByLabel("Nom *", { exact: true }).boundingBox();
+      assert.ok(field && field.width >= 250, `the name field is ${field?.width}px wide on a 360px phone`);
     });
   });
 

@@ -1,6 +1,7 @@
 // A one-off build of a large site renders comments in a worker thread, a small one in
 // process (src/comments/build-comments.ts). Both ways must build the same site, byte for
-// byte: the seed, and a post full of hostile comments.
+// byte: the seed (with the comment form and its "Répondre" links), and a post full of
+// hostile comments.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,19 +28,23 @@ function assertSameSite(a: string, b: string): void {
     assert.equal(readFileSync(join(b, file), "utf8"), readFileSync(join(a, file), "utf8"), file);
 }
 
+const COMMENTS_URL = "https://commentaires.exemple.fr";
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
 
-/** In process, then in the worker started early by the launcher, then in one the configuration starts. */
-function buildBothWays(project: string): [string, string] {
+/**
+ * In process, then in the worker started early by the launcher, then in one the
+ * configuration starts. `env`: for all three (COMMENTS_URL).
+ */
+function buildBothWays(project: string, env: NodeJS.ProcessEnv = {}): [string, string] {
   dirs.push(project);
   const ways = [
     { COMMENTS_WORKER: "never" },
     { COMMENTS_WORKER: "always" },
     { COMMENTS_WORKER: "always", BUILD_EARLY_WORKER: "0" },
   ];
-  const [inProcess, inWorker, inLateWorker] = ways.map((env) => {
-    const result = buildSite({ projectDir: project, env });
+  const [inProcess, inWorker, inLateWorker] = ways.map((way) => {
+    const result = buildSite({ projectDir: project, env: { COMMENTS_URL: "", ...env, ...way } });
     dirs.push(result.outputDir);
     assert.equal(result.status, 0, result.stderr);
     return result.outputDir;
@@ -49,7 +54,13 @@ function buildBothWays(project: string): [string, string] {
 }
 
 describe("the comment worker and the in-process path", () => {
-  it("build the seed site the same", () => assertSameSite(...buildBothWays(temporaryProject("seed"))));
+  it("build the seed site the same, with its form and 'Répondre' links", () => {
+    const [inProcess, inWorker] = buildBothWays(temporaryProject("seed"), { COMMENTS_URL: COMMENTS_URL });
+    assertSameSite(inProcess, inWorker);
+    const page = readFileSync(join(inWorker, "le-smo-le-nouveau-community-management/index.html"), "utf8");
+    assert.equal(page.match(/class="comment-reply-link"/g)?.length, 11);
+    assert.match(page, /<form [^>]*action="https:\/\/commentaires\.exemple\.fr\/apercu"/);
+  });
   it("build a post of hostile comments the same", () =>
     assertSameSite(...buildBothWays(hostileProject().project)));
   it("leave out a draft and its comments the same, and give a post without comments its empty feed", () => {

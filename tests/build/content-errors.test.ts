@@ -42,6 +42,11 @@ const cases: Array<{ name: string; files: Record<string, string>; expected: RegE
     expected: /comments\/1\.md:4: autor: unknown field \(allowed: author, date, parent, url\)/m,
   },
   {
+    name: "post whose comments are neither open nor closed",
+    files: { [`${POST}/index.md`]: postFile("Un article", "comments: fermés\n") },
+    expected: /^content\/posts\/un-article\/index\.md:6: comments: expected open or closed/m,
+  },
+  {
     name: "broken YAML",
     files: { [`${C}/1.md`]: "---\nauthor: Léa\ndate: [2024\n---\nTexte\n" },
     expected: /comments\/1\.md:\d+: front matter: invalid YAML/m,

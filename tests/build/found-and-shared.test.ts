@@ -14,6 +14,9 @@ import { buildSite, readPage, removeDir, repositoryRoot, type BuildResult } from
 const SITE = "https://www.nouslesgeeks.fr";
 const POST = "/le-smo-le-nouveau-community-management/";
 const POST_URL = `${SITE}${POST}`;
+// Built with the comment server's address: the form and the "Répondre" links count in the
+// page's weight, and its origin is the one place forms may go.
+const COMMENTS_URL = "https://commentaires.exemple.fr";
 
 interface JsonComment {
   "@type": string;
@@ -37,7 +40,7 @@ describe("being found and shared", () => {
   let build: BuildResult;
   let post: Document;
   before(() => {
-    build = buildSite();
+    build = buildSite({ env: { COMMENTS_URL } });
     assert.equal(build.status, 0, build.stderr);
     post = readPage(build.outputDir, POST);
   });
@@ -204,8 +207,10 @@ describe("being found and shared", () => {
   });
 
   it("sends a strict Content-Security-Policy, the same in every page and in _headers", () => {
-    const policy = metaContentSecurityPolicy();
-    assert.doesNotMatch(policy, /unsafe|\*|https?:/, "nothing from elsewhere, nothing inline");
+    const policy = metaContentSecurityPolicy({ commentsUrl: COMMENTS_URL });
+    const [others, formAction] = policy.split("; form-action ");
+    assert.doesNotMatch(others ?? "", /unsafe|\*|https?:/, "nothing from elsewhere, nothing inline");
+    assert.equal(formAction, COMMENTS_URL, "forms go to the comment server only");
     for (const path of ["/", POST, "/404.html"]) {
       const document = readPage(build.outputDir, path);
       const tag = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
@@ -220,7 +225,7 @@ describe("being found and shared", () => {
     // The first block applies to every path; other blocks (caching…) may follow it.
     assert.ok(
       headers.startsWith(
-        `/*\n${securityHeaders()
+        `/*\n${securityHeaders({ commentsUrl: COMMENTS_URL })
           .map(([name, value]) => `  ${name}: ${value}`)
           .join("\n")}\n`,
       ),
@@ -228,7 +233,9 @@ describe("being found and shared", () => {
     );
     assert.match(
       headers,
-      new RegExp(`  Content-Security-Policy: ${policy.replace(/[*'()]/g, "\\$&")}; frame-ancestors 'none'\n`),
+      new RegExp(
+        `  Content-Security-Policy: ${policy.replace(/[*'().]/g, "\\$&")}; frame-ancestors 'none'\n`,
+      ),
     );
     assert.match(headers, /^ {2}X-Content-Type-Options: nosniff$/m);
     assert.match(headers, /^ {2}Referrer-Policy: strict-origin-when-cross-origin$/m);

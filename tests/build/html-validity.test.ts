@@ -1,7 +1,9 @@
 // Every built page is valid HTML (html-validate, rules of .htmlvalidate.json), for the
 // seed site and for a fixture that reaches every template branch: several pages of
 // posts, a post without comments, a thread deeper than the display cap, commenters with
-// a web site, and the hostile comment corpus.
+// a web site, the hostile comment corpus and a post closed to comments. Both are built
+// with COMMENTS_URL, so the comment form and the "Répondre" links are checked too; the
+// seed also without it (comments closed).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,34 +70,59 @@ function fixtureProject(): string {
       body,
     );
   }
+  files["content/posts/article-2/index.md"] = postFile("Article 2", "comments: closed\n").replace(
+    "2024-03-01",
+    "2024-03-02",
+  );
+  files["content/posts/article-2/comments/1.md"] = commentFile({
+    author: "Léa",
+    date: "2024-03-03T10:00:00+01:00",
+  });
   return temporaryProject(files);
 }
 
+const COMMENTS_URL = "https://commentaires.exemple.fr";
+
 describe("HTML validity of every built page", () => {
   let seed: BuildResult;
+  let closedSeed: BuildResult;
   let fixture: BuildResult;
   let project: string;
   before(() => {
-    seed = buildSite();
+    seed = buildSite({ env: { COMMENTS_URL } });
     assert.equal(seed.status, 0, seed.stderr);
+    closedSeed = buildSite({ env: { COMMENTS_URL: "" } });
+    assert.equal(closedSeed.status, 0, closedSeed.stderr);
     project = fixtureProject();
-    fixture = buildSite({ projectDir: project });
+    fixture = buildSite({ projectDir: project, env: { COMMENTS_URL } });
     assert.equal(fixture.status, 0, fixture.stderr);
   });
   after(() => {
     removeDir(seed.outputDir);
+    removeDir(closedSeed.outputDir);
     removeDir(fixture.outputDir);
     removeDir(project);
   });
 
-  it("has no html-validate error on the seed site", async () => {
+  it("has no html-validate error on the seed site, with its comment form and without", async () => {
+    assert.ok(
+      readFileSync(
+        join(seed.outputDir, "le-smo-le-nouveau-community-management/index.html"),
+        "utf8",
+      ).includes("<form"),
+    );
     assert.deepEqual(await validationErrors(seed.outputDir), []);
+    assert.deepEqual(await validationErrors(closedSeed.outputDir), []);
   });
 
   it("has no html-validate error, and no broken link, on a site with several pages, deep threads and hostile comments", async () => {
     assert.ok(
       readdirSync(join(fixture.outputDir, "page")).includes("2"),
       "the fixture has a second page of posts",
+    );
+    assert.match(
+      readFileSync(join(fixture.outputDir, "article-2/index.html"), "utf8"),
+      /Les commentaires sont fermés/,
     );
     assert.deepEqual(await validationErrors(fixture.outputDir), []);
     assert.deepEqual(findBrokenLinks(fixture.outputDir), []);

@@ -14,8 +14,14 @@ export interface OpenSite {
   close(): Promise<void>;
 }
 
-export async function openSite(options: { projectDir?: string } = {}): Promise<OpenSite> {
-  const build = buildSite(options.projectDir === undefined ? {} : { projectDir: options.projectDir });
+/** `env`: for the build (COMMENTS_URL). */
+export async function openSite(
+  options: { projectDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<OpenSite> {
+  const build = buildSite({
+    ...(options.projectDir === undefined ? {} : { projectDir: options.projectDir }),
+    env: options.env ?? {},
+  });
   assert.equal(build.status, 0, build.stderr);
   const site = await serveStatic(build.outputDir);
   const browser = await launchChromium();
