@@ -16,6 +16,7 @@ import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache } from "../content/posts.ts";
 import { type Problem } from "../content/problem.ts";
 import { reportContentProblems } from "../content/report.ts";
+import { visibleCount } from "./comment.ts";
 import { CommentReader } from "./read-comments.ts";
 import {
   postFactsOf,
@@ -130,7 +131,7 @@ export class BuildComments {
       published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]),
     );
     this.expected = published;
-    this.counts = new Map(report.posts.map((post) => [post.dir, post.comments.length]));
+    this.counts = new Map(report.posts.map((post) => [post.dir, visibleCount(post.comments)]));
   }
 
   /** Where this build writes the comment feeds: its output folder, unless it writes no files. */
@@ -155,7 +156,7 @@ export class BuildComments {
       post && !isHiddenDraft(post, this.build?.runMode) ? [{ dir, file: post.file, comments }] : [],
     );
     this.published = new Map(this.expected.map(({ dir, file }) => [dir, { file }]));
-    this.counts = new Map(validation.posts.map((post) => [post.dir, post.comments.length]));
+    this.counts = new Map(validation.posts.map((post) => [post.dir, visibleCount(post.comments)]));
   }
 
   /**
@@ -166,9 +167,9 @@ export class BuildComments {
     return this.worker === undefined && this.build !== undefined && !this.published.has(postDir);
   }
 
-  /** How many comments the post in `postDir` has (the home page's counts). */
+  /** How many comments of the post in `postDir` readers see (the home page's counts). */
   count(postDir: string): number {
-    return this.counts.get(postDir) ?? this.reader.load(postDir).comments.length;
+    return this.counts.get(postDir) ?? visibleCount(this.reader.load(postDir).comments);
   }
 
   /**

@@ -1,9 +1,9 @@
 // Turns the text of one comment file into a Comment, or into the Problems that stop it.
 import MarkdownIt from "markdown-it";
-import { FrontMatterError, splitFrontMatter } from "../content/front-matter.ts";
+import { FrontMatterError, splitFrontMatter, type FrontMatter } from "../content/front-matter.ts";
 import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
 import { problem, type Problem } from "../content/problem.ts";
-import { commentSchema } from "../content/schemas.ts";
+import { commentSchema, withdrawnCommentSchema } from "../content/schemas.ts";
 import { validateFrontMatter } from "../content/validate.ts";
 import type { Comment } from "./comment.ts";
 
@@ -34,6 +34,7 @@ export function readComment(file: string, id: string, text: string): ReadComment
       };
     throw error;
   }
+  if (frontMatter.data.withdrawn === true) return readWithdrawn(file, id, frontMatter);
   const validated = validateFrontMatter(commentSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   const { author, date, parent, url } = validated.value;
@@ -50,10 +51,24 @@ export function readComment(file: string, id: string, text: string): ReadComment
   return { source, problems: [] };
 }
 
+/**
+ * A withdrawn comment keeps its date and its parent (its place in the thread); whatever
+ * else its file still says (a name, a web site, a text) is left out here, so that no part
+ * of the build can show it.
+ */
+function readWithdrawn(file: string, id: string, frontMatter: FrontMatter): ReadComment {
+  const validated = validateFrontMatter(withdrawnCommentSchema, file, frontMatter);
+  if (!validated.ok) return { problems: validated.problems };
+  const { date, parent } = validated.value;
+  const source: CommentSource = { id, file, author: "", date, body: "", withdrawn: true };
+  if (parent !== undefined) source.parent = parent;
+  return { source, problems: [] };
+}
+
 /** The comment with its body rendered by the comment markdown-it instance. */
 export function renderComment(source: CommentSource, markdown: MarkdownIt): Comment {
   const { body, ...fields } = source;
-  return { ...fields, bodyHtml: markdown.render(body) };
+  return { ...fields, bodyHtml: source.withdrawn ? "" : markdown.render(body) };
 }
 
 export function parseComment(file: string, id: string, text: string, markdown: MarkdownIt): ParsedComment {

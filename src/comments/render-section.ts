@@ -1,15 +1,16 @@
 // Renders a post page's comments section, in one call: the heading
 // with its French count, the thread's HTML, and the form or the closed notice after it.
-// It checks that every comment given was rendered exactly once, so no change to
-// threading or the depth cap can lose one.
+// It checks that every comment given was rendered exactly once (a withdrawn one too, as
+// "Commentaire retiré"), so no change to threading or the depth cap can lose one.
 import { commentsHeading } from "../format/plural.ts";
 import { displayThread, DEFAULT_MAX_DEPTH } from "./display-thread.ts";
-import type { Comment } from "./comment.ts";
+import { visibleCount, type Comment } from "./comment.ts";
 import { respondHtml, type OpenComments } from "./render-respond.ts";
 import { renderThread, type ThreadRenderOptions } from "./render-thread.ts";
 import { buildThread } from "./thread.ts";
 
 export interface CommentsSection {
+  /** The comments readers see: withdrawn ones are not counted (src/comments/comment.ts). */
   count: number;
   heading: string;
   html: string;
@@ -53,9 +54,10 @@ export function renderCommentsSection(
   if (options.open) threadOptions.replies = options.open;
   const rendered = renderThread(items, threadOptions);
   assertRenderedExactlyOnce(comments, rendered.renderedIds);
+  const count = visibleCount(comments);
   return {
-    count: comments.length,
-    heading: commentsHeading(comments.length, options.title),
+    count,
+    heading: commentsHeading(count, options.title),
     html: rendered.html.value,
     respond: respondHtml(options.open).value,
     renderedIds: rendered.renderedIds,

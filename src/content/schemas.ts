@@ -5,7 +5,7 @@
 // and they load faster than zod's classic API, at every build's start.
 // Every issue carries our own message (zod/mini ships no English messages of its own);
 // unknown fields are worded by src/content/validate.ts.
-import { array, boolean, enum as oneOf, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
+import { array, boolean, enum as oneOf, literal, minLength, NEVER, number, optional, pipe, strictObject, string, transform, trim, union, type core, type output } from "zod/mini";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../format/dates.ts";
 
@@ -62,11 +62,24 @@ export const postSchema = strictObject({
   comments: optional(oneOf(["open", "closed"], { error: "expected open or closed (readers may comment unless closed)" })),
 });
 
+const WITHDRAWN_HINT = "expected true or false (true: the comment is withdrawn, its name and text no longer shown)";
+
 export const commentSchema = strictObject({
   author: requiredText("the name shown for the comment's author"),
   date: isoDate,
   parent: optional(commentId),
   url: optional(webUrl),
+  withdrawn: optional(boolean({ error: WITHDRAWN_HINT })),
+});
+
+// A withdrawn comment (`withdrawn: true`) keeps its place in the thread, and so its date
+// and parent, but need not keep its author's name or web site, which are never shown.
+export const withdrawnCommentSchema = strictObject({
+  author: optional(string({ error: "expected text: the name of the comment's author (not shown once withdrawn)" })),
+  date: isoDate,
+  parent: optional(commentId),
+  url: optional(webUrl),
+  withdrawn: literal(true, { error: WITHDRAWN_HINT }),
 });
 
 export type PostFrontMatter = output<typeof postSchema>;

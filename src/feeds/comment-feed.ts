@@ -1,7 +1,9 @@
 // The Atom feed of one post's comments ("Flux des commentaires"), newest first, so a
 // reader can follow a discussion without coming back. Comment text is untrusted: it is
 // written only through html`…`, which escapes it (the escapes are valid XML too), and
-// the body travels as escaped HTML in <content type="html">. RFC 4287.
+// the body travels as escaped HTML in <content type="html">. A withdrawn comment has no
+// entry (a feed reader that has it already may keep it: the feed cannot take it back).
+// RFC 4287.
 import type { DateTime } from "luxon";
 import type { Comment } from "../comments/comment.ts";
 import { rfc3339DateTime } from "../format/dates.ts";
@@ -39,14 +41,16 @@ function absoluteFragmentLinks(bodyHtml: string, pageUrl: string): string {
 
 function entryTitle(comment: Comment, byId: ReadonlyMap<string, Comment>): string {
   const parent = comment.parent === undefined ? undefined : byId.get(comment.parent);
-  return parent
-    ? `Réponse ${deName(comment.author)} à ${parent.author}`
-    : `Commentaire ${deName(comment.author)}`;
+  if (!parent) return `Commentaire ${deName(comment.author)}`;
+  return `Réponse ${deName(comment.author)} à ${parent.withdrawn ? "un commentaire retiré" : parent.author}`;
 }
 
 export function commentFeed(post: CommentFeedPost, comments: readonly Comment[]): string {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  const newestFirst = [...comments].sort(compareByDate).reverse();
+  const newestFirst = comments
+    .filter((comment) => !comment.withdrawn)
+    .sort(compareByDate)
+    .reverse();
   const updated = newestFirst[0]?.date ?? post.published;
   const entries = newestFirst.map((comment) => {
     const url = `${post.url}#${commentAnchor(comment.id)}`;

@@ -1,8 +1,9 @@
 // Structured data for search engines: a post as a schema.org BlogPosting, with its
 // comments as nested Comment items following the reply tree (not the display's depth
-// cap). https://schema.org/BlogPosting, https://schema.org/Comment
+// cap). A withdrawn comment is left out, its replies taking its place under the comment
+// it answered. https://schema.org/BlogPosting, https://schema.org/Comment
 import type { DateTime } from "luxon";
-import type { Comment } from "../comments/comment.ts";
+import { visibleCount, type Comment } from "../comments/comment.ts";
 import { rfc3339DateTime } from "../format/dates.ts";
 import { commentAnchor } from "../comments/render-thread.ts";
 import { buildThread, type ThreadNode } from "../comments/thread.ts";
@@ -25,6 +26,13 @@ function person(name: string, url?: string): JsonLd {
   return url ? { "@type": "Person", name, url } : { "@type": "Person", name };
 }
 
+/** The items of a comment and its replies: one, or its replies' when it is withdrawn. */
+function commentItems(node: ThreadNode, postUrl: string): JsonLd[] {
+  return node.comment.withdrawn
+    ? node.replies.flatMap((reply) => commentItems(reply, postUrl))
+    : [commentItem(node, postUrl)];
+}
+
 function commentItem(node: ThreadNode, postUrl: string): JsonLd {
   const { comment } = node;
   const url = `${postUrl}#${commentAnchor(comment.id)}`;
@@ -36,7 +44,8 @@ function commentItem(node: ThreadNode, postUrl: string): JsonLd {
     dateCreated: rfc3339DateTime(comment.date),
     text: renderedHtmlToText(comment.bodyHtml),
   };
-  if (node.replies.length > 0) item.comment = node.replies.map((reply) => commentItem(reply, postUrl));
+  const replies = node.replies.flatMap((reply) => commentItems(reply, postUrl));
+  if (replies.length > 0) item.comment = replies;
   return item;
 }
 
@@ -58,10 +67,10 @@ export function blogPosting(
     author: person(post.author.name, post.author.url),
     publisher: { "@type": "Organization", name: post.site.name, url: post.site.url },
     inLanguage: post.language,
-    commentCount: comments.length,
+    commentCount: visibleCount(comments),
   };
-  if (comments.length > 0)
-    posting.comment = (thread ?? buildThread(comments)).map((node) => commentItem(node, post.url));
+  const items = (thread ?? buildThread(comments)).flatMap((node) => commentItems(node, post.url));
+  if (items.length > 0) posting.comment = items;
   return posting;
 }
 

@@ -1,7 +1,7 @@
 // A one-off build of a large site renders comments in a worker thread, a small one in
 // process (src/comments/build-comments.ts). Both ways must build the same site, byte for
-// byte: the seed (with the comment form and its "Répondre" links), and a post full of
-// hostile comments.
+// byte: the seed (with the comment form and its "Répondre" links), a post full of hostile
+// comments, and posts with withdrawn comments or closed to comments.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -60,6 +60,33 @@ describe("the comment worker and the in-process path", () => {
     const page = readFileSync(join(inWorker, "le-smo-le-nouveau-community-management/index.html"), "utf8");
     assert.equal(page.match(/class="comment-reply-link"/g)?.length, 11);
     assert.match(page, /<form [^>]*action="https:\/\/commentaires\.exemple\.fr\/apercu"/);
+  });
+  it("build withdrawn comments and a post closed to comments the same", () => {
+    const comment = (fields: Record<string, string>, body?: string) =>
+      commentFile({ date: "2024-03-02T10:00:00+01:00", ...fields }, body);
+    const [inProcess, inWorker] = buildBothWays(
+      temporaryProject({
+        "content/posts/un-article/index.md": postFile("Un article"),
+        "content/posts/un-article/comments/1.md": comment({ author: "Léa" }),
+        "content/posts/un-article/comments/2.md": comment({ parent: "1", withdrawn: "true" }, ""),
+        "content/posts/un-article/comments/3.md": comment({ author: "Tom", parent: "2" }),
+        "content/posts/ferme/index.md": postFile("Fermé", "comments: closed\n"),
+        "content/posts/ferme/comments/1.md": comment({ author: "Zoé", withdrawn: "true" }, "Retiré."),
+        "content/posts/ferme/comments/2.md": comment({ author: "Inès", parent: "1" }),
+      }),
+      { COMMENTS_URL: COMMENTS_URL },
+    );
+    assertSameSite(inProcess, inWorker);
+    const open = readFileSync(join(inWorker, "un-article/index.html"), "utf8");
+    assert.equal(open.match(/class="comment-reply-link"/g)?.length, 2);
+    assert.match(open, /Commentaire retiré/);
+    const closed = readFileSync(join(inWorker, "ferme/index.html"), "utf8");
+    assert.doesNotMatch(closed, /comment-reply-link|<form|Zoé|Retiré\./);
+    assert.match(closed, /Les commentaires sont fermés\./);
+    // Withdrawn comments are not counted: 2 of 3, 1 of 2.
+    const home = readFileSync(join(inWorker, "index.html"), "utf8");
+    assert.match(home, /href="\/un-article\/#comments">2 réflexions</);
+    assert.match(home, /href="\/ferme\/#comments">Une réflexion</);
   });
   it("build a post of hostile comments the same", () =>
     assertSameSite(...buildBothWays(hostileProject().project)));

@@ -39,7 +39,17 @@ const cases: Array<{ name: string; files: Record<string, string>; expected: RegE
   {
     name: "unknown field",
     files: { [`${C}/1.md`]: okComment({ autor: "Léa" }) },
-    expected: /comments\/1\.md:4: autor: unknown field \(allowed: author, date, parent, url\)/m,
+    expected: /comments\/1\.md:4: autor: unknown field \(allowed: author, date, parent, url, withdrawn\)/m,
+  },
+  {
+    name: "withdrawn that is not true or false",
+    files: { [`${C}/1.md`]: okComment({ withdrawn: "oui" }) },
+    expected: /comments\/1\.md:4: withdrawn: expected true or false/m,
+  },
+  {
+    name: "withdrawn comment without its date",
+    files: { [`${C}/1.md`]: commentFile({ withdrawn: "true" }, "") },
+    expected: /^content\/posts\/un-article\/comments\/1\.md: date: required/m,
   },
   {
     name: "post whose comments are neither open nor closed",

@@ -1,9 +1,9 @@
 // Every built page is valid HTML (html-validate, rules of .htmlvalidate.json), for the
 // seed site and for a fixture that reaches every template branch: several pages of
 // posts, a post without comments, a thread deeper than the display cap, commenters with
-// a web site, the hostile comment corpus and a post closed to comments. Both are built
-// with COMMENTS_URL, so the comment form and the "Répondre" links are checked too; the
-// seed also without it (comments closed).
+// a web site, the hostile comment corpus, a withdrawn comment and a post closed to
+// comments. Both are built with COMMENTS_URL, so the comment form and the "Répondre"
+// links are checked too; the seed also without it (comments closed).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -57,6 +57,7 @@ function fixtureProject(): string {
     };
     if (n > 1) fields.parent = `"${n - 1}"`;
     if (n === 2) fields.url = "https://exemple.fr/lea";
+    if (n === 3) fields.withdrawn = "true";
     files[`${comments}/${n}.md`] = commentFile(
       fields,
       `Réponse ${n}, avec un [lien](https://exemple.fr/) et du \`code\`.\n\n- une liste\n- à puces`,
@@ -120,6 +121,8 @@ describe("HTML validity of every built page", () => {
       readdirSync(join(fixture.outputDir, "page")).includes("2"),
       "the fixture has a second page of posts",
     );
+    const article = readFileSync(join(fixture.outputDir, "article-1/index.html"), "utf8");
+    assert.match(article, /Commentaire retiré/);
     assert.match(
       readFileSync(join(fixture.outputDir, "article-2/index.html"), "utf8"),
       /Les commentaires sont fermés/,

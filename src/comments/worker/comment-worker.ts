@@ -59,7 +59,9 @@ function validation(job: ValidateJob): WorkerMessage {
     sources.set(dir, scanned.items);
     problems.push(...scanned.problems);
     const post = postsByDir.get(dir);
-    const comments = scanned.items.map(({ id, file }) => ({ id, file }));
+    const comments = scanned.items.map(({ id, file, withdrawn }) =>
+      withdrawn ? { id, file, withdrawn } : { id, file },
+    );
     validated.push(
       post
         ? { dir, post: { file: post.file, draft: post.data.draft === true }, comments }

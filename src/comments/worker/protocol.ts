@@ -28,7 +28,7 @@ export type Job = ValidateJob | RenderJob;
 export interface ValidatedPost {
   dir: string;
   post?: { file: string; draft: boolean };
-  comments: { id: string; file: string }[];
+  comments: { id: string; file: string; withdrawn?: true }[];
 }
 
 export type WorkerMessage =
