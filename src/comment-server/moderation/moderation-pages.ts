@@ -156,17 +156,19 @@ function pendingHtml(entry: PendingEntry, page: QueuePage): SafeHtml {
   const { comment } = entry;
   const heading = `commentaire-${comment.id}`;
   const site = comment.url ? html` · site web${NBSP}: <span dir="ltr">${comment.url}</span>` : "";
-  return html`<li>
+  // The decision's form holds the whole card, so that the buttons are known by the comment they decide on.
+  return html`<li class="comment">
 <article class="comment-card" aria-labelledby="${heading}">
+<form class="comment-form" method="post" action="${MODERATION_PATHS.decide}" aria-labelledby="${heading}">
 <header class="comment-meta">
 <h4 id="${heading}" class="comment-author">N°${NBSP}${comment.id}${NBSP}: <bdi>${comment.author}</bdi></h4>
 <p>Reçu le ${dateHtml(comment.submittedAt)}${site}</p>
 </header>
 ${parentHtml(entry)}${marksHtml(comment)}
 <div class="comment-content" dir="auto">${trustedHtml(page.markdown.render(comment.text))}</div>
-<form class="comment-form" method="post" action="${MODERATION_PATHS.decide}" aria-labelledby="${heading}">
 ${csrfField(page.csrf)}<input type="hidden" name="${MODERATION_FIELDS.id}" value="${comment.id}">
-${decisionButtons((button) => button.one)}</form>
+<p>${decisionButtons((button) => button.one)}</p>
+</form>
 </article>
 </li>`;
 }
