@@ -57,7 +57,7 @@ function noMore(command: string, rest: readonly string[]): void {
 }
 
 /** The request the arguments make; throws an AuthoringError naming the argument at fault. */
-export function parseModerateArgs(args: readonly string[]): ModerateRequest {
+function parseModerateArgs(args: readonly string[]): ModerateRequest {
   const [command, ...rest] = args;
   switch (command) {
     case undefined:

@@ -52,7 +52,7 @@ const SESSION_COOKIE = "moderation";
 
 /** Failed logins allowed per client and per window; the next attempt gets a 429 page. */
 export const LOGIN_FAILURES_ALLOWED = 5;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const LOGIN_FAILURE = "login-failure";
 
 /** What a decision button does, and the status it leaves. */
