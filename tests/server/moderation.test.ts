@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { parseHTML } from "linkedom";
+import { MAX_SHOWN } from "../../src/comment-server/moderation/moderation-pages.ts";
 import { LOGIN_FAILURES_ALLOWED } from "../../src/comment-server/routes/moderation-routes.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, type NewQueuedComment } from "../../src/comment-server/store/queue.ts";
@@ -298,6 +299,27 @@ describe("moderation on the web", () => {
       status,
       "1 commentaire refusé. Un commentaire était déjà décidé (ou n’est plus dans la file) : il est laissé tel quel.",
     );
+  });
+
+  test(`a flood is shown ${MAX_SHOWN} at a time, the oldest first, so that the form for all shown stays within the fields a form may have`, async () => {
+    const ids: number[] = [];
+    for (let n = 0; n < MAX_SHOWN + 20; n++) ids.push(await queued({ text: `Pourriel ${n}` }));
+    const cookie = await session();
+    const { text } = await page(cookie);
+    const document = documentOf(text);
+    assert.equal(document.querySelectorAll("article.comment-card").length, MAX_SHOWN);
+    assert.match(document.getElementById("en-attente")?.textContent ?? "", /\(120 commentaires\)/);
+    assert.match(text, /les 20 autres le seront une fois ceux-ci décidés/);
+    const shown = [
+      ...(document.getElementById("tous")?.closest("form")?.querySelectorAll('input[name="id[]"]') ?? []),
+    ].map((input) => Number(input.getAttribute("value")));
+    assert.deepEqual(shown, ids.slice(0, MAX_SHOWN));
+    const answer = await post("/moderation/decision", decision(csrfOf(text), "indesirable", shown), cookie);
+    assert.equal(
+      answer.headers.get("location"),
+      `/moderation?fait=indesirable&ok=${MAX_SHOWN}&echecs=0&deja=0`,
+    );
+    assert.equal((await queue.list(["pending"])).length, 20);
   });
 
   test("two approvals of one comment at once (two moderators, a double click) write one file", async () => {

@@ -92,9 +92,19 @@ export interface PendingEntry {
   post?: SitePost;
 }
 
+/**
+ * The most comments waiting one page shows, oldest first: the form for all shown sends
+ * one field per comment, and the server reads at most 200 fields in a form
+ * (../form-body.ts); a flood of spam is decided a page at a time.
+ */
+export const MAX_SHOWN = 100;
+
 export interface QueuePage {
   csrf: string;
+  /** The oldest MAX_SHOWN comments waiting. */
   pending: readonly PendingEntry[];
+  /** How many more are waiting, not shown. */
+  notShown: number;
   /** Approved, their file not written: each with its reason. */
   unpublished: readonly PendingEntry[];
   /** A French status line, for the decision just made. */
@@ -204,9 +214,14 @@ ${group.map((entry) => pendingHtml(entry, page))}
   const ids = page.pending.map(
     (entry) => html`<input type="hidden" name="${MODERATION_FIELDS.id}" value="${entry.comment.id}">`,
   );
+  const total = page.pending.length + page.notShown;
+  const more =
+    page.notShown > 0
+      ? html`<p>${frenchTypography(`Les ${page.pending.length} plus anciens sont affichés ; les ${page.notShown} autres le seront une fois ceux-ci décidés.`)}</p>`
+      : "";
   return html`<section aria-labelledby="en-attente">
-<h2 id="en-attente">En attente (${countOf(page.pending.length, "commentaire")})</h2>
-${groups}
+<h2 id="en-attente">En attente (${countOf(total, "commentaire")})</h2>
+${more}${groups}
 <form class="comment-form" method="post" action="${MODERATION_PATHS.decide}" aria-labelledby="tous">
 <h3 id="tous">Tous les commentaires affichés</h3>
 <p>${frenchTypography(`La même décision pour les ${countOf(page.pending.length, "commentaire")} de cette page (ceux arrivés depuis son affichage n’en font pas partie) :`)}</p>

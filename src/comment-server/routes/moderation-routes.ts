@@ -24,6 +24,7 @@ import {
   loginPage,
   MODERATION_FIELDS,
   MODERATION_PATHS,
+  MAX_SHOWN,
   queuePage,
   type DecisionAction,
   type PendingEntry,
@@ -166,7 +167,8 @@ export const moderationRoutes: FastifyPluginAsync<ModerationServices> = async (a
       200,
       queuePage(context, {
         csrf: current.csrf,
-        pending: pending.map(withPost),
+        pending: pending.slice(0, MAX_SHOWN).map(withPost),
+        notShown: Math.max(pending.length - MAX_SHOWN, 0),
         unpublished: unpublished.map(withPost),
         markdown,
         ...(status ? { status } : {}),
