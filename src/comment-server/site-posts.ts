@@ -6,8 +6,7 @@ import { join } from "node:path";
 import { CommentReader } from "../comments/read-comments.ts";
 import type { Comment } from "../comments/comment.ts";
 import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "../content/post-dirs.ts";
-import { loadPost } from "../content/posts.ts";
-import type { PostFrontMatter } from "../content/schemas.ts";
+import { commentsOpen, loadPost } from "../content/posts.ts";
 import type { PostForComments } from "./submission.ts";
 
 export interface SitePost extends PostForComments {
@@ -16,11 +15,6 @@ export interface SitePost extends PostForComments {
   /** Its page on the site. */
   url: string;
   comments: Comment[];
-}
-
-// TODO(form): replace with the build's commentsOpen() once src/content has it.
-function commentsOpen(data: PostFrontMatter): boolean {
-  return data.draft !== true && (data as { comments?: string }).comments !== "closed";
 }
 
 export class SitePosts {
@@ -49,7 +43,8 @@ export class SitePosts {
       url: new URL(`${slug}/`, this.siteHome).href,
       open: commentsOpen(loaded.post.data),
       comments,
-      commentIds: new Set(comments.map((comment) => comment.id)),
+      // A withdrawn comment keeps its place, but no one can answer it any more.
+      commentIds: new Set(comments.filter((comment) => !comment.withdrawn).map((comment) => comment.id)),
     };
   }
 }

@@ -161,6 +161,10 @@ describe("intake server: bad input gets its answer beside its field, nothing los
         author: "Greg",
         date: "2024-03-02T10:00:00+01:00",
       }),
+      "content/posts/ouvert/comments/2.md": commentFile(
+        { date: "2024-03-02T11:00:00+01:00", withdrawn: "true" },
+        "",
+      ),
       "content/posts/ferme/index.md": postFile("Fermé", "comments: closed\n"),
     });
     server = await startTestServer({ project });
@@ -214,6 +218,21 @@ describe("intake server: bad input gets its answer beside its field, nothing los
       assert.equal(fieldValue(text, "comment"), fields.comment);
     });
   }
+
+  test("a withdrawn comment cannot be answered: its reply page says so, a reply to it is refused", async () => {
+    const response = await fetch(`${server.url}/repondre/ouvert/2`);
+    assert.equal(response.status, 410);
+    assert.match(await response.text(), /a été retiré/);
+    const { status, text } = await postForm(`${server.url}/apercu`, { ...base, parent: "2" });
+    assert.equal(status, 400);
+    assert.match(documentOf(text).querySelector("form")?.textContent ?? "", /n’existe pas \(ou plus\)/);
+  });
+
+  test("the reply page of a closed post says comments are closed", async () => {
+    const response = await fetch(`${server.url}/repondre/ferme/1`);
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /commentaires sont fermés/);
+  });
 
   test("a reply to an existing comment previews", async () => {
     const { status, text } = await postForm(`${server.url}/apercu`, { ...base, parent: "1" });

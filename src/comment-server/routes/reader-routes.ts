@@ -172,6 +172,17 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
         messagePage(context, "Commentaires fermés", "Les commentaires sont fermés sur cet article.", back),
       );
     const comment = post.comments.find((candidate) => candidate.id === request.params.comment);
+    if (comment?.withdrawn)
+      return send(
+        reply,
+        410,
+        messagePage(
+          context,
+          "Commentaire retiré",
+          "Ce commentaire a été retiré : on ne peut plus y répondre.",
+          back,
+        ),
+      );
     if (!comment)
       return send(
         reply,
