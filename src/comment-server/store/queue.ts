@@ -10,30 +10,27 @@ import type { CommentsTable, QueueStatus } from "./schema.ts";
 /** A spam rule a comment tripped: shown to the moderator, never to the reader. */
 export type SpamMark = "links" | "duplicate";
 
-export interface QueuedComment {
-  id: number;
-  status: QueueStatus;
+/** What a reader sent, as the queue keeps it. */
+interface ReaderComment {
   post: string;
   parent?: string;
   author: string;
   email: string;
   url?: string;
   text: string;
+  /** When the reader confirmed it: the date its file will carry. */
   submittedAt: Date;
   marks: SpamMark[];
+}
+
+export interface QueuedComment extends ReaderComment {
+  id: number;
+  status: QueueStatus;
   publishedId?: string;
   publishError?: string;
 }
 
-export interface NewQueuedComment {
-  post: string;
-  parent?: string;
-  author: string;
-  email: string;
-  url?: string;
-  text: string;
-  submittedAt: Date;
-  marks: SpamMark[];
+export interface NewQueuedComment extends ReaderComment {
   /** The preview token it is published with. */
   token: string;
 }
