@@ -8,7 +8,7 @@ import type { Submission } from "../../src/comment-server/submission.ts";
 import { freePort } from "./http.ts";
 import { removeDir, temporaryDir, temporaryProject } from "./site.ts";
 
-export const TEST_SECRET = "test-secret-0123456789abcdef";
+const TEST_SECRET = "test-secret-0123456789abcdef";
 export const SITE_ORIGIN = "https://www.nouslesgeeks.fr";
 export const SEED_POST = "le-smo-le-nouveau-community-management";
 

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { BODY_LIMIT_BYTES } from "../../src/comment-server/app.ts";
 import { openQueueDatabase } from "../../src/comment-server/store/database.ts";
 import { CommentQueue } from "../../src/comment-server/store/queue.ts";
 import {
@@ -259,7 +260,7 @@ describe("intake server: bad input gets its answer beside its field, nothing los
       ["a stray %", "comment=100%&author=x", {}, 400],
       ["invalid UTF-8", "comment=%C3%28&author=x", {}, 400],
       ["too many fields", Array.from({ length: 10_000 }, (_, i) => `f${i}=x`).join("&"), {}, 400],
-      ["a body over 256 KB", `comment=${"a".repeat(300 * 1024)}`, {}, 413],
+      ["a body over 256 KB", `comment=${"a".repeat(BODY_LIMIT_BYTES)}`, {}, 413],
       ["JSON", '{"comment":"x"}', { "content-type": "application/json" }, 415],
     ];
     for (const [name, body, headers, status] of cases) {

@@ -23,7 +23,9 @@ function postLink(post: SitePost): SafeHtml {
 }
 
 function noticeHtml(notice: string | undefined): SafeHtml | string {
-  return notice ? html`<p class="form-notice" role="note"><strong>${frenchTypography(notice)}</strong></p>` : "";
+  return notice
+    ? html`<p class="form-notice" role="note"><strong>${frenchTypography(notice)}</strong></p>`
+    : "";
 }
 
 /** The comment as it will look on the page (author, text), before anyone approves it. */

@@ -1,0 +1,155 @@
+// The intake server's small parts, one promise each: how a client is counted, how a form
+// body is read, what the queue keeps and forgets, which comments are marked as spam.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { clientBlock, clientKey } from "../../src/comment-server/client-key.ts";
+import { FormBodyError, MAX_FORM_FIELDS, parseFormBody } from "../../src/comment-server/form-body.ts";
+import { spamMarks } from "../../src/comment-server/spam-marks.ts";
+import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
+import { CommentQueue, UNPUBLISHED_RETENTION_MS } from "../../src/comment-server/store/queue.ts";
+import { removeDir, temporaryDir } from "../helpers/site.ts";
+
+const bytes = (text: string) => Buffer.from(text, "utf8");
+
+describe("a client is counted by a keyed hash of its address", () => {
+  test("an IPv4 address is one client; an IPv4-mapped IPv6 address is that IPv4 client", () => {
+    assert.equal(clientBlock("203.0.113.5"), "203.0.113.5");
+    assert.equal(clientBlock("::ffff:203.0.113.5"), "203.0.113.5");
+  });
+
+  test("an IPv6 subscriber's /64 is one client, however it changes the rest", () => {
+    assert.equal(clientBlock("2001:db8:1:2:3:4:5:6"), clientBlock("2001:0db8:0001:0002:ffff::1"));
+    assert.notEqual(clientBlock("2001:db8:1:2::1"), clientBlock("2001:db8:1:3::1"));
+    assert.equal(clientBlock("2001:db8::1"), "2001:db8:0:0");
+  });
+
+  test("the key depends on the secret and does not hold the address", () => {
+    const key = clientKey("secret-one-0123456789", "203.0.113.5");
+    assert.notEqual(key, clientKey("secret-two-0123456789", "203.0.113.5"));
+    assert.equal(key, clientKey("secret-one-0123456789", "::ffff:203.0.113.5"));
+    assert.ok(!key.includes("203"));
+  });
+});
+
+describe("form bodies are read strictly", () => {
+  test("+ is a space, percent-encoded UTF-8 is decoded, a repeated name keeps every value", () => {
+    const fields = parseFormBody(bytes("comment=Tr%C3%A8s+bien+%21&id=1&id=2&empty=&bare"));
+    assert.equal(fields.comment, "Très bien !");
+    assert.deepEqual(fields.id, ["1", "2"]);
+    assert.equal(fields.empty, "");
+    assert.equal(fields.bare, "");
+  });
+
+  test("raw UTF-8 is accepted (some clients do not encode it)", () => {
+    assert.equal(parseFormBody(bytes("author=Zoé")).author, "Zoé");
+  });
+
+  test("a stray %, bytes that are not UTF-8, or too many fields are refused", () => {
+    assert.throws(() => parseFormBody(bytes("a=100%")), FormBodyError);
+    assert.throws(() => parseFormBody(bytes("a=%zz")), FormBodyError);
+    assert.throws(() => parseFormBody(bytes("a=%C3%28")), FormBodyError);
+    assert.throws(() => parseFormBody(Buffer.from([0x61, 0x3d, 0xff])), FormBodyError);
+    const many = Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `f${i}=x`).join("&");
+    assert.throws(() => parseFormBody(bytes(many)), FormBodyError);
+    assert.doesNotThrow(() => parseFormBody(bytes(many.split("&").slice(1).join("&"))));
+  });
+
+  test("a field named like an Object property is only a field", () => {
+    const fields = parseFormBody(bytes("__proto__=x&constructor=y"));
+    assert.equal(fields["__proto__"], "x");
+    assert.equal(({} as Record<string, unknown>).x, undefined);
+  });
+});
+
+describe("spam marks", () => {
+  const evidence = { queuedTexts: [], publishedBodies: [] };
+  test("more than 3 links marks a comment; 3 do not", () => {
+    const four = '<p><a href="a">a</a> <a href="b">b</a> <a href="c">c</a> <a href="d">d</a></p>';
+    assert.deepEqual(spamMarks({ ...evidence, text: "…", renderedHtml: four }), ["links"]);
+    assert.deepEqual(
+      spamMarks({ ...evidence, text: "…", renderedHtml: four.replace(/ <a href="d">d<\/a>/, "") }),
+      [],
+    );
+  });
+  test("a text already queued (spaces and case aside) or already published on the post is a duplicate", () => {
+    const rendered = "<p>Bravo</p>\n";
+    assert.deepEqual(
+      spamMarks({ text: "BRAVO  !", renderedHtml: rendered, queuedTexts: ["bravo !"], publishedBodies: [] }),
+      ["duplicate"],
+    );
+    assert.deepEqual(
+      spamMarks({ text: "Bravo", renderedHtml: rendered, queuedTexts: [], publishedBodies: [rendered] }),
+      ["duplicate"],
+    );
+    assert.deepEqual(
+      spamMarks({
+        text: "Bravo",
+        renderedHtml: rendered,
+        queuedTexts: ["Merci"],
+        publishedBodies: ["<p>Merci</p>"],
+      }),
+      [],
+    );
+  });
+});
+
+describe("the queue keeps what it must, and no longer", () => {
+  let dir: string;
+  let db: QueueDb;
+  let queue: CommentQueue;
+  before(async () => {
+    dir = temporaryDir("queue");
+    db = await openQueueDatabase(join(dir, "comments.db"));
+    queue = new CommentQueue(db);
+  });
+  after(async () => {
+    await db.destroy();
+    removeDir(dir);
+  });
+
+  const comment = (text: string, email: string, submittedAt: Date) => ({
+    post: "un-article",
+    author: "Zoé",
+    email,
+    text,
+    submittedAt,
+    marks: [],
+    token: `token-${text}`,
+  });
+
+  test("comments no one published go after 30 days; published ones stay", async () => {
+    const now = new Date("2026-12-01T12:00:00Z");
+    const old = new Date(now.getTime() - UNPUBLISHED_RETENTION_MS - 1000);
+    const recent = new Date(now.getTime() - UNPUBLISHED_RETENTION_MS + 60_000);
+    const oldPending = await queue.add(comment("ancien", "a@exemple.fr", old));
+    const oldRejected = await queue.add(comment("refusé", "a@exemple.fr", old));
+    const oldPublished = await queue.add(comment("publié", "a@exemple.fr", old));
+    const young = await queue.add(comment("récent", "b@exemple.fr", recent));
+    await queue.decide([oldRejected.id], "rejected");
+    await queue.decide([oldPublished.id], "approved");
+    await queue.markPublished(oldPublished.id, "12");
+    assert.equal(await queue.purgeUnpublished(now), 2);
+    assert.equal(await queue.get(oldPending.id), undefined);
+    assert.equal(await queue.get(oldRejected.id), undefined);
+    assert.equal((await queue.get(oldPublished.id))?.status, "published");
+    assert.equal((await queue.get(young.id))?.status, "pending");
+  });
+
+  test("forgetting an address deletes all it wrote and names what was published", async () => {
+    const published = await queue.forget(" A@Exemple.FR ");
+    assert.deepEqual(
+      published.map((entry) => [entry.post, entry.publishedId]),
+      [["un-article", "12"]],
+    );
+    const left = await queue.list(["pending", "approved", "published", "rejected", "spam"]);
+    assert.ok(left.every((entry) => entry.email !== "a@exemple.fr"));
+    assert.equal(left.length, 1);
+  });
+
+  test("a decision applies only to a comment still waiting", async () => {
+    const { id } = await queue.add(comment("à décider", "c@exemple.fr", new Date()));
+    const [first, second] = await Promise.all([queue.decide([id], "approved"), queue.decide([id], "spam")]);
+    assert.deepEqual([...(first ?? []), ...(second ?? [])], [id]);
+  });
+});
