@@ -37,7 +37,12 @@ export function checkPosts(postDirs: readonly string[], projectRoot = process.cw
 }
 
 /** `loadOne` reads a post: `loadPost` by default, a `PostCache`'s in the dev server. */
-export function checkContent(contentDir: string, reader: CommentReader, projectRoot = process.cwd(), loadOne: (dir: string) => LoadedPost = (dir) => loadPost(dir, projectRoot)): ContentReport {
+export function checkContent(
+  contentDir: string,
+  reader: CommentReader,
+  projectRoot = process.cwd(),
+  loadOne: (dir: string) => LoadedPost = (dir) => loadPost(dir, projectRoot),
+): ContentReport {
   const posts: CheckedPost[] = [];
   const problems: Problem[] = [];
   let commentCount = 0;

@@ -50,7 +50,8 @@ export function frontMatterProblemOf(data: Record<string, unknown>): string | un
 
 export function splitFrontMatter(text: string): FrontMatter {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  if (!source.startsWith("---")) throw new FrontMatterError("missing front matter (the file must start with a line ---)", 1);
+  if (!source.startsWith("---"))
+    throw new FrontMatterError("missing front matter (the file must start with a line ---)", 1);
   const match = FENCE.exec(source);
   if (!match || match.index !== 0) throw new FrontMatterError("front matter is not closed by a line ---", 1);
   const yamlSource = match[1] ?? "";
@@ -63,7 +64,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     throw new FrontMatterError(`invalid YAML: ${yamlError.reason ?? String(error)}`, line);
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== "object" || Array.isArray(data)) throw new FrontMatterError("front matter must be a set of key: value pairs", 2);
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new FrontMatterError("front matter must be a set of key: value pairs", 2);
   const header = match[0];
   return {
     data: data as Record<string, unknown>,
@@ -74,6 +76,8 @@ export function splitFrontMatter(text: string): FrontMatter {
 
 /** 1-based line of a top-level key in the file (the front matter starts on line 2). */
 export function lineOfKey(yamlSource: string, key: string): number | undefined {
-  const index = yamlSource.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`));
+  const index = yamlSource
+    .split("\n")
+    .findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`));
   return index === -1 ? undefined : index + 2;
 }

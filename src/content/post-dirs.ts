@@ -15,11 +15,13 @@ export const CONTENT_DIR = "content";
 export const POSTS_FOLDER = "posts";
 
 const POST_FOLDER_NAME = /^[a-z0-9][a-z0-9-]*$/;
-const NAME_RULE = "a post folder's name holds only lower-case letters a-z, digits and hyphens, and starts with a letter or a digit";
+const NAME_RULE =
+  "a post folder's name holds only lower-case letters a-z, digits and hyphens, and starts with a letter or a digit";
 const IGNORED_PREFIXES = [".", "_"] as const;
 
 /** Why a name cannot be a post's folder: not an address, or another page's. */
-export type PostFolderFault = { kind: "unusable"; suggestion?: string } | { kind: "reserved"; takenBy: string };
+export type PostFolderFault =
+  { kind: "unusable"; suggestion?: string } | { kind: "reserved"; takenBy: string };
 
 /** A folder that is no post (hidden, or set aside with "_"): listed by no tool, read by no build. */
 export function isIgnoredPostFolder(name: string): boolean {
@@ -49,8 +51,16 @@ export function postFolderProblem(postDir: string, projectRoot = process.cwd()):
   const fault = isIgnoredPostFolder(name) ? undefined : postFolderFault(name);
   if (!fault) return undefined;
   const folder = relative(projectRoot, postDir);
-  if (fault.kind === "reserved") return problem(folder, "folder", `"${name}" cannot be a post's address: /${name}/ is already that of ${fault.takenBy}; rename the folder`);
-  const fix = fault.suggestion === undefined ? "rename the folder" : `rename it to ${join(dirname(folder), fault.suggestion)}`;
+  if (fault.kind === "reserved")
+    return problem(
+      folder,
+      "folder",
+      `"${name}" cannot be a post's address: /${name}/ is already that of ${fault.takenBy}; rename the folder`,
+    );
+  const fix =
+    fault.suggestion === undefined
+      ? "rename the folder"
+      : `rename it to ${join(dirname(folder), fault.suggestion)}`;
   return problem(folder, "folder", `"${name}" cannot be a post's address (/<folder>/): ${NAME_RULE}; ${fix}`);
 }
 

@@ -35,13 +35,26 @@ function readPost(postDir: string, projectRoot: string): LoadedPost {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    return { problems: [problem(relative(projectRoot, postDir), POST_FILE, `missing: a post folder holds its article in ${POST_FILE}`)] };
+    return {
+      problems: [
+        problem(
+          relative(projectRoot, postDir),
+          POST_FILE,
+          `missing: a post folder holds its article in ${POST_FILE}`,
+        ),
+      ],
+    };
   }
   let frontMatter;
   try {
     frontMatter = splitFrontMatter(text);
   } catch (error) {
-    if (error instanceof FrontMatterError) return { problems: [problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line })] };
+    if (error instanceof FrontMatterError)
+      return {
+        problems: [
+          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
+        ],
+      };
     throw error;
   }
   const validated = validateFrontMatter(postSchema, file, frontMatter);
@@ -49,9 +62,14 @@ function readPost(postDir: string, projectRoot: string): LoadedPost {
   const problems: Problem[] = [];
   if (isMissingDescription(validated.value)) {
     problems.push(
-      problem(file, "description", "must not be empty once the post is published: a one-sentence summary for search engines and the home page (a draft may leave it empty)", {
-        line: lineOfKey(frontMatter.yaml, "description"),
-      }),
+      problem(
+        file,
+        "description",
+        "must not be empty once the post is published: a one-sentence summary for search engines and the home page (a draft may leave it empty)",
+        {
+          line: lineOfKey(frontMatter.yaml, "description"),
+        },
+      ),
     );
   }
   return { post: { slug: basename(postDir), dir: postDir, file, data: validated.value }, problems };
@@ -107,6 +125,12 @@ export function isPostPage(inputPath: string, postsDir: string): boolean {
 }
 
 /** Oldest first; the same date, by path (as Eleventy sorts its collections). */
-export function compareByDateThenPath(a: { date: Date; inputPath: string }, b: { date: Date; inputPath: string }): number {
-  return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
+export function compareByDateThenPath(
+  a: { date: Date; inputPath: string },
+  b: { date: Date; inputPath: string },
+): number {
+  return (
+    a.date.getTime() - b.date.getTime() ||
+    (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0)
+  );
 }

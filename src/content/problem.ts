@@ -22,7 +22,10 @@ export function problem(file: string, field: string, message: string, extra: Par
 // escapes, so a file cannot drive the terminal (colours, cursor moves) or hide a line.
 function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** "content/posts/a/comments/3.md: parent: no comment "9" in this post"; "…/3.md:3: date: …" when the line is known */

@@ -5,7 +5,11 @@ import { errorsIn, formatProblem, type Problem } from "./problem.ts";
 
 class ContentError extends Error {}
 
-export function reportContentProblems(problems: readonly Problem[], options: { stopOnError: boolean }, log: (line: string) => void = console.error): void {
+export function reportContentProblems(
+  problems: readonly Problem[],
+  options: { stopOnError: boolean },
+  log: (line: string) => void = console.error,
+): void {
   for (const p of problems) log(formatProblem(p));
   const errors = errorsIn(problems);
   if (errors.length === 0) return;

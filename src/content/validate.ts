@@ -6,10 +6,17 @@ import { problem, type Problem } from "./problem.ts";
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: core.$ZodIssue, allowed: string[]): Problem[] {
+function problemsFromIssue(
+  file: string,
+  frontMatter: FrontMatter,
+  issue: core.$ZodIssue,
+  allowed: string[],
+): Problem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) =>
-      problem(file, key, `unknown field (allowed: ${allowed.join(", ")})`, { line: lineOfKey(frontMatter.yaml, key) }),
+      problem(file, key, `unknown field (allowed: ${allowed.join(", ")})`, {
+        line: lineOfKey(frontMatter.yaml, key),
+      }),
     );
   }
   const field = issue.path.map(String).join(".") || "front matter";
@@ -18,9 +25,16 @@ function problemsFromIssue(file: string, frontMatter: FrontMatter, issue: core.$
   return [problem(file, field, issue.message, line === undefined ? {} : { line })];
 }
 
-export function validateFrontMatter<S extends ZodMiniObject>(schema: S, file: string, frontMatter: FrontMatter): Validated<output<S>> {
+export function validateFrontMatter<S extends ZodMiniObject>(
+  schema: S,
+  file: string,
+  frontMatter: FrontMatter,
+): Validated<output<S>> {
   const result = schema.safeParse(frontMatter.data);
   if (result.success) return { ok: true, value: result.data };
   const allowed = Object.keys(schema.shape);
-  return { ok: false, problems: result.error.issues.flatMap((issue) => problemsFromIssue(file, frontMatter, issue, allowed)) };
+  return {
+    ok: false,
+    problems: result.error.issues.flatMap((issue) => problemsFromIssue(file, frontMatter, issue, allowed)),
+  };
 }
