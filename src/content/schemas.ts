@@ -9,6 +9,7 @@ import {
   array,
   boolean,
   enum as oneOf,
+  int,
   literal,
   minLength,
   NEVER,
@@ -50,31 +51,37 @@ const isoDate = pipe(
 );
 
 // A web address, normalised by the URL parser (so what is written to the page is
-// exactly what was checked: no stray spaces, quotes or control characters).
-const webUrl = pipe(
-  string({ error: "expected a web address (http or https)" }),
-  transform((value: string, payload): string => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value.trim());
-    } catch {
-      url = undefined;
-    }
-    if (
-      !url ||
-      (url.protocol !== "http:" && url.protocol !== "https:") ||
-      url.hostname === "" ||
-      url.username !== "" ||
-      url.password !== ""
-    ) {
-      return refuse(
-        payload,
-        `"${value}" is not valid: expected a web address starting with http:// or https://`,
-      );
-    }
-    return url.href;
-  }),
-);
+// exactly what was checked: no stray spaces, quotes or control characters). `what`: the
+// message when it is missing, for a field that requires it.
+function webAddress(what?: string) {
+  const hint = "expected a web address (http or https)";
+  return pipe(
+    string({ error: (issue) => (issue.input === undefined && what ? `required: ${what}` : hint) }),
+    transform((value: string, payload): string => {
+      let url: URL | undefined;
+      try {
+        url = new URL(value.trim());
+      } catch {
+        url = undefined;
+      }
+      if (
+        !url ||
+        (url.protocol !== "http:" && url.protocol !== "https:") ||
+        url.hostname === "" ||
+        url.username !== "" ||
+        url.password !== ""
+      ) {
+        return refuse(
+          payload,
+          `"${value}" is not valid: expected a web address starting with http:// or https://`,
+        );
+      }
+      return url.href;
+    }),
+  );
+}
+
+const webUrl = webAddress();
 
 const commentId = pipe(
   union([string(), number()], {
@@ -85,6 +92,40 @@ const commentId = pipe(
 
 const TAGS_HINT = "expected a list of tags, e.g. [seo, réseaux sociaux]";
 
+const ALIASES_HINT =
+  "expected a list of the old addresses of this post or page, each an absolute path, e.g. [/2010/07/21/le-smo/, /?p=12]";
+// Characters no address path holds as written: spaces and controls (an address written
+// with them is percent-encoded), "#" (a fragment never reaches the server), "\\".
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const NOT_IN_PATH = /[\s\u0000-\u001F\u007F#\\]/;
+
+/**
+ * `aliases`: the old addresses of a post or a page (an imported blog's date-based
+ * permalinks, `/?p=12`…), each an absolute path on this site (a query allowed, as WordPress's
+ * `/?p=<ID>`; non-ASCII as written or percent-encoded). One definition for posts and pages.
+ */
+const aliases = optional(
+  array(
+    pipe(
+      string({ error: `${ALIASES_HINT} (each address is text)` }),
+      transform((value: string, payload): string =>
+        /^\/(?!\/)/.test(value.trim()) && !NOT_IN_PATH.test(value.trim())
+          ? value.trim()
+          : refuse(
+              payload,
+              `"${value}" is not valid: expected an absolute path on this site, starting with a single / (no space, no #)`,
+            ),
+      ),
+    ),
+    { error: ALIASES_HINT },
+  ),
+);
+
+/** `comments`: whether readers may comment (the form and the "Répondre" links): open unless closed. */
+const commentsSetting = optional(
+  oneOf(["open", "closed"], { error: "expected open or closed (readers may comment unless closed)" }),
+);
+
 export const postSchema = strictObject({
   title: requiredText("the title of the post"),
   date: isoDate,
@@ -94,10 +135,27 @@ export const postSchema = strictObject({
   }),
   tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
   draft: optional(boolean({ error: "expected true or false" })),
-  // Whether readers may comment (the form and the "Répondre" links): open unless closed.
-  comments: optional(
-    oneOf(["open", "closed"], { error: "expected open or closed (readers may comment unless closed)" }),
+  comments: commentsSetting,
+});
+
+// A page (content/pages/<path>/index.md, src/content/pages.ts): no date, no author; not
+// on the home page, in the posts' feed or in tags; its comments and mentions as a post's.
+export const pageSchema = strictObject({
+  title: requiredText("the title of the page"),
+  description: optional(
+    string({ error: "expected text: a one-sentence summary of the page for search engines" }),
   ),
+  // Its place in the site header's navigation (layouts/base.njk): smaller first. Without
+  // it, the page is not listed there.
+  nav: optional(
+    int({
+      error:
+        "expected a whole number: the page's place in the site's navigation (1 first); leave it out to keep the page out of it",
+    }),
+  ),
+  aliases,
+  draft: optional(boolean({ error: "expected true or false" })),
+  comments: commentsSetting,
 });
 
 const WITHDRAWN_HINT =
@@ -123,4 +181,19 @@ export const withdrawnCommentSchema = strictObject({
   withdrawn: literal(true, { error: WITHDRAWN_HINT }),
 });
 
+// A mention (a pingback or a trackback): another site's page linking to a post or a page,
+// <post or page folder>/mentions/<id>.md. Its text (the body) is the excerpt the other
+// site sent: untrusted, rendered as a comment's.
+export const mentionSchema = strictObject({
+  type: oneOf(["pingback", "trackback"], {
+    error: (issue) =>
+      `${issue.input === undefined ? "required: " : ""}expected pingback or trackback (how the other site told of its link)`,
+  }),
+  source: webAddress("the address of the page that links here"),
+  title: requiredText("the title of the page that links here"),
+  date: isoDate,
+});
+
 export type PostFrontMatter = output<typeof postSchema>;
+export type PageFrontMatter = output<typeof pageSchema>;
+export type MentionFrontMatter = output<typeof mentionSchema>;
