@@ -4,6 +4,7 @@
 import { isIP } from "node:net";
 import { siteMetadata } from "../site/metadata.ts";
 import { homeUrl, pathPrefixFromEnv } from "../site/path-prefix.ts";
+import { publisherOptionsFromEnv, type PublisherOptions } from "./publishing/index.ts";
 import { queueDatabasePath } from "./store/database-path.ts";
 
 export interface ServerConfig {
@@ -22,6 +23,8 @@ export interface ServerConfig {
   allowedOrigins: ReadonlySet<string>;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
   trustedProxies: readonly string[];
+  /** How approved comments are published (COMMENTS_PUBLISH, COMMENTS_GIT_*, COMMENTS_REBUILD). */
+  publishing: PublisherOptions;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +98,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, projectRoot: string)
     publicUrl,
     allowedOrigins: new Set(origins),
     trustedProxies: trustedProxies(env.COMMENTS_TRUST_PROXY),
+    publishing: publisherOptionsFromEnv(env, projectRoot),
   };
   const password = env.COMMENTS_ADMIN_PASSWORD;
   if (password !== undefined && password !== "") config.adminPassword = password;

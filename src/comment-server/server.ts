@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
 import { Moderation } from "./moderation/moderate.ts";
-import { createPublisher, publisherOptionsFromEnv } from "./publishing/index.ts";
+import { createPublisher } from "./publishing/index.ts";
 import { RATE_WINDOW_MS } from "./rate-limit.ts";
 import { EventCounter } from "./store/counters.ts";
 import { openQueueDatabase, type QueueDb } from "./store/database.ts";
@@ -34,11 +34,7 @@ export async function startCommentServer(
   config: ServerConfig,
   log: (line: string) => void = (line) => console.error(`comments: ${line}`),
 ): Promise<RunningServer> {
-  // TODO(lead): publisher settings read with the rest of the configuration (config.ts).
-  const publisher = createPublisher({
-    ...publisherOptionsFromEnv(process.env, config.projectRoot),
-    log,
-  });
+  const publisher = createPublisher({ ...config.publishing, log });
   const db = await openQueueDatabase(config.databasePath);
   const queue = new CommentQueue(db);
   const moderation = new Moderation(queue, publisher);

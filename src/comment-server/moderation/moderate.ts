@@ -8,8 +8,8 @@
 // by one call, which every other call for it waits for. A comment whose publication
 // fails stays approved with the reason, for a retry (the "Réessayer" button, the next
 // server start).
-import { PublishError, type ApprovedComment, type Publisher } from "../publishing/index.ts";
-import type { CommentQueue, QueuedComment } from "../store/queue.ts";
+import { approvedFields, PublishError, type Publisher } from "../publishing/index.ts";
+import type { CommentQueue } from "../store/queue.ts";
 import type { QueueStatus } from "../store/schema.ts";
 
 /** What became of one queue id a moderator named. */
@@ -27,19 +27,6 @@ export type ModerationOutcome =
 /** Whether an outcome is what the moderator asked for (a CLI run with any other exits 1). */
 export function succeeded(outcome: ModerationOutcome): boolean {
   return outcome.result === "published" || outcome.result === "decided";
-}
-
-/** The comment as its file will hold it: never the e-mail address, nor anything of the client. */
-function approvedComment(comment: QueuedComment): ApprovedComment {
-  const approved: ApprovedComment = {
-    post: comment.post,
-    author: comment.author,
-    text: comment.text,
-    submittedAt: comment.submittedAt,
-  };
-  if (comment.parent !== undefined) approved.parent = comment.parent;
-  if (comment.url !== undefined) approved.url = comment.url;
-  return approved;
 }
 
 function reasonOf(error: unknown): string {
@@ -137,7 +124,8 @@ export class Moderation {
     if (!comment) return { id, result: "unknown" };
     if (comment.status !== "approved") return { id, result: "already-decided", status: comment.status };
     try {
-      const published = await this.publisher.publish(approvedComment(comment));
+      // Only what a comment file holds goes to the publisher: never the e-mail address.
+      const published = await this.publisher.publish(approvedFields(comment));
       await this.queue.markPublished(id, published.id);
       return { id, result: "published", publishedId: published.id, file: published.file };
     } catch (error) {

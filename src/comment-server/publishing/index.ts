@@ -55,7 +55,7 @@ export interface Publisher {
 }
 
 /** A copy of the fields a comment file holds, so nothing else the caller's object carries goes further. */
-function approvedFields(comment: ApprovedComment): ApprovedComment {
+export function approvedFields(comment: ApprovedComment): ApprovedComment {
   const copy: ApprovedComment = {
     post: comment.post,
     author: comment.author,
