@@ -26,6 +26,7 @@ import {
 } from "zod/mini";
 import type { DateTime } from "luxon";
 import { parseIsoWithOffset } from "../format/dates.ts";
+import { parseAliasPath } from "../redirects/alias-path.ts";
 
 const DATE_HINT =
   "expected an ISO 8601 date-time with its offset that exists, e.g. 2010-07-23T14:32:00+02:00";
@@ -94,28 +95,24 @@ const TAGS_HINT = "expected a list of tags, e.g. [seo, réseaux sociaux]";
 
 const ALIASES_HINT =
   "expected a list of the old addresses of this post or page, each an absolute path, e.g. [/2010/07/21/le-smo/, /?p=12]";
-// Characters no address path holds as written: spaces and controls (an address written
-// with them is percent-encoded), "#" (a fragment never reaches the server), "\\".
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const NOT_IN_PATH = /[\s\u0000-\u001F\u007F#\\]/;
-
 /**
  * `aliases`: the old addresses of a post or a page (an imported blog's date-based
- * permalinks, `/?p=12`…), each an absolute path on this site (a query allowed, as WordPress's
- * `/?p=<ID>`; non-ASCII as written or percent-encoded). One definition for posts and pages.
+ * permalinks, `/?p=12`…), each an absolute path on this site, non-ASCII as written or
+ * percent-encoded, or WordPress's `/?p=<ID>`; each becomes a redirect (src/redirects/).
+ * Checked strictly, for they become file names, `_redirects` lines and nginx keys
+ * (src/redirects/alias-path.ts: no scheme or host, no "." or ".." segment, no space, quote
+ * or control character, no other query); kept as written. Which other page or alias an
+ * address collides with is checked across the site (src/redirects/alias-claims.ts).
+ * One definition for posts and pages.
  */
 const aliases = optional(
   array(
     pipe(
       string({ error: `${ALIASES_HINT} (each address is text)` }),
-      transform((value: string, payload): string =>
-        /^\/(?!\/)/.test(value.trim()) && !NOT_IN_PATH.test(value.trim())
-          ? value.trim()
-          : refuse(
-              payload,
-              `"${value}" is not valid: expected an absolute path on this site, starting with a single / (no space, no #)`,
-            ),
-      ),
+      transform((value: string, payload): string => {
+        const parsed = parseAliasPath(value);
+        return parsed.ok ? parsed.alias.written : refuse(payload, parsed.message);
+      }),
     ),
     { error: ALIASES_HINT },
   ),
@@ -133,9 +130,19 @@ export const postSchema = strictObject({
   description: string({
     error: "expected text: a one-sentence summary for search engines and the home page",
   }),
-  tags: optional(array(string({ error: `${TAGS_HINT} (each tag is text)` }), { error: TAGS_HINT })),
+  // Each tag has its page, /tags/<slug>/ (src/site/tags.ts): an empty one would have none.
+  tags: optional(
+    array(
+      string({ error: `${TAGS_HINT} (each tag is text)` }).check(
+        trim(),
+        minLength(1, { error: `${TAGS_HINT} (a tag must not be empty)` }),
+      ),
+      { error: TAGS_HINT },
+    ),
+  ),
   draft: optional(boolean({ error: "expected true or false" })),
   comments: commentsSetting,
+  aliases,
 });
 
 // A page (content/pages/<path>/index.md, src/content/pages.ts): no date, no author; not
