@@ -1,46 +1,26 @@
 // The moderator's decisions (src/comment-server/moderation/moderate.ts) on a real SQLite
-// file, with a Publisher that records what it is asked to publish: approving publishes
-// once, never the e-mail; a failed publication keeps the comment approved with its
-// reason, and a retry publishes it; refusals only change the status.
+// file, published by the real Publisher into a copy of a project: approving writes one
+// file, never the e-mail; a failed publication (the post's comments/ path is a file)
+// keeps the comment approved with its reason, and a retry publishes it once the cause is
+// fixed; refusals only change the status.
 import assert from "node:assert/strict";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { Moderation, type ModerationOutcome } from "../../src/comment-server/moderation/moderate.ts";
 import { countOf, firstLine, markLabel } from "../../src/comment-server/moderation/words.ts";
-import {
-  PublishError,
-  type ApprovedComment,
-  type PublishedComment,
-  type Publisher,
-} from "../../src/comment-server/publishing/index.ts";
+import { createPublisher, type Publisher } from "../../src/comment-server/publishing/index.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, type NewQueuedComment } from "../../src/comment-server/store/queue.ts";
-import { removeDir, temporaryDir } from "../helpers/site.ts";
+import { commentFile, postFile, removeDir, temporaryDir, temporaryProject } from "../helpers/site.ts";
 
-/** Publishes into memory, slowly enough that two calls overlap; fails while `failWith` is set. */
-class RecordingPublisher implements Publisher {
-  readonly published: ApprovedComment[] = [];
-  failWith: Error | undefined;
-
-  async publish(comment: ApprovedComment): Promise<PublishedComment> {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    if (this.failWith) throw this.failWith;
-    this.published.push(comment);
-    const id = String(this.published.length);
-    return { id, file: `content/posts/${comment.post}/comments/${id}.md`, alreadyPublished: false };
-  }
-  idle(): Promise<void> {
-    return Promise.resolve();
-  }
-  close(): Promise<void> {
-    return Promise.resolve();
-  }
-}
+const GREG = commentFile({ author: "Greg", date: "2024-03-01T08:00:00+01:00" }, "Le premier commentaire.");
 
 let folder: string;
 let db: QueueDb;
 let queue: CommentQueue;
-let publisher: RecordingPublisher;
+let project: string;
+let publisher: Publisher;
 let moderation: Moderation;
 let tokens = 0;
 
@@ -65,6 +45,22 @@ function results(outcomes: readonly ModerationOutcome[]): string[] {
   return outcomes.map((outcome) => `${outcome.id}:${outcome.result}`);
 }
 
+const commentsDir = () => join(project, "content/posts/un-billet/comments");
+const commentFiles = () => readdirSync(commentsDir()).sort();
+const fileText = (name: string) => readFileSync(join(commentsDir(), name), "utf8");
+
+/** The post's comments/ path replaced by a file: no comment can be written there. */
+function breakCommentsFolder(): void {
+  rmSync(commentsDir(), { recursive: true });
+  writeFileSync(commentsDir(), "pas un dossier");
+}
+
+function repairCommentsFolder(): void {
+  rmSync(commentsDir());
+  mkdirSync(commentsDir());
+  writeFileSync(join(commentsDir(), "6.md"), GREG);
+}
+
 describe("moderation decisions", () => {
   before(async () => {
     folder = temporaryDir("moderation");
@@ -77,36 +73,39 @@ describe("moderation decisions", () => {
   });
   beforeEach(async () => {
     await db.deleteFrom("comments").execute();
-    publisher = new RecordingPublisher();
+    project = temporaryProject({
+      "content/posts/un-billet/index.md": postFile("Un billet"),
+      "content/posts/un-billet/comments/6.md": GREG,
+    });
+    publisher = createPublisher({ projectRoot: project, log: () => undefined });
     moderation = new Moderation(queue, publisher);
   });
+  afterEach(async () => {
+    await publisher.close();
+    removeDir(project);
+  });
 
-  it("approving publishes the comment as its file will hold it, without the e-mail, and marks it published", async () => {
+  it("approving writes the comment's file, without the e-mail, and marks it published", async () => {
     const id = await queued({ parent: "6", url: "https://exemple.fr/" });
     const outcomes = await moderation.approve([id]);
     assert.deepEqual(outcomes, [
-      { id, result: "published", publishedId: "1", file: "content/posts/un-billet/comments/1.md" },
+      { id, result: "published", publishedId: "7", file: "content/posts/un-billet/comments/7.md" },
     ]);
-    assert.deepEqual(publisher.published, [
-      {
-        post: "un-billet",
-        parent: "6",
-        author: "Hélène",
-        url: "https://exemple.fr/",
-        text: "Merci pour cet article.",
-        submittedAt: new Date("2024-03-01T09:00:00Z"),
-      },
-    ]);
-    assert.doesNotMatch(JSON.stringify(publisher.published), /helene@exemple\.fr/);
+    const text = fileText("7.md");
+    assert.match(text, /^author: "?Hélène"?$/m);
+    assert.match(text, /^parent: "?6"?$/m);
+    assert.match(text, /^url: "?https:\/\/exemple\.fr\/"?$/m);
+    assert.match(text, /Merci pour cet article\./);
+    assert.doesNotMatch(text, /helene@exemple\.fr/);
     const stored = await queue.get(id);
     assert.equal(stored?.status, "published");
-    assert.equal(stored?.publishedId, "1");
+    assert.equal(stored?.publishedId, "7");
   });
 
   it("approving the same comment twice at once writes one file", async () => {
     const id = await queued();
     const [first, second] = await Promise.all([moderation.approve([id]), moderation.approve([id])]);
-    assert.equal(publisher.published.length, 1);
+    assert.deepEqual(commentFiles(), ["6.md", "7.md"]);
     assert.deepEqual(results([...(first ?? []), ...(second ?? [])]), [`${id}:published`, `${id}:published`]);
   });
 
@@ -116,7 +115,7 @@ describe("moderation decisions", () => {
     assert.deepEqual(await moderation.approve([id]), [
       { id, result: "already-decided", status: "published" },
     ]);
-    assert.equal(publisher.published.length, 1);
+    assert.deepEqual(commentFiles(), ["6.md", "7.md"]);
   });
 
   it("approves several at once, one outcome per id in the order given, unknown and repeated ids included", async () => {
@@ -124,53 +123,41 @@ describe("moderation decisions", () => {
     const b = await queued({ text: "Second." });
     const outcomes = await moderation.approve([b, 999, a, b]);
     assert.deepEqual(results(outcomes), [`${b}:published`, "999:unknown", `${a}:published`]);
-    assert.deepEqual(
-      publisher.published.map((comment) => comment.text),
-      ["Second.", "Premier."],
-    );
+    assert.match(fileText("7.md"), /Second\./);
+    assert.match(fileText("8.md"), /Premier\./);
   });
 
   it("a failed publication keeps the comment approved with its French reason; a retry publishes it", async () => {
     const id = await queued();
-    publisher.failWith = new PublishError("le dépôt git refuse le commit");
-    assert.deepEqual(await moderation.approve([id]), [
-      { id, result: "publish-failed", reason: "le dépôt git refuse le commit" },
-    ]);
+    breakCommentsFolder();
+    const [outcome] = await moderation.approve([id]);
+    assert.equal(outcome?.result, "publish-failed");
     const failed = await queue.get(id);
     assert.equal(failed?.status, "approved");
-    assert.equal(failed?.publishError, "le dépôt git refuse le commit");
+    assert.ok(failed?.publishError && failed.publishError.length > 10, "no reason kept");
+    assert.ok(outcome?.result === "publish-failed" && outcome.reason === failed.publishError);
 
-    publisher.failWith = undefined;
+    repairCommentsFolder();
     assert.deepEqual(results(await moderation.retryUnpublished()), [`${id}:published`]);
     assert.equal((await queue.get(id))?.status, "published");
+    assert.deepEqual(commentFiles(), ["6.md", "7.md"]);
     assert.deepEqual(await moderation.retryUnpublished(), []);
-  });
-
-  it("an unexpected failure is kept as a reason too, in French", async () => {
-    const id = await queued();
-    publisher.failWith = new Error("EACCES: permission denied");
-    const [outcome] = await moderation.approve([id]);
-    assert.deepEqual(outcome, {
-      id,
-      result: "publish-failed",
-      reason: "erreur inattendue\u00A0: EACCES: permission denied",
-    });
   });
 
   it("approving a comment whose publication failed publishes it again", async () => {
     const id = await queued();
-    publisher.failWith = new PublishError("disque plein");
+    breakCommentsFolder();
     await moderation.approve([id]);
-    publisher.failWith = undefined;
+    repairCommentsFolder();
     assert.deepEqual(results(await moderation.approve([id])), [`${id}:published`]);
   });
 
   it("a comment whose publication keeps failing can be refused instead; a published one cannot", async () => {
-    const stuck = await queued();
     const done = await queued({ text: "Publié." });
     await moderation.approve([done]);
-    publisher.failWith = new PublishError("l’article n’existe plus");
-    await moderation.approve([stuck]);
+    // Its post is gone: it can never be published.
+    const stuck = await queued({ post: "article-disparu" });
+    assert.equal((await moderation.approve([stuck]))[0]?.result, "publish-failed");
     assert.deepEqual(await moderation.reject([stuck, done]), [
       { id: stuck, result: "decided", status: "rejected" },
       { id: done, result: "already-decided", status: "published" },
@@ -181,13 +168,17 @@ describe("moderation decisions", () => {
     assert.deepEqual(await moderation.retryUnpublished(), []);
   });
 
-  it("refusing a comment while its file is being written leaves it to its publication", async () => {
+  it("approving and refusing at once: one of them decides, and the file matches it", async () => {
     const id = await queued();
-    const approving = moderation.approve([id]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    assert.deepEqual(await moderation.reject([id]), [{ id, result: "already-decided", status: "approved" }]);
-    assert.deepEqual(results(await approving), [`${id}:published`]);
-    assert.equal((await queue.get(id))?.status, "published");
+    const [approval, refusal] = await Promise.all([moderation.approve([id]), moderation.reject([id])]);
+    if (refusal[0]?.result === "decided") {
+      assert.deepEqual(approval, [{ id, result: "already-decided", status: "rejected" }]);
+      assert.deepEqual(commentFiles(), ["6.md"]);
+    } else {
+      assert.deepEqual(results(approval), [`${id}:published`]);
+      assert.equal(refusal[0]?.result, "already-decided");
+      assert.deepEqual(commentFiles(), ["6.md", "7.md"]);
+    }
   });
 
   it("refusing and marking as spam change only comments still waiting, and publish nothing", async () => {
@@ -202,7 +193,7 @@ describe("moderation decisions", () => {
     assert.deepEqual(await moderation.approve([a]), [
       { id: a, result: "already-decided", status: "rejected" },
     ]);
-    assert.equal(publisher.published.length, 0);
+    assert.deepEqual(commentFiles(), ["6.md"]);
   });
 });
 

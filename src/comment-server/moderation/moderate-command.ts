@@ -14,7 +14,6 @@
 //
 // A queue id that is unknown, or already decided, is reported on standard error and the
 // command exits with status 1 once it has done the rest.
-import { withdrawComment } from "../../authoring/withdraw-comment.ts";
 import { AuthoringError } from "../../authoring/authoring-error.ts";
 import { formatFrenchDateTime, machineDateTime, siteDateTime } from "../../format/dates.ts";
 import { siteMetadata } from "../../site/metadata.ts";
@@ -267,9 +266,16 @@ export async function moderateCommand(
   args: readonly string[],
 ): Promise<CommandResult> {
   const request = parseModerateArgs(args);
-  // Withdrawing edits a comment file: the queue is not needed, nor created.
-  if (request.kind === "withdraw")
-    return { output: withdrawComment(projectRoot, request.post, request.commentId), problems: [] };
+  // Withdrawing edits a comment file (committed and pushed with COMMENTS_PUBLISH=git, as
+  // a publication is): the queue is not needed, nor created.
+  if (request.kind === "withdraw") {
+    const publisher = createPublisher(publisherOptionsFromEnv(env, projectRoot));
+    try {
+      return { output: await publisher.withdraw(request.post, request.commentId), problems: [] };
+    } finally {
+      await publisher.close();
+    }
+  }
   const db = await openQueueDatabase(queueDatabasePath(env, projectRoot));
   try {
     return await runRequest(db, projectRoot, env, request);

@@ -6,6 +6,7 @@
 // PublishError whose French reason the moderation page shows; the comment stays approved,
 // and publishing it again finishes the job without a second file.
 import { resolve } from "node:path";
+import { withdrawComment } from "../../authoring/withdraw-comment.ts";
 import { findCommentFile, writeCommentFile } from "./comment-file.ts";
 import { GitCheckout } from "./git-checkout.ts";
 import { outputSummary } from "./log-text.ts";
@@ -48,6 +49,11 @@ export interface PublisherOptions {
 
 export interface Publisher {
   publish(comment: ApprovedComment): Promise<PublishedComment>;
+  /**
+   * Withdraws a published comment (src/authoring/withdraw-comment.ts), committed, pushed
+   * and rebuilt as a publication is; resolves to its file, relative to the project.
+   */
+  withdraw(post: string, commentId: string): Promise<string>;
   /** Resolves when the publications and the rebuilds asked for so far are done. */
   idle(): Promise<void>;
   /** Refuses new publications, and resolves when the pending ones and their rebuild are done. */
@@ -121,7 +127,24 @@ export function createPublisher(options: PublisherOptions): Publisher {
     }
   }
 
+  async function withdrawNow(post: string, commentId: string): Promise<string> {
+    await git?.pull();
+    const file = withdrawComment(projectRoot, post, commentId);
+    if (git) {
+      await git.commitFile(file, `Commentaire ${commentId} retiré de ${post}\n\n${file}`);
+      await git.push();
+    }
+    log(`comment withdrawn: ${file}`);
+    rebuilder?.request();
+    return file;
+  }
+
   return {
+    async withdraw(post, commentId) {
+      if (closed)
+        throw new PublishError("Le serveur s’arrête : retirez le commentaire quand il aura redémarré.");
+      return queue.run(() => withdrawNow(post, commentId));
+    },
     async publish(comment) {
       if (closed) throw new PublishError("Le serveur s’arrête : publiez à nouveau quand il aura redémarré.");
       const approved = approvedFields(comment);

@@ -142,9 +142,10 @@ export class CommentQueue {
   }
 
   /**
-   * Refuses comments approved but not published (their file could not be written, and the
-   * moderator gives up on it); returns the ids it changed. A published one is left alone:
-   * its file is withdrawn instead.
+   * Refuses comments approved whose publication failed (their file could not be written,
+   * and the moderator gives up on it); returns the ids it changed. One approved a moment
+   * ago, whose file is being written, has no failure yet and is left to its publication; a
+   * published one is left alone too: its file is withdrawn instead.
    */
   async refuseUnpublished(
     ids: readonly number[],
@@ -157,6 +158,7 @@ export class CommentQueue {
       .set({ status: decision, decided_at: now.toISOString(), publish_error: null })
       .where("id", "in", ids)
       .where("status", "=", "approved")
+      .where("publish_error", "is not", null)
       .returning("id")
       .execute();
     return rows.map((row) => row.id).sort((a, b) => a - b);
