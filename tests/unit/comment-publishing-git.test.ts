@@ -294,6 +294,24 @@ describe("COMMENTS_PUBLISH=git", () => {
     }),
   );
 
+  it(
+    "withdrawing a comment commits its rewritten file alone and pushes it",
+    withRepositories(async (repos) => {
+      const logs: string[] = [];
+      const publisher = publisherOf(repos, logs);
+      const file = await publisher.withdraw(POST, "1");
+      await publisher.close();
+      assert.equal(file, `${COMMENTS}/1.md`);
+      assert.deepEqual(
+        originLog(repos)[0],
+        `Commentaires <commentaires@localhost>|Commentaire 1 retiré de ${POST}| ${COMMENTS}/1.md`,
+      );
+      const text = git(repos.origin, "show", `main:${COMMENTS}/1.md`);
+      assert.match(text, /^withdrawn: true$/m);
+      assert.doesNotMatch(text, /Hélène/);
+    }),
+  );
+
   it("a project folder that is no git checkout: PublishError saying so", async () => {
     const root = temporaryDir("publishing-no-git");
     try {
