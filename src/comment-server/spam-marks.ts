@@ -1,6 +1,7 @@
 // The spam rules a confirmed comment is checked against. A comment that trips one is
 // still queued, marked, for the moderator to decide: a reader who pastes four links or
 // sends their comment twice is not refused, only flagged.
+import { createHash } from "node:crypto";
 import type { SpamMark } from "./store/queue.ts";
 
 /** More links than this marks a comment. */
@@ -16,13 +17,18 @@ function comparable(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** What two texts share when they are the same comment sent twice: the hash of their comparable form. */
+export function textKey(text: string): string {
+  return createHash("sha256").update(comparable(text)).digest("base64url");
+}
+
 export interface SpamEvidence {
   /** The comment, as typed. */
   text: string;
   /** The comment, rendered by the comment markdown. */
   renderedHtml: string;
-  /** The texts of the post's comments in the queue (waiting, approved or published). */
-  queuedTexts: readonly string[];
+  /** Whether the same text is in the queue for this post (waiting, approved or published). */
+  alreadyQueued: boolean;
   /** The rendered bodies of the post's published comment files. */
   publishedBodies: readonly string[];
 }
@@ -30,11 +36,9 @@ export interface SpamEvidence {
 export function spamMarks(evidence: SpamEvidence): SpamMark[] {
   const marks: SpamMark[] = [];
   if (linkCount(evidence.renderedHtml) > MAX_LINKS) marks.push("links");
-  const text = comparable(evidence.text);
   const rendered = evidence.renderedHtml.trim();
   const duplicate =
-    evidence.queuedTexts.some((queued) => comparable(queued) === text) ||
-    evidence.publishedBodies.some((body) => body.trim() === rendered);
+    evidence.alreadyQueued || evidence.publishedBodies.some((body) => body.trim() === rendered);
   if (duplicate) marks.push("duplicate");
   return marks;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { clientBlock, clientKey } from "../../src/comment-server/client-key.ts";
 import { FormBodyError, MAX_FORM_FIELDS, parseFormBody } from "../../src/comment-server/form-body.ts";
-import { spamMarks } from "../../src/comment-server/spam-marks.ts";
+import { spamMarks, textKey } from "../../src/comment-server/spam-marks.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, UNPUBLISHED_RETENTION_MS } from "../../src/comment-server/store/queue.ts";
 import { removeDir, temporaryDir } from "../helpers/site.ts";
@@ -63,7 +63,7 @@ describe("form bodies are read strictly", () => {
 });
 
 describe("spam marks", () => {
-  const evidence = { queuedTexts: [], publishedBodies: [] };
+  const evidence = { alreadyQueued: false, publishedBodies: [] };
   test("more than 3 links marks a comment; 3 do not", () => {
     const four = '<p><a href="a">a</a> <a href="b">b</a> <a href="c">c</a> <a href="d">d</a></p>';
     assert.deepEqual(spamMarks({ ...evidence, text: "…", renderedHtml: four }), ["links"]);
@@ -72,21 +72,25 @@ describe("spam marks", () => {
       [],
     );
   });
-  test("a text already queued (spaces and case aside) or already published on the post is a duplicate", () => {
+  test("the same text, spaces and case aside, has the same key", () => {
+    assert.equal(textKey("BRAVO  !"), textKey(" bravo !"));
+    assert.notEqual(textKey("Bravo !"), textKey("Bravo ?"));
+  });
+  test("a text already queued or already published on the post is a duplicate", () => {
     const rendered = "<p>Bravo</p>\n";
     assert.deepEqual(
-      spamMarks({ text: "BRAVO  !", renderedHtml: rendered, queuedTexts: ["bravo !"], publishedBodies: [] }),
+      spamMarks({ text: "BRAVO  !", renderedHtml: rendered, alreadyQueued: true, publishedBodies: [] }),
       ["duplicate"],
     );
     assert.deepEqual(
-      spamMarks({ text: "Bravo", renderedHtml: rendered, queuedTexts: [], publishedBodies: [rendered] }),
+      spamMarks({ text: "Bravo", renderedHtml: rendered, alreadyQueued: false, publishedBodies: [rendered] }),
       ["duplicate"],
     );
     assert.deepEqual(
       spamMarks({
         text: "Bravo",
         renderedHtml: rendered,
-        queuedTexts: ["Merci"],
+        alreadyQueued: false,
         publishedBodies: ["<p>Merci</p>"],
       }),
       [],

@@ -224,7 +224,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     const marks = spamMarks({
       text: submission.text,
       renderedHtml,
-      queuedTexts: await queue.textsOnPost(post.slug),
+      alreadyQueued: await queue.hasText(post.slug, submission.text),
       publishedBodies: post.comments.map((comment) => comment.bodyHtml),
     });
     const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token });

@@ -16,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn("email", "text", (column) => column.notNull())
         .addColumn("url", "text")
         .addColumn("text", "text", (column) => column.notNull())
+        .addColumn("text_key", "text", (column) => column.notNull())
         .addColumn("submitted_at", "text", (column) => column.notNull())
         .addColumn("marks", "text", (column) => column.notNull().defaultTo("[]"))
         .addColumn("token_hash", "text", (column) => column.notNull().unique())
@@ -24,7 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn("publish_error", "text")
         .execute();
       await db.schema.createIndex("comments_by_status").on("comments").columns(["status", "id"]).execute();
-      await db.schema.createIndex("comments_by_post").on("comments").columns(["post", "status"]).execute();
+      await db.schema.createIndex("comments_by_post").on("comments").columns(["post", "text_key"]).execute();
       await db.schema.createIndex("comments_by_email").on("comments").column("email").execute();
 
       await db.schema

@@ -4,6 +4,7 @@
 // waiting, so two moderators deciding at once decide once.
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
+import { textKey } from "../spam-marks.ts";
 import type { QueueDb } from "./database.ts";
 import type { CommentsTable, QueueStatus } from "./schema.ts";
 
@@ -81,6 +82,7 @@ export class CommentQueue {
         email: comment.email,
         url: comment.url ?? null,
         text: comment.text,
+        text_key: textKey(comment.text),
         submitted_at: comment.submittedAt.toISOString(),
         marks: JSON.stringify(comment.marks),
         token_hash: hash,
@@ -114,15 +116,16 @@ export class CommentQueue {
     return rows.map(fromRow);
   }
 
-  /** The texts of this post's comments still waiting or approved, for the duplicate rule. */
-  async textsOnPost(post: string): Promise<string[]> {
-    const rows = await this.db
+  /** Whether this text (spaces and case aside) is already waiting, approved or published on the post. */
+  async hasText(post: string, text: string): Promise<boolean> {
+    const row = await this.db
       .selectFrom("comments")
-      .select("text")
+      .select("id")
       .where("post", "=", post)
+      .where("text_key", "=", textKey(text))
       .where("status", "in", ["pending", "approved", "published"])
-      .execute();
-    return rows.map((row) => row.text);
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /**

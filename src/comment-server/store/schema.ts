@@ -25,6 +25,8 @@ export interface CommentsTable {
   email: string;
   url: string | null;
   text: string;
+  /** A hash of the text, spaces and case aside: finds a duplicate on the post without reading every text. */
+  text_key: string;
   /** When the reader confirmed the comment (ISO, UTC): the date its file will carry. */
   submitted_at: string;
   /** JSON array of the spam rules the comment tripped ("links", "duplicate"). */
