@@ -2,13 +2,15 @@
 // lives in src/ (plain TypeScript, no Eleventy) and is tested there.
 // Started by scripts/eleventy.js (`node scripts/eleventy.js --config=.eleventy.ts`): bundled
 // for `npm run build`, through tsx for the dev server.
-import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin, type CollectionApi, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
-import { COMMENTS_FOLDER } from "./src/comments/read-comments.ts";
+import { COMMENTS_FOLDER, MENTIONS_FOLDER } from "./src/comments/read-comments.ts";
 import { postDirOf, BuildComments } from "./src/comments/build-comments.ts";
 import { CONTENT_DIR, ignoredPostFolderGlobs, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
+import { ignoredPageFolderGlobs, PAGES_FOLDER } from "./src/content/page-dirs.ts";
+import { compareNavOrder, isPagePage } from "./src/content/pages.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { eleventyFrontMatterYaml, frontMatterProblemOf } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
@@ -18,6 +20,8 @@ import { frenchTypography } from "./src/markdown/french-typography-text.ts";
 import { createArticleMarkdown } from "./src/markdown/article-markdown.ts";
 import { siteMetadata } from "./src/site/metadata.ts";
 import { renderHomePage, type HomePage } from "./src/site/home-page.ts";
+import { collectTags, postTagLinks, tagPages, type Tag } from "./src/site/tags.ts";
+import { renderPostTags, renderTagIndex, renderTagPage, type TagPageView } from "./src/site/tag-pages.ts";
 import { newestDate } from "./src/site/newest-date.ts";
 import { absoluteUrl, homeUrl, pathPrefixFromEnv } from "./src/site/path-prefix.ts";
 import { buildCommentsUrl } from "./src/site/comments-url.ts";
@@ -30,6 +34,9 @@ const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
 // Where a build writes the site, unless told otherwise (--output).
 const OUTPUT_DIR = "_site";
 const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
+const MENTION_FILES = `${POSTS_DIR}/*/${MENTIONS_FOLDER}/**`;
+// Where pages live, at any depth, with their own comments and mentions (src/content/page-dirs.ts).
+const PAGES_DIR = `${CONTENT_DIR}/${PAGES_FOLDER}`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
@@ -37,9 +44,12 @@ const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELE
 // comments of the latest configuration which post's comments changed.
 let relayStarted = false;
 let onCommentChange: (postDir: string) => void = () => undefined;
-function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) => void): void {
+function startCommentChangeRelay(onChange: (postDir: string) => void): void {
   onCommentChange = onChange;
-  if (!relayStarted) relayCommentChanges(postsDir, undefined, (postDir) => onCommentChange(postDir));
+  if (!relayStarted) {
+    relayCommentChanges(POSTS_DIR, undefined, (postDir) => onCommentChange(postDir));
+    relayCommentChanges(PAGES_DIR, undefined, (pageDir) => onCommentChange(pageDir), { nested: true });
+  }
   relayStarted = true;
 }
 
@@ -86,13 +96,16 @@ export default function (eleventyConfig: UserConfig) {
     }),
   );
 
-  // Comments are data, not templates: Eleventy never sees them as pages. src/comments/
-  // reads them (the comment worker, or the comment reader in process).
-  eleventyConfig.ignores.add(COMMENT_FILES);
+  // Comments and mentions are data, not templates: Eleventy never sees them as pages.
+  // src/comments/ reads them (the comment worker, or the comment reader in process).
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
-  eleventyConfig.watchIgnores.add(COMMENT_FILES);
-  if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
+  // A page's comments and mentions, and its folders set aside, go with them.
+  for (const glob of [COMMENT_FILES, MENTION_FILES, ...ignoredPageFolderGlobs(PAGES_DIR)]) {
+    eleventyConfig.ignores.add(glob);
+    eleventyConfig.watchIgnores.add(glob);
+  }
+  if (isDevServer) startCommentChangeRelay(comments.followChanges());
   // Post folders set aside ("_brouillon/", ".cache/") are no posts: the checks skip them
   // (src/content/post-dirs.ts), and Eleventy neither builds nor watches them.
   for (const glob of ignoredPostFolderGlobs(POSTS_DIR)) {
@@ -151,7 +164,8 @@ export default function (eleventyConfig: UserConfig) {
   // https://www.11ty.dev/docs/config-preprocessors/
   eleventyConfig.addPreprocessor("drafts and refused posts", "*", function (data) {
     const problem = frontMatterProblemOf(data);
-    const isPost = isPostPage(this.inputPath, POSTS_DIR);
+    // Pages (content/pages/) are checked, and refused, as posts are.
+    const isPost = isPostPage(this.inputPath, POSTS_DIR) || isPagePage(this.inputPath, PAGES_DIR);
     if (problem !== undefined && !isPost)
       throw new Error(`${this.inputPath}: front matter: invalid YAML: ${problem}`);
     if (isPost && comments.refused(postDirOf(this.inputPath))) return false;
@@ -169,6 +183,41 @@ export default function (eleventyConfig: UserConfig) {
       .filter((item) => isPostPage(item.inputPath, POSTS_DIR))
       .sort(compareByDateThenPath);
   });
+
+  // The pages (content/pages/, src/content/pages.ts), by address: in the sitemap, not on the
+  // home page, in the posts' feed or in tags. Those with `nav` are the site header's
+  // navigation (layouts/base.njk), in that order; with none, the header is as it was.
+  eleventyConfig.addCollection("pages", async (api) => {
+    await comments.ensureValid();
+    return api
+      .getAll()
+      .filter((item) => isPagePage(item.inputPath, PAGES_DIR))
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  });
+  eleventyConfig.addCollection("navigation", (api) =>
+    api
+      .getAll()
+      .filter((item) => isPagePage(item.inputPath, PAGES_DIR) && item.data.nav !== undefined)
+      .sort(compareNavOrder),
+  );
+
+  // The tags of the published posts (src/site/tags.ts): /tags/ lists them
+  // (content/tags/index.11ty.js), each has its pages (content/tags/tag-pages.11ty.js, one
+  // Eleventy page per entry of `tagPages`), and each post page links to them.
+  const sortedPosts = (api: CollectionApi) =>
+    api
+      .getAll()
+      .filter((item) => isPostPage(item.inputPath, POSTS_DIR))
+      .sort(compareByDateThenPath);
+  eleventyConfig.addCollection("tagIndex", (api) => collectTags(sortedPosts(api)));
+  eleventyConfig.addCollection("tagPages", (api) => tagPages(collectTags(sortedPosts(api))));
+  eleventyConfig.addJavaScriptFunction("renderTagPage", (page: TagPageView) => renderTagPage(page));
+  eleventyConfig.addJavaScriptFunction("renderTagIndex", (tags: Parameters<typeof renderTagIndex>[0]) =>
+    renderTagIndex(tags),
+  );
+  eleventyConfig.addFilter("postTags", (tags: unknown, index: Tag[] | undefined) =>
+    String(renderPostTags(postTagLinks({ tags }, index))),
+  );
 
   // Filters: presentation data prepared in src/, escaped by the templates.
   // A post page's comments: its section and its JSON-LD, escaped by src/ (the layout

@@ -55,7 +55,21 @@ ${postMeta(post)}${description}
 </li>`;
 }
 
-function pagination(page: HomePage): SafeHtml | string {
+/** A page of a list of posts: the home page's, a tag's (src/site/tag-pages.ts). */
+export interface PostListPage {
+  heading: string;
+  /** Under the heading, before the posts (escaped by the caller). */
+  intro?: SafeHtml;
+  posts: readonly HomePost[];
+  /** 0-based, as Eleventy's pagination numbers pages. */
+  pageNumber: number;
+  /** The URL of every page of the list, in order. */
+  hrefs: readonly string[];
+  /** The name of its pagination's navigation, e.g. "Pages d’articles". */
+  paginationLabel: string;
+}
+
+function pagination(page: PostListPage): SafeHtml | string {
   const count = page.hrefs.length;
   if (count <= 1) return "";
   const current = page.pageNumber + 1;
@@ -72,18 +86,18 @@ function pagination(page: HomePage): SafeHtml | string {
       : html`\n<li><a href="${page.hrefs[link - 1]}">${link}</a></li>`;
   });
   return html`
-<nav class="pagination" aria-label="Pages d’articles">
+<nav class="pagination" aria-label="${page.paginationLabel}">
 <ul>${newer}${links}${older}
 </ul>
 </nav>`;
 }
 
-export function renderHomePage(page: HomePage): string {
-  const heading = homePageHeading(page.pageNumber, page.hrefs.length);
+/** The heading, the posts of this page, newest first, and the links to the other pages. */
+export function renderPostListPage(page: PostListPage): string {
   // Heading ids: the page's title, then each post's (src/html/heading-ids.ts).
   const titles = page.posts.map((post) => frenchTypography(post.title));
-  const ids = headingIds([heading, ...titles]);
-  return html`<h1 class="page-title" id="${ids[0]}">${heading}</h1>${
+  const ids = headingIds([page.heading, ...titles]);
+  return html`<h1 class="page-title" id="${ids[0]}">${page.heading}</h1>${page.intro ?? ""}${
     page.posts.length === 0
       ? html`
 <p>Aucun article pour l’instant.</p>`
@@ -92,4 +106,12 @@ export function renderHomePage(page: HomePage): string {
 <ol class="post-list" role="list">${page.posts.map((post, index) => postSummary(post, titles[index] ?? "", ids[index + 1] ?? ""))}
 </ol>${pagination(page)}
 `.value;
+}
+
+export function renderHomePage(page: HomePage): string {
+  return renderPostListPage({
+    ...page,
+    heading: homePageHeading(page.pageNumber, page.hrefs.length),
+    paginationLabel: "Pages d’articles",
+  });
 }

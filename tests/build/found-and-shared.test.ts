@@ -248,8 +248,9 @@ describe("being found and shared", () => {
     assert.ok(seed.total <= FIRST_ROUND_TRIP_BYTES, `the seed page weighs ${seed.total} bytes gzip`);
     const run = runScript(repositoryRoot, "size", [build.outputDir]);
     assert.equal(run.status, 0, run.stderr);
-    for (const path of ["/", POST, "/404.html"])
+    // The home page, the post, the 404 page, /tags/ and the pages of the post's four tags.
+    for (const path of ["/", POST, "/404.html", "/tags/", "/tags/smo/"])
       assert.match(run.stdout, new RegExp(`KB  ${path.replace(/\./g, "\\.")}\\n`));
-    assert.match(run.stdout, /3 pages, 0 over 14 KB\./);
+    assert.match(run.stdout, /8 pages, 0 over 14 KB\./);
   });
 });
