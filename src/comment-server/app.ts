@@ -2,6 +2,7 @@
 // concern; the logic lives beside it (routes/, pages/, store/). Built in process by the
 // tests (app.inject()) and by ./server.ts, which listens.
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import { join } from "node:path";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
@@ -16,6 +17,9 @@ import { SitePosts } from "./site-posts.ts";
 import type { EventCounter } from "./store/counters.ts";
 import type { CommentQueue } from "./store/queue.ts";
 import type { SessionStore } from "./store/sessions.ts";
+
+/** How long a client may take to send a whole request, headers and body. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Room for 10,000 characters of any script, form-encoded (up to 9 bytes each), and the other fields. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -72,6 +76,18 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
     // Behind a reverse proxy, request.ip is the address its X-Forwarded-For gives, only
     // when the connection comes from a proxy named in COMMENTS_TRUST_PROXY.
     trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    // A client sending its request slowly (slow loris) holds a connection: it is cut
+    // once the request is not complete REQUEST_TIMEOUT_MS after it began, checked every
+    // second (Node checks every 30 s by default), with a 408.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: REQUEST_TIMEOUT_MS,
+          headersTimeout: REQUEST_TIMEOUT_MS,
+          connectionsCheckingInterval: 1_000,
+        },
+        handler,
+      ),
   });
   const context = { siteHome: config.siteHome, publicUrl: config.publicUrl };
   const sendPage = (reply: FastifyReply, status: number, title: string, message: string) =>
