@@ -5,12 +5,10 @@
 import { HtmlBasePlugin, type CollectionApi, type UserConfig } from "@11ty/eleventy";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { isHiddenDraft } from "./src/authoring/drafts.ts";
-import { COMMENTS_FOLDER, MENTIONS_FOLDER } from "./src/comments/read-comments.ts";
+import { COMMENTS_FOLDER } from "./src/comments/read-comments.ts";
 import { postDirOf, BuildComments } from "./src/comments/build-comments.ts";
 import { CONTENT_DIR, ignoredPostFolderGlobs, POSTS_FOLDER } from "./src/content/post-dirs.ts";
 import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
-import { ignoredPageFolderGlobs, PAGES_FOLDER } from "./src/content/page-dirs.ts";
-import { compareNavOrder, isPagePage } from "./src/content/pages.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
 import { eleventyFrontMatterYaml, frontMatterProblemOf } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
@@ -34,9 +32,6 @@ const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
 // Where a build writes the site, unless told otherwise (--output).
 const OUTPUT_DIR = "_site";
 const COMMENT_FILES = `${POSTS_DIR}/*/${COMMENTS_FOLDER}/**`;
-const MENTION_FILES = `${POSTS_DIR}/*/${MENTIONS_FOLDER}/**`;
-// Where pages live, at any depth, with their own comments and mentions (src/content/page-dirs.ts).
-const PAGES_DIR = `${CONTENT_DIR}/${PAGES_FOLDER}`;
 
 const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
@@ -44,12 +39,9 @@ const isDevServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELE
 // comments of the latest configuration which post's comments changed.
 let relayStarted = false;
 let onCommentChange: (postDir: string) => void = () => undefined;
-function startCommentChangeRelay(onChange: (postDir: string) => void): void {
+function startCommentChangeRelay(postsDir: string, onChange: (postDir: string) => void): void {
   onCommentChange = onChange;
-  if (!relayStarted) {
-    relayCommentChanges(POSTS_DIR, undefined, (postDir) => onCommentChange(postDir));
-    relayCommentChanges(PAGES_DIR, undefined, (pageDir) => onCommentChange(pageDir), { nested: true });
-  }
+  if (!relayStarted) relayCommentChanges(postsDir, undefined, (postDir) => onCommentChange(postDir));
   relayStarted = true;
 }
 
@@ -96,16 +88,13 @@ export default function (eleventyConfig: UserConfig) {
     }),
   );
 
-  // Comments and mentions are data, not templates: Eleventy never sees them as pages.
-  // src/comments/ reads them (the comment worker, or the comment reader in process).
+  // Comments are data, not templates: Eleventy never sees them as pages. src/comments/
+  // reads them (the comment worker, or the comment reader in process).
+  eleventyConfig.ignores.add(COMMENT_FILES);
   // In the dev server, Eleventy does not watch them (a change would rebuild every page):
   // src/dev/comment-change-relay.ts touches the post instead, so only its page rebuilds.
-  // A page's comments and mentions, and its folders set aside, go with them.
-  for (const glob of [COMMENT_FILES, MENTION_FILES, ...ignoredPageFolderGlobs(PAGES_DIR)]) {
-    eleventyConfig.ignores.add(glob);
-    eleventyConfig.watchIgnores.add(glob);
-  }
-  if (isDevServer) startCommentChangeRelay(comments.followChanges());
+  eleventyConfig.watchIgnores.add(COMMENT_FILES);
+  if (isDevServer) startCommentChangeRelay(POSTS_DIR, comments.followChanges());
   // Post folders set aside ("_brouillon/", ".cache/") are no posts: the checks skip them
   // (src/content/post-dirs.ts), and Eleventy neither builds nor watches them.
   for (const glob of ignoredPostFolderGlobs(POSTS_DIR)) {
@@ -164,8 +153,7 @@ export default function (eleventyConfig: UserConfig) {
   // https://www.11ty.dev/docs/config-preprocessors/
   eleventyConfig.addPreprocessor("drafts and refused posts", "*", function (data) {
     const problem = frontMatterProblemOf(data);
-    // Pages (content/pages/) are checked, and refused, as posts are.
-    const isPost = isPostPage(this.inputPath, POSTS_DIR) || isPagePage(this.inputPath, PAGES_DIR);
+    const isPost = isPostPage(this.inputPath, POSTS_DIR);
     if (problem !== undefined && !isPost)
       throw new Error(`${this.inputPath}: front matter: invalid YAML: ${problem}`);
     if (isPost && comments.refused(postDirOf(this.inputPath))) return false;
@@ -183,23 +171,6 @@ export default function (eleventyConfig: UserConfig) {
       .filter((item) => isPostPage(item.inputPath, POSTS_DIR))
       .sort(compareByDateThenPath);
   });
-
-  // The pages (content/pages/, src/content/pages.ts), by address: in the sitemap, not on the
-  // home page, in the posts' feed or in tags. Those with `nav` are the site header's
-  // navigation (layouts/base.njk), in that order; with none, the header is as it was.
-  eleventyConfig.addCollection("pages", async (api) => {
-    await comments.ensureValid();
-    return api
-      .getAll()
-      .filter((item) => isPagePage(item.inputPath, PAGES_DIR))
-      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  });
-  eleventyConfig.addCollection("navigation", (api) =>
-    api
-      .getAll()
-      .filter((item) => isPagePage(item.inputPath, PAGES_DIR) && item.data.nav !== undefined)
-      .sort(compareNavOrder),
-  );
 
   // The tags of the published posts (src/site/tags.ts): /tags/ lists them
   // (content/tags/index.11ty.js), each has its pages (content/tags/tag-pages.11ty.js, one
