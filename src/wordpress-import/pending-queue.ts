@@ -1,0 +1,59 @@
+// --pending-to-queue: the comments WordPress still held for moderation go to the comment
+// server's moderation queue (src/comment-server/store/), never to a file. The queue may
+// keep their e-mail address, as it does a reader's, to tell them and to forget them on
+// request. Each is queued under a token made of the blog's address and its comment id, so
+// importing the same export, or a newer one of the same blog, again queues it once.
+// The queue knows posts only (the comment server publishes to content/posts/): a pending
+// comment on a page is left out, and the report says so.
+import { queueDatabasePath } from "../comment-server/store/database-path.ts";
+import { openQueueDatabase } from "../comment-server/store/database.ts";
+import { CommentQueue } from "../comment-server/store/queue.ts";
+
+export interface PendingComment {
+  post: string;
+  parent?: string;
+  author: string;
+  email: string;
+  url?: string;
+  text: string;
+  submittedAt: Date;
+  /** The comment's WordPress id. */
+  id: string;
+}
+
+export function pendingToken(blog: string, id: string): string {
+  return `wordpress-import:${blog}:${id}`;
+}
+
+/** Queues the comments; returns how many were added and how many were there already. */
+export async function queuePending(
+  comments: AsyncIterable<PendingComment>,
+  blog: string,
+  projectRoot: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ added: number; already: number }> {
+  const db = await openQueueDatabase(queueDatabasePath(env, projectRoot));
+  const queue = new CommentQueue(db);
+  let added = 0;
+  let already = 0;
+  try {
+    for await (const comment of comments) {
+      const queued = await queue.add({
+        post: comment.post,
+        ...(comment.parent === undefined ? {} : { parent: comment.parent }),
+        author: comment.author,
+        email: comment.email,
+        ...(comment.url === undefined ? {} : { url: comment.url }),
+        text: comment.text,
+        submittedAt: comment.submittedAt,
+        marks: [],
+        token: pendingToken(blog, comment.id),
+      });
+      if (queued.added) added += 1;
+      else already += 1;
+    }
+  } finally {
+    await db.destroy();
+  }
+  return { added, already };
+}
