@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { siteMetadata } from "../site/metadata.ts";
 import { homeUrl, pathPrefixFromEnv } from "../site/path-prefix.ts";
 import { publisherOptionsFromEnv, type PublisherOptions } from "./publishing/index.ts";
+import { isAdminPasswordHash, type AdminPassword } from "./admin-password.ts";
 import { queueDatabasePath } from "./store/database-path.ts";
 
 export interface ServerConfig {
@@ -14,7 +15,9 @@ export interface ServerConfig {
   /** Signs preview tokens and keys the hashes of client addresses. */
   secret: string;
   databasePath: string;
-  adminPassword?: string;
+  adminPassword?: AdminPassword;
+  /** Settings that work but should not be used as they are (a clear password), for the log. */
+  warnings: string[];
   /** The site's home page, path prefix included: links back to the site. */
   siteHome: string;
   /** The server's public address (COMMENTS_URL), no trailing slash. */
@@ -99,8 +102,21 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, projectRoot: string)
     allowedOrigins: new Set(origins),
     trustedProxies: trustedProxies(env.COMMENTS_TRUST_PROXY),
     publishing: publisherOptionsFromEnv(env, projectRoot),
+    warnings: [],
   };
+  const hash = env.COMMENTS_ADMIN_PASSWORD_HASH?.trim();
   const password = env.COMMENTS_ADMIN_PASSWORD;
-  if (password !== undefined && password !== "") config.adminPassword = password;
+  if (hash) {
+    if (!isAdminPasswordHash(hash))
+      throw new ConfigError(
+        "COMMENTS_ADMIN_PASSWORD_HASH: not a hash made by `npm run comments:password` (scrypt$N=…,r=…,p=…$salt$key)",
+      );
+    config.adminPassword = { kind: "hash", hash };
+  } else if (password !== undefined && password !== "") {
+    config.adminPassword = { kind: "clear", password };
+    config.warnings.push(
+      "COMMENTS_ADMIN_PASSWORD holds the password in clear: for a server, put the output of `npm run comments:password` in COMMENTS_ADMIN_PASSWORD_HASH instead",
+    );
+  }
   return config;
 }

@@ -35,6 +35,7 @@ export async function startCommentServer(
   log: (line: string) => void = (line) => console.error(`comments: ${line}`),
 ): Promise<RunningServer> {
   const publisher = createPublisher({ ...config.publishing, log });
+  for (const warning of config.warnings) log(`warning: ${warning}`);
   const db = await openQueueDatabase(config.databasePath);
   const queue = new CommentQueue(db);
   const moderation = new Moderation(queue, publisher);

@@ -15,6 +15,7 @@ import { LOGIN_FAILURES_ALLOWED } from "../../src/comment-server/routes/moderati
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, type NewQueuedComment } from "../../src/comment-server/store/queue.ts";
 import { hostileAuthors, hostileBodies } from "../fixtures/hostile.ts";
+import { hashAdminPassword } from "../../src/comment-server/admin-password.ts";
 import { postForm, SEED_POST, startTestServer, type TestServer } from "../helpers/comment-server.ts";
 import { inertnessProblems } from "../helpers/inert-html.ts";
 import { postFile, repositoryRoot, writeFiles } from "../helpers/site.ts";
@@ -410,6 +411,21 @@ describe("moderation on the web, behind https", () => {
       assert.match(answer.headers.getSetCookie().join("\n"), /; Secure/);
     } finally {
       await secure.close();
+    }
+  });
+
+  test("with COMMENTS_ADMIN_PASSWORD_HASH, the password it was made from logs in, another does not", async () => {
+    const hashed = await startTestServer({
+      env: { COMMENTS_ADMIN_PASSWORD_HASH: await hashAdminPassword(PASSWORD) },
+    });
+    try {
+      const login = (password: string) =>
+        postForm(`${hashed.url}/moderation/connexion`, { password }, { origin: hashed.url });
+      assert.equal((await login(`${PASSWORD}!`)).status, 401);
+      assert.equal((await login(PASSWORD)).status, 303);
+      assert.ok(!hashed.log.some((line) => line.includes("in clear")));
+    } finally {
+      await hashed.close();
     }
   });
 

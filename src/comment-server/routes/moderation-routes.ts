@@ -3,19 +3,21 @@
 // all those shown, retry the publications that failed, log out. The decisions are those
 // of the terminal (../moderation/moderate.ts).
 //
-// - The password is compared in constant time (hashes of equal length through
-//   timingSafeEqual); failed logins are counted per client (a keyed hash of its address),
-//   5 per 15 minutes, then a 429 page until the window passes.
+// - The password is checked against COMMENTS_ADMIN_PASSWORD_HASH (scrypt) or, locally,
+//   COMMENTS_ADMIN_PASSWORD, in constant time (../admin-password.ts); failed logins are
+//   counted per client (a keyed hash of its address), 5 per 15 minutes, then a 429 page
+//   until the window passes.
 // - The session cookie is HttpOnly, SameSite=Strict, limited to /moderation, and Secure
 //   unless the server's public address is http on the machine itself (development).
 // - Every form carries the session's CSRF token, checked on every POST (on top of the
 //   Origin check every POST passes in ../app.ts): a forged form gets a 403 page.
 // - A POST answers with a 303 redirect to /moderation and a status in the query, so a
 //   reload decides nothing again.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type MarkdownIt from "markdown-it";
+import { checkAdminPassword } from "../admin-password.ts";
 import { clientKey } from "../client-key.ts";
 import type { ServerConfig } from "../config.ts";
 import type { FormFields } from "../form-body.ts";
@@ -60,15 +62,6 @@ const LOGIN_FAILURE = "login-failure";
 interface DecisionRoute {
   kind: StatusKind;
   decide: (ids: number[]) => Promise<ModerationOutcome[]>;
-}
-
-function digest(text: string): Buffer {
-  return createHash("sha256").update(text, "utf8").digest();
-}
-
-/** Constant time whatever the lengths: the hashes compared are always 32 bytes. */
-function samePassword(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -192,7 +185,7 @@ export const moderationRoutes: FastifyPluginAsync<ModerationServices> = async (a
           backToModeration,
         ),
       );
-    if (!samePassword(field(formFields(request), MODERATION_FIELDS.password), expected)) {
+    if (!(await checkAdminPassword(expected, field(formFields(request), MODERATION_FIELDS.password)))) {
       await counter.record(client, LOGIN_FAILURE, now);
       log("moderation: wrong password");
       return send(reply, 401, loginPage(context, { error: "Mot de passe incorrect." }));
