@@ -1,21 +1,24 @@
-// `npm run new:comment`: a new comment (or reply) file in a post's comments/ folder. The
-// text is checked exactly as the build will check it (same parser, same reply checks), so
-// a comment this command writes never stops a build.
-import { existsSync, readdirSync } from "node:fs";
-import { basename, join } from "node:path";
-import { COMMENTS_FOLDER, CommentReader } from "../comments/read-comments.ts";
+// `npm run new:comment`: a new comment (or reply) file in a post's (or a page's)
+// comments/ folder. The text is checked exactly as the build will check it (same parser,
+// same reply checks), so a comment this command writes never stops a build.
+import { join, relative } from "node:path";
+import {
+  commentFolderEntries,
+  COMMENTS_FOLDER,
+  CommentReader,
+  mentionFolderEntries,
+} from "../comments/read-comments.ts";
 import { checkReplies } from "../comments/check-replies.ts";
 import type { Comment } from "../comments/comment.ts";
 import { parseComment } from "../comments/parse-comment.ts";
 import { errorsIn, type Problem } from "../content/problem.ts";
-import { isPostFolderName, listPostDirs, POSTS_FOLDER } from "../content/post-dirs.ts";
-import { POST_FILE } from "../content/posts.ts";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
 import { authoringDate } from "./authoring-date.ts";
 import { AuthoringError } from "./authoring-error.ts";
 import { markdownWithFrontMatter } from "./front-matter-text.ts";
 import type { NewCommentRequest } from "./new-comment-args.ts";
 import { nextCommentId } from "./next-comment-id.ts";
+import { postOrPageOf } from "./post-or-page.ts";
 import { FileExistsError, writeNewFile } from "./write-new-file.ts";
 
 // Which command-line argument each checked field comes from, for messages.
@@ -26,27 +29,9 @@ const ARGUMENT_OF_FIELD: Record<string, string> = {
   body: "comment text (standard input)",
 };
 
-function postDirOf(projectRoot: string, slug: string): string {
-  const contentDir = join(projectRoot, "content");
-  const postDir = join(contentDir, POSTS_FOLDER, slug);
-  if (isPostFolderName(slug) && existsSync(join(postDir, POST_FILE))) return postDir;
-  const known = listPostDirs(contentDir)
-    .map((dir) => basename(dir))
-    .filter(isPostFolderName);
-  throw new AuthoringError(
-    "post-slug",
-    `no post "${slug}" in content/posts/ (posts: ${known.join(", ") || "none yet"})`,
-  );
-}
-
-function listComments(postDir: string): string[] {
-  const dir = join(postDir, COMMENTS_FOLDER);
-  return existsSync(dir) ? readdirSync(dir) : [];
-}
-
 export interface NewComment {
   id: string;
-  /** content/posts/<slug>/comments/<id>.md, relative to the project. */
+  /** content/posts/<slug>/comments/<id>.md (content/pages/<path>/comments/<id>.md), relative to the project. */
   file: string;
   /** The file's text, front matter and body. */
   text: string;
@@ -75,13 +60,16 @@ export function planNewComment(
   body: string,
   now: Date,
 ): NewComment {
-  const postDir = postDirOf(projectRoot, request.slug);
-  // The folder is listed before its comments are read, and the id is one more than any in
+  // The post, or the page, whose address is `request.slug` (src/content/addresses.ts).
+  const postDir = postOrPageOf(projectRoot, request.slug, "post-slug").dir;
+  // The folders are listed before its comments are read, and the id is one more than any in
   // either: a file another process writes meanwhile (a copy of this very comment, say) is
   // then either read here, or written after the reading under this same id, and writing
-  // this one fails rather than adding a copy under the next id.
-  const names = listComments(postDir);
-  const existing = new CommentReader(projectRoot).load(postDir).comments;
+  // this one fails rather than adding a copy under the next id. The post's mentions share
+  // its sequence of ids: a new comment never takes a mention's.
+  const names = [...(commentFolderEntries(postDir) ?? []), ...(mentionFolderEntries(postDir) ?? [])];
+  const read = new CommentReader(projectRoot).load(postDir);
+  const existing = read.comments;
   if (request.replyTo !== undefined && !existing.some((comment) => comment.id === request.replyTo)) {
     const ids = existing
       .map((comment) => comment.id)
@@ -92,8 +80,8 @@ export function planNewComment(
       `no comment "${request.replyTo}" in post "${request.slug}" (comments: ${ids || "none yet"})`,
     );
   }
-  const id = nextCommentId([...names, ...existing.map((comment) => `${comment.id}.md`)]);
-  const file = join("content", POSTS_FOLDER, request.slug, COMMENTS_FOLDER, `${id}.md`);
+  const id = nextCommentId([...names, ...[...existing, ...read.mentions].map((item) => `${item.id}.md`)]);
+  const file = join(relative(projectRoot, postDir), COMMENTS_FOLDER, `${id}.md`);
   const text = markdownWithFrontMatter(
     { author: request.author, date: authoringDate(now), parent: request.replyTo, url: request.url },
     body,

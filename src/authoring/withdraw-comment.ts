@@ -3,28 +3,14 @@
 // holds the name, the web site or the text. The comment keeps its place in the thread:
 // the page shows "Commentaire retiré" with its replies under it (src/comments/render-thread.ts).
 // Run by `npm run comments:moderate -- withdraw <post> <comment id>`.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
 import { commentFolderEntries, COMMENTS_FOLDER } from "../comments/read-comments.ts";
 import { commentIdOf, readComment } from "../comments/parse-comment.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
-import { CONTENT_DIR, isPostFolderName, listPostDirs, POSTS_FOLDER } from "../content/post-dirs.ts";
-import { POST_FILE } from "../content/posts.ts";
 import { AuthoringError } from "./authoring-error.ts";
 import { markdownWithFrontMatter } from "./front-matter-text.ts";
-
-function postDirOf(projectRoot: string, post: string): string {
-  const contentDir = join(projectRoot, CONTENT_DIR);
-  const postDir = join(contentDir, POSTS_FOLDER, post);
-  if (isPostFolderName(post) && existsSync(join(postDir, POST_FILE))) return postDir;
-  const known = listPostDirs(contentDir)
-    .map((dir) => basename(dir))
-    .filter(isPostFolderName);
-  throw new AuthoringError(
-    "post",
-    `no post "${post}" in content/posts/ (posts: ${known.join(", ") || "none"})`,
-  );
-}
+import { postOrPageOf } from "./post-or-page.ts";
 
 /** The name of the comment's file in the post's comments/ folder: only a file that is there. */
 function commentFileName(postDir: string, post: string, commentId: string): string {
@@ -50,14 +36,14 @@ function replaceFile(path: string, text: string): void {
 }
 
 /**
- * Withdraws the comment `commentId` of the post whose folder is `post`; returns the path
+ * Withdraws the comment `commentId` of the post (or page) whose address is `post`; returns the path
  * of its file, relative to the project. Throws AuthoringError for an unknown post or
  * comment, or a file the build would refuse. Withdrawing it again changes nothing.
  */
 export function withdrawComment(projectRoot: string, post: string, commentId: string): string {
-  const postDir = postDirOf(projectRoot, post);
+  const postDir = postOrPageOf(projectRoot, post, "post").dir;
   const name = commentFileName(postDir, post, commentId);
-  const file = join(CONTENT_DIR, POSTS_FOLDER, post, COMMENTS_FOLDER, name);
+  const file = join(relative(projectRoot, postDir), COMMENTS_FOLDER, name);
   const path = join(projectRoot, file);
   const text = readFileSync(path, "utf8");
   // Checked as the build checks it, so that what is kept (date, parent) is known to be valid.

@@ -9,9 +9,11 @@
 //   the first;
 // - small sites and the dev server: the comment reader (./read-comments.ts), in process,
 //   with its cache by modification time, so a rebuild only reads what changed.
-import { dirname, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { isHiddenDraft } from "../authoring/drafts.ts";
 import { checkContent } from "../content/check-content.ts";
+import { PAGES_FOLDER } from "../content/page-dirs.ts";
+import { loadPage } from "../content/pages.ts";
 import { listPostDirs } from "../content/post-dirs.ts";
 import { PostCache } from "../content/posts.ts";
 import { type Problem } from "../content/problem.ts";
@@ -19,6 +21,7 @@ import { reportContentProblems } from "../content/report.ts";
 import { visibleCount } from "./comment.ts";
 import { CommentReader } from "./read-comments.ts";
 import {
+  pageFactsOf,
   postFactsOf,
   postPageParts,
   writeCommentFeed,
@@ -41,12 +44,18 @@ export interface BuildStart {
   site: SiteFacts;
 }
 
-/** What a post page shows of its comments. */
+/** What a post (or page) page shows of its comments and mentions. */
 export interface PostPageComments extends CommentsSection {
+  /** The mentions' section, after the comments: "" when there are none. */
+  mentions: string;
   jsonLd: string;
 }
 
-/** A published post, as a build needs it: its file (the render ledger) and, in process, its page's facts. */
+/**
+ * A published post or page, as a build needs it: its file (the render ledger) and, in
+ * process, its page's facts. (Pages have comments and mentions as posts have: here, and in
+ * the worker, a "post" is either, known by its folder.)
+ */
 interface PublishedPost {
   file: string;
   facts?: PostFacts;
@@ -126,12 +135,15 @@ export class BuildComments {
       this.posts.load(dir),
     );
     reportContentProblems(report.problems, { stopOnError });
-    const published = this.publishedOf(report.posts);
-    this.published = new Map(
-      published.map((post) => [post.dir, { file: post.file, facts: postFactsOf(post) }]),
-    );
+    const published = [
+      ...this.publishedOf(report.pages).map((page) => ({ ...page, facts: pageFactsOf(page) })),
+      ...this.publishedOf(report.posts).map((post) => ({ ...post, facts: postFactsOf(post) })),
+    ];
+    this.published = new Map(published.map((post) => [post.dir, { file: post.file, facts: post.facts }]));
     this.expected = published;
-    this.counts = new Map(report.posts.map((post) => [post.dir, visibleCount(post.comments)]));
+    this.counts = new Map(
+      [...report.pages, ...report.posts].map((post) => [post.dir, visibleCount(post.comments)]),
+    );
   }
 
   /** Where this build writes the comment feeds: its output folder, unless it writes no files. */
@@ -184,12 +196,21 @@ export class BuildComments {
     this.shown.add(postDir);
     const parts =
       first && this.worker ? await this.worker.take(postDir) : this.renderInProcess(postDir, first);
-    const page = { ...parts.section, jsonLd: parts.jsonLd };
+    const page = { ...parts.section, mentions: parts.mentions, jsonLd: parts.jsonLd };
     if (first) this.ledger.record(postDir, page.renderedIds);
     return page;
   }
 
   private factsOfPost(postDir: string): PostFacts | undefined {
+    const pagesDir = join(this.build?.contentDir ?? "", PAGES_FOLDER);
+    if (postDir.startsWith(`${pagesDir}${sep}`)) {
+      const path = relative(pagesDir, postDir).split(sep).join("/");
+      const page = loadPage(
+        { dir: postDir, path, holdsPages: false, holdsResponses: false },
+        this.projectRoot,
+      );
+      return page.page && pageFactsOf(page.page);
+    }
     const post = this.posts.load(postDir).post;
     return post && postFactsOf(post);
   }
@@ -200,10 +221,10 @@ export class BuildComments {
     // With the worker, the post was checked there: its facts are read here.
     const facts = this.published.get(postDir)?.facts ?? this.factsOfPost(postDir);
     if (!facts) throw new Error(`${postDir}: a page for a post that was not checked`);
-    const comments = this.reader.load(postDir).comments;
+    const { comments, mentions } = this.reader.load(postDir);
     const feedsDir = this.feedsDir();
     if (withFeed && feedsDir !== undefined) writeCommentFeed(feedsDir, facts, comments, build.site);
-    return postPageParts(facts, comments, build.site);
+    return postPageParts(facts, comments, build.site, mentions);
   }
 
   /** After the build: every comment of every published post was on its page exactly once. */
@@ -216,7 +237,7 @@ export class BuildComments {
   }
 }
 
-/** The folder of the post whose page is `inputPath` (…/posts/<slug>/index.md). */
+/** The folder of the post (or page) whose page is `inputPath` (…/posts/<slug>/index.md, …/pages/<path>/index.md). */
 export function postDirOf(inputPath: string): string {
   return resolve(dirname(inputPath));
 }

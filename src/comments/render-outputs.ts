@@ -1,14 +1,18 @@
-// Renders everything one post's comments produce, in one place whichever way the build
-// runs (the comment worker of `npm run build`, the comment reader of the dev server):
-// the comments section of the post page, the page's JSON-LD (the post with its
-// comments) and the post's Atom feed of comments.
+// Renders everything one post's comments and mentions produce, in one place whichever
+// way the build runs (the comment worker of `npm run build`, the comment reader of the dev
+// server): the comments section of the post page and its mentions, the page's JSON-LD
+// (the post with its comments and the pages citing it) and the post's Atom feed of
+// comments. A page (src/content/pages.ts) has the same, as a WebPage without date or author.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
 import { commentFeed, COMMENT_FEED_FILE } from "../feeds/comment-feed.ts";
-import { blogPosting, jsonLdScript } from "../seo/blog-posting.ts";
+import { blogPosting, jsonLdScript, webPage } from "../seo/blog-posting.ts";
+import type { Page } from "../content/pages.ts";
 import { commentsOpen, type Post } from "../content/posts.ts";
 import type { Comment } from "./comment.ts";
+import type { Mention } from "./mention.ts";
+import { mentionsInOrder, renderMentions } from "./render-mentions.ts";
 import { renderCommentsSection, type CommentsSection } from "./render-section.ts";
 import { buildThread } from "./thread.ts";
 
@@ -24,27 +28,43 @@ export interface SiteFacts {
   commentsUrl?: string;
 }
 
-/** What they need to know of the post: its folder's name and its front matter. */
-export interface PostFacts {
+/** What they need to know of the post (or page): its address and its front matter. */
+export type PostFacts = {
+  /** Its address without the slashes around it: a post's folder name, a page's path. */
   slug: string;
   title: string;
+  /** Empty for a page without one. */
   description: string;
-  author: string;
-  date: DateTime;
   /** Whether readers may comment on it (src/content/posts.ts: `commentsOpen`). */
   commentsOpen: boolean;
-}
+} & ({ kind: "post"; author: string; date: DateTime } | { kind: "page" });
 
 /** A post's facts, from its folder's name and its front matter. */
 export function postFactsOf(post: Pick<Post, "slug" | "data">): PostFacts {
   const { title, description, author, date } = post.data;
-  return { slug: post.slug, title, description, author, date, commentsOpen: commentsOpen(post.data) };
+  return {
+    kind: "post",
+    slug: post.slug,
+    title,
+    description,
+    author,
+    date,
+    commentsOpen: commentsOpen(post.data),
+  };
+}
+
+/** A page's facts, from its path and its front matter. */
+export function pageFactsOf(page: Pick<Page, "path" | "data">): PostFacts {
+  const { title, description = "" } = page.data;
+  return { kind: "page", slug: page.path, title, description, commentsOpen: commentsOpen(page.data) };
 }
 
 export interface PostPageParts {
   /** The comments section of the post page. */
   section: CommentsSection;
-  /** The page's <script type="application/ld+json">: the post and its comments. */
+  /** Its mentions, after its comments: "" when it has none (src/comments/render-mentions.ts). */
+  mentions: string;
+  /** The page's <script type="application/ld+json">: the post, its comments and the pages citing it. */
   jsonLd: string;
 }
 
@@ -53,8 +73,13 @@ function postPageUrl(site: SiteFacts, slug: string): string {
   return `${site.homeUrl}${slug}/`;
 }
 
-/** What the post page shows: its comments section and its JSON-LD (one reply tree for both). */
-export function postPageParts(post: PostFacts, comments: readonly Comment[], site: SiteFacts): PostPageParts {
+/** What the post page shows: its comments section, its mentions and its JSON-LD (one reply tree for both). */
+export function postPageParts(
+  post: PostFacts,
+  comments: readonly Comment[],
+  site: SiteFacts,
+  mentions: readonly Mention[] = [],
+): PostPageParts {
   const thread = buildThread(comments);
   const open =
     site.commentsUrl !== undefined && post.commentsOpen
@@ -62,23 +87,33 @@ export function postPageParts(post: PostFacts, comments: readonly Comment[], sit
       : undefined;
   const section = renderCommentsSection(
     comments,
-    { title: post.title, postAuthor: post.author, maxDepth: site.commentMaxDepth, open },
-    thread,
-  );
-  const posting = blogPosting(
     {
       title: post.title,
-      description: post.description,
-      url: postPageUrl(site, post.slug),
-      published: post.date,
-      author: post.author === site.author.name ? site.author : { name: post.author },
-      language: site.language,
-      site: { name: site.title, url: site.homeUrl },
+      ...(post.kind === "post" ? { postAuthor: post.author } : {}),
+      maxDepth: site.commentMaxDepth,
+      open,
     },
-    comments,
     thread,
   );
-  return { section, jsonLd: jsonLdScript(posting) };
+  const url = postPageUrl(site, post.slug);
+  const shownMentions = mentionsInOrder(mentions);
+  const about = { title: post.title, description: post.description, url, language: site.language };
+  const siteFacts = { name: site.title, url: site.homeUrl };
+  const data =
+    post.kind === "post"
+      ? blogPosting(
+          {
+            ...about,
+            published: post.date,
+            author: post.author === site.author.name ? site.author : { name: post.author },
+            site: siteFacts,
+          },
+          comments,
+          thread,
+          shownMentions,
+        )
+      : webPage({ ...about, site: siteFacts }, comments, thread, shownMentions);
+  return { section, mentions: renderMentions(shownMentions), jsonLd: jsonLdScript(data) };
 }
 
 /** The post's Atom feed of comments. */
@@ -89,7 +124,7 @@ export function postCommentFeed(post: PostFacts, comments: readonly Comment[], s
       title: post.title,
       url,
       feedUrl: `${url}${COMMENT_FEED_FILE}`,
-      published: post.date,
+      ...(post.kind === "post" ? { published: post.date } : {}),
       language: site.language,
       siteTitle: site.title,
     },

@@ -16,7 +16,7 @@ export interface ThreadNode {
 // Made when two siblings share a date: a collator's first use starts Intl (ICU's data).
 let collator: Intl.Collator | undefined;
 
-export function compareByDate(a: Comment, b: Comment): number {
+export function compareByDate(a: Pick<Comment, "date" | "id">, b: Pick<Comment, "date" | "id">): number {
   return (
     a.date.toMillis() - b.date.toMillis() ||
     (collator ??= new Intl.Collator("fr", { numeric: true })).compare(a.id, b.id)

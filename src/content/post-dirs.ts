@@ -28,14 +28,22 @@ export function isIgnoredPostFolder(name: string): boolean {
   return IGNORED_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
+/**
+ * What is wrong with a (not ignored) folder name as one segment of an address, whatever
+ * the site's own pages take: a post's folder, or a page's at any depth (./page-dirs.ts).
+ */
+export function addressSegmentFault(name: string): PostFolderFault | undefined {
+  if (POST_FOLDER_NAME.test(name)) return undefined;
+  // The name to use: the folder's own name made an address, as new:post makes a title one.
+  const suggestion = slugifyTitle(name);
+  const usable = POST_FOLDER_NAME.test(suggestion) && !RESERVED_ADDRESSES.has(suggestion);
+  return usable ? { kind: "unusable", suggestion } : { kind: "unusable" };
+}
+
 /** What is wrong with a (not ignored) folder name as a post's address; undefined when nothing is. */
 export function postFolderFault(name: string): PostFolderFault | undefined {
-  if (!POST_FOLDER_NAME.test(name)) {
-    // The name to use: the folder's own name made an address, as new:post makes a title one.
-    const suggestion = slugifyTitle(name);
-    const usable = POST_FOLDER_NAME.test(suggestion) && !RESERVED_ADDRESSES.has(suggestion);
-    return usable ? { kind: "unusable", suggestion } : { kind: "unusable" };
-  }
+  const unusable = addressSegmentFault(name);
+  if (unusable) return unusable;
   const takenBy = RESERVED_ADDRESSES.get(name);
   return takenBy === undefined ? undefined : { kind: "reserved", takenBy };
 }

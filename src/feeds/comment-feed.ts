@@ -19,10 +19,13 @@ export interface CommentFeedPost {
   url: string;
   /** Absolute URL of this feed. */
   feedUrl: string;
-  published: DateTime;
+  /** A post's date; a page has none. */
+  published?: DateTime;
   language: string;
   siteTitle: string;
 }
+
+const NO_DATE = "1970-01-01T00:00:00Z";
 
 /** The URL of a post's comment feed, relative to the post's own URL. */
 export const COMMENT_FEED_FILE = "commentaires.xml";
@@ -51,6 +54,8 @@ export function commentFeed(post: CommentFeedPost, comments: readonly Comment[])
     .filter((comment) => !comment.withdrawn)
     .sort(compareByDate)
     .reverse();
+  // Without a comment, the post's date; a page without comments has none: the epoch, as
+  // the posts' feed before its first post (the same content always builds the same bytes).
   const updated = newestFirst[0]?.date ?? post.published;
   const entries = newestFirst.map((comment) => {
     const url = `${post.url}#${commentAnchor(comment.id)}`;
@@ -71,7 +76,7 @@ export function commentFeed(post: CommentFeedPost, comments: readonly Comment[])
 <link href="${post.feedUrl}" rel="self" type="application/atom+xml"/>
 <link href="${post.url}" rel="alternate" type="text/html"/>
 <id>${post.feedUrl}</id>
-<updated>${rfc3339DateTime(updated)}</updated>
+<updated>${updated ? rfc3339DateTime(updated) : NO_DATE}</updated>
 ${entries}</feed>
 `.value;
 }

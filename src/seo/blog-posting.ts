@@ -1,9 +1,19 @@
-// Structured data for search engines: a post as a schema.org BlogPosting, with its
-// comments as nested Comment items following the reply tree (not the display's depth
-// cap). A withdrawn comment is left out, its replies taking its place under the comment
-// it answered. https://schema.org/BlogPosting, https://schema.org/Comment
+// Structured data for search engines: a post as a schema.org BlogPosting (a page as a
+// WebPage), with its comments as nested Comment items following the reply tree (not the
+// display's depth cap). A withdrawn comment is left out, its replies taking its place
+// under the comment it answered. https://schema.org/BlogPosting, https://schema.org/Comment
+//
+// Its mentions (pingbacks and trackbacks) are no comments: each is another site's page
+// that cites this one. schema.org's `citation` says exactly that ("a citation or
+// reference to another creative work, such as another publication, web page…"), from the
+// citing work to the cited one; `mentions` is weaker (a work "contains a reference to,
+// but is not necessarily about" a thing) and points the same way. Neither has an inverse
+// property, so the post lists the pages that cite it with JSON-LD's @reverse: each is a
+// WebPage whose `citation` is this post. https://schema.org/citation,
+// https://www.w3.org/TR/json-ld11/#reverse-properties
 import type { DateTime } from "luxon";
 import { visibleCount, type Comment } from "../comments/comment.ts";
+import type { Mention } from "../comments/mention.ts";
 import { rfc3339DateTime } from "../format/dates.ts";
 import { commentAnchor } from "../comments/render-thread.ts";
 import { buildThread, type ThreadNode } from "../comments/thread.ts";
@@ -49,11 +59,34 @@ function commentItem(node: ThreadNode, postUrl: string): JsonLd {
   return item;
 }
 
-/** `thread`: the comments' reply tree, when the caller has built it already. */
+/** The pages that cite this one, as JSON-LD's reverse `citation` (see the top of this file). */
+function citedBy(mentions: readonly Mention[]): JsonLd[] {
+  return mentions.map((mention) => ({ "@type": "WebPage", url: mention.source, name: mention.title }));
+}
+
+/** Adds the comments (nested) and the pages citing it to a post's or a page's JSON-LD. */
+function withResponses(
+  work: JsonLd,
+  url: string,
+  comments: readonly Comment[],
+  thread: readonly ThreadNode[] | undefined,
+  mentions: readonly Mention[],
+): JsonLd {
+  const items = (thread ?? buildThread(comments)).flatMap((node) => commentItems(node, url));
+  if (items.length > 0) work.comment = items;
+  if (mentions.length > 0) work["@reverse"] = { citation: citedBy(mentions) };
+  return work;
+}
+
+/**
+ * `thread`: the comments' reply tree, when the caller has built it already; `mentions`, in
+ * the order the page shows them.
+ */
 export function blogPosting(
   post: PostFacts,
   comments: readonly Comment[],
   thread?: readonly ThreadNode[],
+  mentions: readonly Mention[] = [],
 ): JsonLd {
   const posting: JsonLd = {
     "@context": "https://schema.org",
@@ -69,9 +102,39 @@ export function blogPosting(
     inLanguage: post.language,
     commentCount: visibleCount(comments),
   };
-  const items = (thread ?? buildThread(comments)).flatMap((node) => commentItems(node, post.url));
-  if (items.length > 0) posting.comment = items;
-  return posting;
+  return withResponses(posting, post.url, comments, thread, mentions);
+}
+
+/** What a page's JSON-LD says of it: no date, no author (src/content/pages.ts). */
+export interface PageFacts {
+  title: string;
+  /** Empty when the page has none. */
+  description: string;
+  /** The page's absolute URL. */
+  url: string;
+  language: string;
+  site: { name: string; url: string };
+}
+
+/** A page as a schema.org WebPage of the site, with its comments and the pages citing it. */
+export function webPage(
+  page: PageFacts,
+  comments: readonly Comment[],
+  thread?: readonly ThreadNode[],
+  mentions: readonly Mention[] = [],
+): JsonLd {
+  const data: JsonLd = {
+    "@context": "https://schema.org",
+    "@type": "WebPage",
+    "@id": page.url,
+    url: page.url,
+    name: page.title,
+    ...(page.description === "" ? {} : { description: page.description }),
+    isPartOf: { "@type": "WebSite", name: page.site.name, url: page.site.url },
+    inLanguage: page.language,
+    commentCount: visibleCount(comments),
+  };
+  return withResponses(data, page.url, comments, thread, mentions);
 }
 
 // "<" could end the script element; U+2028 and U+2029 end a line in older JavaScript.

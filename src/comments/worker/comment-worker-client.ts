@@ -118,7 +118,11 @@ export class CommentWorker {
           this.validation = { posts: message.posts, problems: message.problems };
         break;
       case "rendered":
-        this.rendered.set(message.dir, { section: message.section, jsonLd: message.jsonLd });
+        this.rendered.set(message.dir, {
+          section: message.section,
+          mentions: message.mentions,
+          jsonLd: message.jsonLd,
+        });
         break;
       case "done":
         this.rendering = false;

@@ -24,7 +24,10 @@ export interface RenderJob {
 
 export type Job = ValidateJob | RenderJob;
 
-/** A post folder as validated: its post, if valid, and its valid comments (the home page's counts, the render ledger). */
+/**
+ * A post folder (or a page folder) as validated: its post or page, if valid, and its
+ * valid comments (the home page's counts, the render ledger).
+ */
 export interface ValidatedPost {
   dir: string;
   post?: { file: string; draft: boolean };
@@ -33,6 +36,6 @@ export interface ValidatedPost {
 
 export type WorkerMessage =
   | { type: "validated"; contentDir: string; posts: ValidatedPost[]; problems: Problem[] }
-  | { type: "rendered"; dir: string; section: CommentsSection; jsonLd: string }
+  | { type: "rendered"; dir: string; section: CommentsSection; mentions: string; jsonLd: string }
   | { type: "done" }
   | { type: "failed"; message: string };

@@ -1,0 +1,12 @@
+// Every page (content/pages/<path>/index.md): its layout and its URL, /<path>/, the
+// folders under content/pages/ whatever its title says (src/content/page-dirs.ts defines
+// them, and the build refuses any other name before Eleventy reads a page). Read from
+// `page.filePathStem` ("/pages/a-propos/equipe/index", relative to the content folder).
+// Plain JavaScript importing no TypeScript, as content/posts/posts.11tydata.js.
+
+export default {
+  layout: "page.njk",
+  permalink(data) {
+    return `${data.page.filePathStem.replace(/^\/pages\//, "/").replace(/index$/, "")}`;
+  },
+};

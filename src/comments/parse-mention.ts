@@ -1,0 +1,53 @@
+// Turns the text of one mention file (mentions/<id>.md) into a Mention, or into the
+// Problems that stop it: the same front matter reading and checks as a comment's, with
+// the mention's own schema; the excerpt is untrusted, rendered by the comment markdown.
+import type MarkdownIt from "markdown-it";
+import { FrontMatterError, splitFrontMatter } from "../content/front-matter.ts";
+import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
+import { problem, type Problem } from "../content/problem.ts";
+import { mentionSchema } from "../content/schemas.ts";
+import { validateFrontMatter } from "../content/validate.ts";
+import type { Mention } from "./mention.ts";
+
+/** A mention validated but not rendered yet: its excerpt is still Markdown. */
+export type MentionSource = Omit<Mention, "excerptHtml"> & { excerpt: string };
+
+export type ReadMention =
+  { source: MentionSource; problems: [] } | { source?: undefined; problems: Problem[] };
+
+/** Validates a mention file's text; rendering its excerpt is left to `renderMention`. */
+export function readMention(file: string, id: string, text: string): ReadMention {
+  let frontMatter;
+  try {
+    frontMatter = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError)
+      return {
+        problems: [
+          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
+        ],
+      };
+    throw error;
+  }
+  const validated = validateFrontMatter(mentionSchema, file, frontMatter);
+  if (!validated.ok) return { problems: validated.problems };
+  const { type, source, title, date } = validated.value;
+  return {
+    source: {
+      id,
+      file,
+      type,
+      source,
+      title: removeUnsafeCharacters(title),
+      date,
+      excerpt: removeUnsafeCharacters(frontMatter.body),
+    },
+    problems: [],
+  };
+}
+
+/** The mention with its excerpt rendered by the comment markdown-it instance. */
+export function renderMention(source: MentionSource, markdown: MarkdownIt): Mention {
+  const { excerpt, ...fields } = source;
+  return { ...fields, excerptHtml: excerpt.trim() === "" ? "" : markdown.render(excerpt) };
+}

@@ -1,0 +1,74 @@
+// Posts and pages share the site's addresses: a post is /<its folder>/, a page
+// /<its path>/ (./post-dirs.ts, ./page-dirs.ts). Two that want the same address are refused
+// together, in one line naming both; the addresses of the site's own pages are refused
+// with the folder's name (src/site/reserved-addresses.ts). So a name ("a-propos",
+// "a-propos/equipe") is the address of one post or page at most: the comment server and
+// the authoring commands find where a comment goes by it (`findPostOrPage`).
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { PAGES_FOLDER, pageFolderProblem, type PageDir } from "./page-dirs.ts";
+import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "./post-dirs.ts";
+import { POST_FILE } from "./posts.ts";
+import { problem, type Problem } from "./problem.ts";
+
+/** One problem per page whose address a post has already: the page's folder, naming the post's file. */
+export function addressClashes(
+  posts: readonly { slug: string; file: string }[],
+  pages: readonly { path: string; file: string }[],
+): Problem[] {
+  const postFiles = new Map(posts.map((post) => [post.slug, post.file]));
+  const problems: Problem[] = [];
+  for (const page of pages) {
+    const post = postFiles.get(page.path);
+    if (post === undefined) continue;
+    problems.push(
+      problem(
+        page.file,
+        "folder",
+        `/${page.path}/ is the address of both this page and the post ${post}: rename the folder of one of them`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/** Where comments on a post or a page go: its folder, found by its address. */
+export interface PostOrPage {
+  kind: "post" | "page";
+  /** Its address without the slashes around it: a post's folder name, a page's path. */
+  name: string;
+  dir: string;
+  /** Its index.md, relative to the project. */
+  file: string;
+}
+
+/**
+ * The post or the page whose address is `/<name>/` ("le-smo-le-nouveau-community-management",
+ * "a-propos/equipe"), if its folder holds an index.md and its name is not refused; the
+ * post when a post and a page both claim it (a clash the build refuses). Reads the
+ * files as they are now: nothing is cached.
+ */
+export function findPostOrPage(projectRoot: string, name: string): PostOrPage | undefined {
+  const contentDir = join(projectRoot, CONTENT_DIR);
+  const at = (kind: PostOrPage["kind"], dir: string): PostOrPage | undefined =>
+    existsSync(join(dir, POST_FILE))
+      ? { kind, name, dir, file: relative(projectRoot, join(dir, POST_FILE)) }
+      : undefined;
+  if (isPostFolderName(name)) {
+    const post = at("post", join(contentDir, POSTS_FOLDER, name));
+    if (post) return post;
+  }
+  // Every folder of its path must be a page folder's name ("", "..", "comments" or "À propos" are not).
+  const segments = name.split("/");
+  for (let depth = 1; depth <= segments.length; depth++) {
+    const path = segments.slice(0, depth);
+    const step: PageDir = {
+      dir: join(contentDir, PAGES_FOLDER, ...path),
+      path: path.join("/"),
+      holdsPages: false,
+      holdsResponses: false,
+    };
+    if (path.at(-1) === "" || pageFolderProblem(step, projectRoot)) return undefined;
+  }
+  return at("page", join(contentDir, PAGES_FOLDER, ...segments));
+}
