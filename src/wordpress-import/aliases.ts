@@ -17,6 +17,7 @@ function pathOf(link: string): string | undefined {
 
 /** The forms of a path readers may have linked to: as given, decoded, percent-encoded. */
 function forms(path: string): string[] {
+  if (path.includes("?")) return [path];
   const decoded = path
     .split("/")
     .map((segment) => decodePercent(segment))

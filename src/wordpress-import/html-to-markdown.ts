@@ -167,8 +167,8 @@ function inFigure(image: HTMLElement): boolean {
 /** Line breaks that end a block break nothing: a lone "\\" would be shown as such. */
 function tidy(markdown: string): string {
   return markdown
-    .replace(/\\\n(?=\n|$)/g, "\n")
     .replace(/^\\$/gm, "")
+    .replace(/\\\n(?=\n|$)/g, "\n")
     .replace(/\\$/, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
@@ -215,7 +215,9 @@ function createService(): TurndownService {
       const element = node as HTMLElement;
       const name = element.nodeName.toLowerCase();
       const src = mediaSource(element);
-      const local = src === "" ? undefined : current().localCopy(src);
+      // A bare file name is a copy already brought along (by the [audio] and [video] rules).
+      const alreadyLocal = /^[^/:?#]+$/.test(src);
+      const local = src === "" ? undefined : alreadyLocal ? src : current().localCopy(src);
       if (local !== undefined) return `\n\n<${name} controls src="${escapeAttribute(local)}"></${name}>\n\n`;
       if (src === "") {
         current().notes.push(`<${name}> sans fichier : retiré`);

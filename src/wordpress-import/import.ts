@@ -32,7 +32,7 @@ export interface ImportOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const KIND_WORDS = { post: "billet", page: "page" } as const;
+const KIND_WORDS = { post: "billet", page: "page", comment: "commentaire", mention: "mention" } as const;
 
 function checkOptions(options: ImportOptions): void {
   if (!existsSync(options.exportFile) || !statSync(options.exportFile).isFile())
@@ -70,7 +70,7 @@ function importItem(
     if (commentPlan.as === "skip") return void add(report.comments.skipped, commentPlan.reason);
     if (commentPlan.as === "queue") return;
     if (commentPlan.exists) {
-      add(report.comments.already, commentPlan.as);
+      add(report.comments.already, KIND_WORDS[commentPlan.as]);
       report.filesAlready += 1;
       return;
     }
@@ -80,8 +80,8 @@ function importItem(
         : mentionFile(comment, commentPlan, comment.type.trim() === "trackback" ? "trackback" : "pingback");
     if ("skip" in converted) return void add(report.comments.skipped, converted.skip);
     writer.write(commentPlan.file, converted.text);
-    add(report.comments.written, commentPlan.as);
-    add(report.files, commentPlan.as);
+    add(report.comments.written, KIND_WORDS[commentPlan.as]);
+    add(report.files, KIND_WORDS[commentPlan.as]);
     if (commentPlan.note) change(commentPlan.file, commentPlan.note);
     for (const note of converted.notes) change(commentPlan.file, note);
   });

@@ -10,7 +10,6 @@
 //   closed them; nav (pages): WordPress's menu_order, only when it is not 0 (the default
 //   of every page, which would otherwise put them all in the navigation);
 // - aliases: the old addresses (./aliases.ts).
-import { extend } from "zod/mini";
 import { markdownWithFrontMatter, type FrontMatterFields } from "../authoring/front-matter-text.ts";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { formatProblem } from "../content/problem.ts";
@@ -38,14 +37,9 @@ function withFrontMatter(fields: Record<string, FieldValue>, body: string): stri
   return markdownWithFrontMatter(fields as unknown as FrontMatterFields, body);
 }
 
-// Posts take `aliases` as pages do; until postSchema lists it, it is checked with the
-// pages' definition, the one the build shares between them.
-const importedPostSchema =
-  "aliases" in postSchema.shape ? postSchema : extend(postSchema, { aliases: pageSchema.shape.aliases });
-
 export class InvalidFileError extends Error {}
 
-function checked(schema: typeof importedPostSchema | typeof pageSchema, file: string, text: string): string {
+function checked(schema: typeof postSchema | typeof pageSchema, file: string, text: string): string {
   const validated = validateFrontMatter(schema, file, splitFrontMatter(text));
   if (!validated.ok) throw new InvalidFileError(validated.problems.map(formatProblem).join("\n"));
   return text;
@@ -122,5 +116,5 @@ export function itemFile(
     comments: closed,
     aliases: plan.aliases.length > 0 ? plan.aliases : undefined,
   };
-  return { text: checked(importedPostSchema, file, withFrontMatter(fields, body)), notes };
+  return { text: checked(postSchema, file, withFrontMatter(fields, body)), notes };
 }

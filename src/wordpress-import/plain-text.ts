@@ -40,5 +40,10 @@ export function description(excerpt: string, content: string): string {
     const beforeMore = plainText(content.slice(0, more));
     if (beforeMore !== "") return shorten(beforeMore);
   }
-  return shorten(firstSentence(plainText(content)));
+  // The first paragraph that has text (a table or an image may come first).
+  for (const paragraph of content.split(/\n\s*\n/)) {
+    const text = plainText(paragraph);
+    if (text !== "") return shorten(firstSentence(text));
+  }
+  return "";
 }
