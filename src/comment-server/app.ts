@@ -2,9 +2,15 @@
 // concern; the logic lives beside it (routes/, pages/, store/). Built in process by the
 // tests (app.inject()) and by ./server.ts, which listens.
 import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { join } from "node:path";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from "fastify";
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
 import type { ServerConfig } from "./config.ts";
 import { FormBodyError, parseFormBody } from "./form-body.ts";
@@ -32,6 +38,8 @@ export interface AppServices {
   moderation: Moderation;
   /** One line per event worth keeping; never an e-mail or a client's address. */
   log: (line: string) => void;
+  /** Where requests are logged (./logger.ts); none in tests that build the app alone. */
+  logger?: FastifyBaseLogger;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -71,7 +79,8 @@ function errorPage(error: FastifyError): { status: number; title: string; messag
 
 export function buildApp(config: ServerConfig, services: AppServices): FastifyInstance {
   const app = Fastify({
-    logger: false,
+    ...(services.logger ? { loggerInstance: services.logger } : { logger: false }),
+    genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy, request.ip is the address its X-Forwarded-For gives, only
     // when the connection comes from a proxy named in COMMENTS_TRUST_PROXY.
@@ -158,7 +167,6 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
     counter: services.counter,
     posts: new SitePosts(config.projectRoot, config.siteHome),
     markdown: createCommentMarkdown(),
-    log: services.log,
   });
   void app.register(moderationRoutes, {
     ...services,

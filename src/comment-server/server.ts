@@ -2,8 +2,10 @@
 // and keeps the database tidy (comments no one published are purged after 30 days, spent
 // counts and sessions as soon as they are over).
 import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import { buildApp } from "./app.ts";
 import type { ServerConfig } from "./config.ts";
+import { createServerLogger } from "./logger.ts";
 import { Moderation } from "./moderation/moderate.ts";
 import { createPublisher } from "./publishing/index.ts";
 import { RATE_WINDOW_MS } from "./rate-limit.ts";
@@ -30,16 +32,26 @@ async function tidy(db: QueueDb, queue: CommentQueue, log: (line: string) => voi
   await new SessionStore(db).purge();
 }
 
+/** Starts the server; its log goes to `logDestination` (standard output by default), as JSON lines. */
 export async function startCommentServer(
   config: ServerConfig,
-  log: (line: string) => void = (line) => console.error(`comments: ${line}`),
+  logDestination?: DestinationStream,
 ): Promise<RunningServer> {
+  const logger = createServerLogger(logDestination);
+  const log = (line: string) => logger.info(line);
   const publisher = createPublisher({ ...config.publishing, log });
   for (const warning of config.warnings) log(`warning: ${warning}`);
   const db = await openQueueDatabase(config.databasePath);
   const queue = new CommentQueue(db);
   const moderation = new Moderation(queue, publisher);
-  const services = { queue, counter: new EventCounter(db), sessions: new SessionStore(db), moderation, log };
+  const services = {
+    logger,
+    queue,
+    counter: new EventCounter(db),
+    sessions: new SessionStore(db),
+    moderation,
+    log,
+  };
   const app = buildApp(config, services);
   await tidy(db, queue, log);
   // Comments approved whose file could not be written (or the server stopped first): published now.

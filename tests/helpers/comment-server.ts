@@ -8,7 +8,7 @@ import type { Submission } from "../../src/comment-server/submission.ts";
 import { freePort } from "./http.ts";
 import { removeDir, temporaryDir, temporaryProject } from "./site.ts";
 
-const TEST_SECRET = "test-secret-0123456789abcdef";
+export const TEST_SECRET = "test-secret-0123456789abcdef";
 export const SITE_ORIGIN = "https://www.nouslesgeeks.fr";
 export const SEED_POST = "le-smo-le-nouveau-community-management";
 
@@ -17,7 +17,7 @@ export interface TestServer {
   project: string;
   config: ServerConfig;
   databasePath: string;
-  /** Every line the server logged. */
+  /** Every line the server logged (JSON). */
   log: string[];
   close(): Promise<void>;
 }
@@ -37,7 +37,7 @@ export async function startTestServer(
   };
   const config = serverConfigFromEnv(env, project);
   const log: string[] = [];
-  const server = await startCommentServer(config, (line) => log.push(line));
+  const server = await startCommentServer(config, { write: (line: string) => void log.push(line) });
   const url = server.address;
   return {
     url,

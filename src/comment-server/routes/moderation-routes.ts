@@ -46,8 +46,6 @@ export interface ModerationServices {
   moderation: Moderation;
   posts: SitePosts;
   markdown: MarkdownIt;
-  /** One line per event worth keeping; never an e-mail or a client's address. */
-  log: (line: string) => void;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -99,7 +97,7 @@ function isDecisionAction(value: string): value is DecisionAction {
 }
 
 export const moderationRoutes: FastifyPluginAsync<ModerationServices> = async (app, services) => {
-  const { config, queue, counter, sessions, moderation, posts, markdown, log } = services;
+  const { config, queue, counter, sessions, moderation, posts, markdown } = services;
   const context = { siteHome: config.siteHome, publicUrl: config.publicUrl };
   const cookieOptions = {
     path: MODERATION_PATHS.page,
@@ -187,12 +185,12 @@ export const moderationRoutes: FastifyPluginAsync<ModerationServices> = async (a
       );
     if (!(await checkAdminPassword(expected, field(formFields(request), MODERATION_FIELDS.password)))) {
       await counter.record(client, LOGIN_FAILURE, now);
-      log("moderation: wrong password");
+      request.log.info("moderation: wrong password");
       return send(reply, 401, loginPage(context, { error: "Mot de passe incorrect." }));
     }
     await counter.clear(client, LOGIN_FAILURE);
     const opened = await sessions.open(now);
-    log("moderation: logged in");
+    request.log.info("moderation: logged in");
     return reply
       .setCookie(SESSION_COOKIE, opened.cookie, { ...cookieOptions, maxAge: SESSION_LIFETIME_MS / 1000 })
       .code(303)
@@ -224,14 +222,14 @@ export const moderationRoutes: FastifyPluginAsync<ModerationServices> = async (a
       );
     const decision = decisions[action];
     const outcomes = await decision.decide(queueIds(fields));
-    for (const outcome of outcomes) log(`moderation: ${outcome.id} ${outcome.result}`);
+    for (const outcome of outcomes) request.log.info(`moderation: ${outcome.id} ${outcome.result}`);
     return redirect(reply, statusQuery(decision.kind, outcomes));
   });
 
   app.post(MODERATION_PATHS.retry, async (request, reply) => {
     if (!(await checkedSession(request, reply))) return reply;
     const outcomes = await moderation.retryUnpublished();
-    for (const outcome of outcomes) log(`moderation: ${outcome.id} ${outcome.result}`);
+    for (const outcome of outcomes) request.log.info(`moderation: ${outcome.id} ${outcome.result}`);
     return redirect(reply, statusQuery("reessaye", outcomes));
   });
 };

@@ -23,7 +23,6 @@ export interface ReaderServices {
   counter: EventCounter;
   posts: SitePosts;
   markdown: MarkdownIt;
-  log: (line: string) => void;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -230,7 +229,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token });
     if (queued.added) await counter.record(clientKey(config.secret, request.ip), "publish");
     if (queued.added)
-      services.log(
+      request.log.info(
         `comment ${queued.id} queued on ${post.slug}${marks.length > 0 ? ` (marked: ${marks.join(", ")})` : ""}`,
       );
     return send(reply, 200, thanksPage(context, post));

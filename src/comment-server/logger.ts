@@ -1,0 +1,27 @@
+// The intake server's log: JSON lines (pino), one per request — its id, method, path,
+// status and time — and one per event (a comment queued, published, a login). Never an
+// e-mail address or a client's address: requests are logged without their address,
+// headers or query string (an unsubscribe link's token), and events name comments by id.
+import { pino, type DestinationStream, type Logger } from "pino";
+
+interface RequestFacts {
+  method?: string;
+  url?: string;
+}
+
+interface ReplyFacts {
+  statusCode?: number;
+}
+
+export function createServerLogger(destination: DestinationStream = process.stdout): Logger {
+  return pino(
+    {
+      base: { service: "comments" },
+      serializers: {
+        req: (request: RequestFacts) => ({ method: request.method, path: request.url?.split("?")[0] }),
+        res: (reply: ReplyFacts) => ({ status: reply.statusCode }),
+      },
+    },
+    destination,
+  );
+}
