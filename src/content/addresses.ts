@@ -6,7 +6,7 @@
 // the authoring commands find where a comment goes by it (`findPostOrPage`).
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { PAGES_FOLDER, pageFolderProblem, type PageDir } from "./page-dirs.ts";
+import { isPageFolderName, PAGES_FOLDER } from "./page-dirs.ts";
 import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "./post-dirs.ts";
 import { POST_FILE } from "./posts.ts";
 import { problem, type Problem } from "./problem.ts";
@@ -60,15 +60,6 @@ export function findPostOrPage(projectRoot: string, name: string): PostOrPage | 
   }
   // Every folder of its path must be a page folder's name ("", "..", "comments" or "À propos" are not).
   const segments = name.split("/");
-  for (let depth = 1; depth <= segments.length; depth++) {
-    const path = segments.slice(0, depth);
-    const step: PageDir = {
-      dir: join(contentDir, PAGES_FOLDER, ...path),
-      path: path.join("/"),
-      holdsPages: false,
-      holdsResponses: false,
-    };
-    if (path.at(-1) === "" || pageFolderProblem(step, projectRoot)) return undefined;
-  }
+  if (!segments.every((segment, depth) => isPageFolderName(segment, depth === 0))) return undefined;
   return at("page", join(contentDir, PAGES_FOLDER, ...segments));
 }

@@ -9,7 +9,7 @@
 // - a folder without index.md that holds page folders is only a step of their addresses;
 // - a folder whose name starts with "." or "_" is no page: every tool leaves it alone.
 import { readdirSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { COMMENTS_FOLDER, MENTIONS_FOLDER } from "../comments/read-comments.ts";
 import { addressSegmentFault, isIgnoredPostFolder, postFolderFault } from "./post-dirs.ts";
 import { problem, type Problem } from "./problem.ts";
@@ -71,22 +71,35 @@ export function listPageDirs(contentDir: string): PageDir[] {
   return found;
 }
 
-/** What is wrong with one folder name of a page's address (`first`: the folder right under content/pages/). */
-function pageSegmentFault(name: string, first: boolean): string | undefined {
+/**
+ * What is wrong with one folder name of a page's address (`first`: the folder right under
+ * content/pages/); `parent`, the folder it is in, for the name to use instead.
+ */
+function pageSegmentFault(name: string, first: boolean, parent = ""): string | undefined {
   if (RESPONSE_FOLDERS.has(name))
     return `"${name}" cannot be a page's folder: in a page folder, ${COMMENTS_FOLDER}/ and ${MENTIONS_FOLDER}/ hold its comments and mentions; rename the folder`;
   const fault = first ? postFolderFault(name) : addressSegmentFault(name);
   if (!fault) return undefined;
   if (fault.kind === "reserved")
     return `"${name}" cannot be a page's address: /${name}/ is already that of ${fault.takenBy}; rename the folder`;
-  const fix = fault.suggestion === undefined ? "rename the folder" : `rename it to ${fault.suggestion}`;
+  const fix =
+    fault.suggestion === undefined ? "rename the folder" : `rename it to ${join(parent, fault.suggestion)}`;
   return `"${name}" cannot be part of a page's address (/<path>/): ${NAME_RULE}; ${fix}`;
+}
+
+/**
+ * Whether `name` can be the folder of a page: `first`, right under content/pages/ (where
+ * the reserved addresses apply), or in a page folder. Names set aside ("_", ".") cannot.
+ */
+export function isPageFolderName(name: string, first: boolean): boolean {
+  return !isIgnoredPostFolder(name) && pageSegmentFault(name, first) === undefined;
 }
 
 /** The one-line refusal of a page folder's name ("content/pages/À propos: folder: …"), if refused. */
 export function pageFolderProblem(page: PageDir, projectRoot = process.cwd()): Problem | undefined {
-  const fault = pageSegmentFault(basename(page.dir), !page.path.includes("/"));
-  return fault === undefined ? undefined : problem(relative(projectRoot, page.dir), "folder", fault);
+  const folder = relative(projectRoot, page.dir);
+  const fault = pageSegmentFault(basename(page.dir), !page.path.includes("/"), dirname(folder));
+  return fault === undefined ? undefined : problem(folder, "folder", fault);
 }
 
 /**
