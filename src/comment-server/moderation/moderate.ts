@@ -5,10 +5,15 @@
 //
 // Exactly once: the queue decides only on comments still waiting (two moderators, or two
 // clicks, approve once), and within this process a comment being published is published
-// by one call, which every other call for it waits for. A comment whose publication
+// by one call, which every other call for it waits for. Across instances of the server
+// (several on one PostgreSQL database), a publication holds the queue's publisher lock
+// (CommentQueue.whilePublishing) and reads the comment again under it: the instance that
+// comes second finds it published and writes nothing. A comment whose publication
 // fails stays approved with the reason, for a retry (the "Réessayer" button, the next
 // server start).
+import { commentFilePath } from "../publishing/comment-file.ts";
 import { approvedFields, PublishError, type Publisher } from "../publishing/index.ts";
+import { SerialQueue } from "../publishing/serial-queue.ts";
 import type { CommentQueue } from "../store/queue.ts";
 import type { QueueStatus } from "../store/schema.ts";
 
@@ -54,7 +59,10 @@ export async function refuseComments(
   const asked = unique(ids);
   const changed = new Set(await queue.decide(asked, status));
   const unpublished = asked.filter((id) => !changed.has(id) && !busy.has(id));
-  for (const id of await queue.refuseUnpublished(unpublished, status)) changed.add(id);
+  // Under the publisher's lock: another instance may be writing one of them right now.
+  if (unpublished.length > 0)
+    for (const id of await queue.whilePublishing((locked) => locked.refuseUnpublished(unpublished, status)))
+      changed.add(id);
   const outcomes: ModerationOutcome[] = [];
   for (const id of asked) {
     if (changed.has(id)) {
@@ -72,6 +80,8 @@ export async function refuseComments(
 export class Moderation {
   /** Publications under way in this process, by queue id. */
   private readonly publishing = new Map<number, Promise<ModerationOutcome>>();
+  /** This process's publications, one after the other: one connection at most waits for the lock. */
+  private readonly turns = new SerialQueue();
 
   constructor(
     private readonly queue: CommentQueue,
@@ -123,14 +133,31 @@ export class Moderation {
     const comment = await this.queue.get(id);
     if (!comment) return { id, result: "unknown" };
     if (comment.status !== "approved") return { id, result: "already-decided", status: comment.status };
+    return this.turns.run(() => this.queue.whilePublishing((locked) => this.publishLocked(locked, id)));
+  }
+
+  /** Publishes the comment, holding the publisher's lock (`queue` is the lock's). */
+  private async publishLocked(queue: CommentQueue, id: number): Promise<ModerationOutcome> {
+    // Read again under the lock: another instance may have published it meanwhile.
+    const comment = await queue.get(id);
+    if (!comment) return { id, result: "unknown" };
+    if (comment.status === "published" && comment.publishedId !== undefined)
+      // Approved when this call began: what the moderator asked for is done, by the other.
+      return {
+        id,
+        result: "published",
+        publishedId: comment.publishedId,
+        file: commentFilePath(comment.post, comment.publishedId),
+      };
+    if (comment.status !== "approved") return { id, result: "already-decided", status: comment.status };
     try {
       // Only what a comment file holds goes to the publisher: never the e-mail address.
       const published = await this.publisher.publish(approvedFields(comment));
-      await this.queue.markPublished(id, published.id);
+      await queue.markPublished(id, published.id);
       return { id, result: "published", publishedId: published.id, file: published.file };
     } catch (error) {
       const reason = reasonOf(error);
-      await this.queue.markPublishFailed(id, reason);
+      await queue.markPublishFailed(id, reason);
       return { id, result: "publish-failed", reason };
     }
   }

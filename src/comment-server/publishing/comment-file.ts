@@ -30,6 +30,11 @@ function commentsFolder(post: string): string {
   return `${CONTENT_DIR}/${POSTS_FOLDER}/${post}/${COMMENTS_FOLDER}`;
 }
 
+/** Where a published comment's file is, relative to the project. */
+export function commentFilePath(post: string, id: string): string {
+  return `${commentsFolder(post)}/${id}.md`;
+}
+
 function sameComment(a: Comment, b: Comment): boolean {
   return (
     a.author === b.author &&

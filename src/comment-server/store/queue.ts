@@ -1,11 +1,12 @@
 // The moderation queue: every comment a reader confirmed, from its arrival to its file.
 // A comment is queued once per preview token (a double click or a replayed request finds
 // the row its token already made), and a decision applies only to a comment still
-// waiting, so two moderators deciding at once decide once.
+// waiting, so two moderators deciding at once decide once. Publishing takes a lock that
+// holds across instances of the server (whilePublishing).
 import { createHash } from "node:crypto";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { textKey } from "../spam-marks.ts";
-import type { QueueDb } from "./database.ts";
+import { onPostgres, type QueueDb } from "./database.ts";
 import type { CommentsTable, QueueStatus } from "./schema.ts";
 
 /** A spam rule a comment tripped: shown to the moderator, never to the reader. */
@@ -63,8 +64,30 @@ function fromRow(row: Selectable<CommentsTable>): QueuedComment {
   return comment;
 }
 
+/** The name of the publisher's lock on PostgreSQL (advisory locks are numbers: its hash is taken). */
+const PUBLISHER_LOCK = "nous-les-geeks: comment publisher";
+
 export class CommentQueue {
   constructor(private readonly db: QueueDb) {}
+
+  /**
+   * Runs `task` as the only publisher of this queue, whichever instance of the server
+   * asks. On PostgreSQL (several instances on one database): a transaction-level advisory
+   * lock, held until `task` has written the file and marked the comment, released at once
+   * if the instance dies; `task` gets the queue in that transaction, so it needs no second
+   * connection. On SQLite (one server per file) `task` runs as it is: within the server,
+   * the moderation service and the publisher publish one at a time, and the database file
+   * takes one writer at a time, so a decision is taken once even by a command run beside
+   * the server; the copy check and link() of the comment file (publishing/comment-file.ts)
+   * keep a second writer from writing it twice.
+   */
+  async whilePublishing<T>(task: (queue: CommentQueue) => Promise<T>): Promise<T> {
+    if (!onPostgres(this.db)) return task(this);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${PUBLISHER_LOCK}))`.execute(trx);
+      return task(new CommentQueue(trx));
+    });
+  }
 
   /**
    * Queues a confirmed comment; resolves once it is committed to disk. A token already
