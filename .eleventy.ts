@@ -28,6 +28,16 @@ import { buildCommentsUrl } from "./src/site/comments-url.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
+import { reportContentProblems } from "./src/content/report.ts";
+import { planRedirects, type AliasOwner, type Redirect } from "./src/redirects/alias-claims.ts";
+import {
+  hostRules,
+  hostRuleWarnings,
+  renderRedirectsFile,
+  type HostRules,
+} from "./src/redirects/host-rules.ts";
+import { renderNginxConf } from "./src/redirects/nginx-conf.ts";
+import { writeRedirectPages, writesRedirectPages } from "./src/redirects/redirect-pages.ts";
 
 // Where posts and their comments live (the content contract in the README).
 const POSTS_DIR = `${CONTENT_DIR}/${POSTS_FOLDER}`;
@@ -132,6 +142,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
     // A dry run (--dryrun) or a build to JSON (--to=json) writes no file: no feed either.
     const writesFiles = outputMode === "fs" && !process.argv.includes("--dryrun");
+    writingFiles = writesFiles;
     if (runMode === "build" && writesFiles) {
       const decision = decideEmptying(directories.output, OUTPUT_DIR, process.cwd());
       if (decision.empty) emptyFolder(directories.output);
@@ -218,6 +229,65 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("postTags", (tags: unknown, index: Tag[] | undefined) =>
     String(renderPostTags(postTagLinks({ tags }, index))),
   );
+
+  // Old addresses keep working: the `aliases` of posts and pages (src/redirects/), checked
+  // across the site (an address is one page's, or one alias's), become `_redirects` for
+  // Netlify and Cloudflare Pages (content/_redirects.11ty.js), nginx's map
+  // (content/redirects.nginx.conf.11ty.js) and, elsewhere, a small page at each old
+  // address, written after Eleventy's pages (eleventy.after, below).
+  let redirectPlan: { redirects: Redirect[]; rules: HostRules } = {
+    redirects: [],
+    rules: { exact: [], patterns: [] },
+  };
+  eleventyConfig.addCollection("redirects", (api) => {
+    const items = api.getAll();
+    const owners: AliasOwner[] = items.flatMap((item) =>
+      Array.isArray(item.data.aliases) && item.data.aliases.length > 0
+        ? [
+            {
+              file: item.inputPath.replace(/^\.\//, ""),
+              url: item.url,
+              title: String(item.data.title ?? ""),
+              aliases: item.data.aliases.filter((alias): alias is string => typeof alias === "string"),
+            },
+          ]
+        : [],
+    );
+    const plan = planRedirects(owners);
+    reportContentProblems(plan.problems, { stopOnError: process.env.ELEVENTY_RUN_MODE === "build" });
+    const taken = new Set(items.map((item) => /^\/([^/]+)\//.exec(item.url)?.[1] ?? ""));
+    redirectPlan = { redirects: plan.redirects, rules: hostRules(plan.redirects, taken) };
+    for (const warning of hostRuleWarnings(redirectPlan.rules)) console.warn(warning);
+    return redirectPlan;
+  });
+  eleventyConfig.addJavaScriptFunction("renderRedirectsFile", (plan: typeof redirectPlan) =>
+    renderRedirectsFile(plan.rules, eleventyConfig.pathPrefix),
+  );
+  eleventyConfig.addJavaScriptFunction("renderNginxConf", (plan: typeof redirectPlan) =>
+    renderNginxConf(plan.redirects, plan.rules, {
+      siteUrl: metadata.url,
+      pathPrefix: eleventyConfig.pathPrefix,
+    }),
+  );
+  // The pages, once Eleventy has written its own (a dry run writes none); the dev server
+  // rewrites only those that changed.
+  const redirectPagesWritten = new Map<string, string>();
+  let writingFiles = false;
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (!writingFiles || !writesRedirectPages()) return;
+    await writeRedirectPages(
+      redirectPlan.redirects,
+      {
+        title: metadata.title,
+        language: metadata.language,
+        contentSecurityPolicy: metaContentSecurityPolicy({ liveReload: false, commentsUrl }),
+        pathPrefix: eleventyConfig.pathPrefix ?? "/",
+        absoluteUrl: (url) => absoluteUrl(url, siteHome()),
+      },
+      directories.output,
+      redirectPagesWritten,
+    );
+  });
 
   // Filters: presentation data prepared in src/, escaped by the templates.
   // A post page's comments: its section and its JSON-LD, escaped by src/ (the layout
