@@ -25,6 +25,11 @@ export function countMentions(count: number): string {
   return `${frenchNumber(count)} mention${count > 1 ? "s" : ""}`;
 }
 
+/** The posts of a tag (src/site/tag-pages.ts): "1 article", "23 articles", "1 234 articles". */
+export function countArticles(count: number): string {
+  return `${frenchNumber(count)} article${count > 1 ? "s" : ""}`;
+}
+
 /** The heading of a post's comments section. */
 export function commentsHeading(count: number, title: string): string {
   const quoted = frenchTypography(`« ${title} »`);

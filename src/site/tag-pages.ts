@@ -1,15 +1,11 @@
 // What readers see of the tags (./tags.ts gathers them): each tag's pages, listing its
 // posts as the home page does (./home-page.ts), /tags/ listing every tag with its count,
 // and the list of a post's tags on its page (layouts/post.njk).
+import { countArticles } from "../format/plural.ts";
 import { html, type SafeHtml } from "../html/html.ts";
 import { frenchTypography } from "../markdown/french-typography-text.ts";
 import { renderPostListPage, type HomePost } from "./home-page.ts";
 import { headingIds } from "../html/heading-ids.ts";
-
-// "1 article", "23 articles".
-function countArticles(count: number): string {
-  return `${count} ${count > 1 ? "articles" : "article"}`;
-}
 
 /** "Étiquette « SMO »", then "Étiquette « SMO », page 2 sur 3": the <h1>, with French typography. */
 export function tagPageHeading(name: string, pageNumber: number, pageCount: number): string {

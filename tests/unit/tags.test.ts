@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { collectTags, postTagLinks, tagPages, tagSlug, type TaggedPost } from "../../src/site/tags.ts";
+import { countArticles } from "../../src/format/plural.ts";
 import { renderPostTags, renderTagIndex, tagPageHeading } from "../../src/site/tag-pages.ts";
 
 function post(day: number, tags: unknown, draft = false): TaggedPost {
@@ -92,5 +93,13 @@ describe("what readers see of the tags", () => {
     assert.match(index, /<a href="\/tags\/b\/">&lt;b&gt;<\/a> <span class="tag-count">\(1 article\)<\/span>/);
     assert.match(index, /\(12 articles\)/);
     assert.match(renderTagIndex([]), /Aucune étiquette pour l’instant\./);
+  });
+});
+
+describe("countArticles", () => {
+  it("counts a tag's posts in French", () => {
+    assert.equal(countArticles(1), "1 article");
+    assert.equal(countArticles(23), "23 articles");
+    assert.equal(countArticles(1234), "1\u202F234 articles");
   });
 });
