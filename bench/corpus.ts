@@ -59,6 +59,16 @@ function commentFiles(random: Random, postDir: string, postDate: DateTime, count
   return files;
 }
 
+// Tags as a blog has them: each post two, one of a few broad ones and one of more narrow
+// ones, so that /tags/ lists a few dozen and each has several pages (drawn from the
+// post's number, not from its random generator: the rest of the corpus stays as it was).
+const BROAD_TAGS = ["réseaux sociaux", "référencement", "médias", "marketing", "outils", "vie privée"];
+const NARROW_TAGS = Array.from({ length: 30 }, (_, n) => `sujet ${n + 1}`);
+
+function postTags(index: number): string[] {
+  return [BROAD_TAGS[index % BROAD_TAGS.length] ?? "", NARROW_TAGS[(index * 7) % NARROW_TAGS.length] ?? ""];
+}
+
 function postFile(random: Random, index: number): { dir: string; date: DateTime; file: CorpusFile } {
   const title = postTitle(random, index);
   const dir = `content/posts/${slugifyTitle(title)}`;
@@ -68,7 +78,7 @@ function postFile(random: Random, index: number): { dir: string; date: DateTime;
     `date: ${isoInParis(date)}`,
     `author: ${yamlString(pick(random, AUTHORS))}`,
     `description: ${yamlString(`Le billet nº ${index} : un résumé d’une phrase pour la page d’accueil.`)}`,
-    `tags: [réseaux sociaux, référencement]`,
+    `tags: [${postTags(index).join(", ")}]`,
   ];
   return {
     dir,

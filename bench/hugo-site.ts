@@ -2,6 +2,8 @@
 // comments page resources (content/posts/<slug>/comments/*.md). The layout renders each
 // comment's Markdown and nests replies under their parent (a recursive partial), lists
 // the posts ten per page with their comment counts, and Hugo adds its RSS and sitemap.
+// Hugo builds taxonomies by default: its tag pages (ten posts a page) and its list of
+// tags, the same pages as the project's /tags/ (layouts term.html and taxonomy.html).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,7 +13,6 @@ import type { Command } from "./measure.ts";
 const CONFIG = `baseURL = "https://www.example.org/"
 languageCode = "fr"
 title = "Benchmark"
-disableKinds = ["taxonomy", "term"]
 paginate = 10
 `;
 
@@ -47,11 +48,35 @@ const HOME = `<!doctype html>
 </html>
 `;
 
+const TERM = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>Étiquette « {{ .Title }} »</h1><ol>
+{{- range (.Paginate .Pages).Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2 January 2006" }} · {{ len (.Resources.Match "comments/*.md") }} réflexions</li>
+{{- end }}
+</ol></main></body>
+</html>
+`;
+
+const TAXONOMY = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>Étiquettes</h1><ul>
+{{- range .Data.Terms.Alphabetical }}
+<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>
+{{- end }}
+</ul></main></body>
+</html>
+`;
+
 const FILES: Record<string, string> = {
   "hugo.toml": CONFIG,
   "layouts/_default/single.html": SINGLE,
   "layouts/_default/list.html": HOME,
   "layouts/index.html": HOME,
+  "layouts/_default/term.html": TERM,
+  "layouts/_default/taxonomy.html": TAXONOMY,
   "layouts/partials/thread.html": THREAD,
 };
 
