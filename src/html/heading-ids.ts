@@ -2,7 +2,8 @@
 // output page (which is what Eleventy's IdAttributePlugin did). A heading's id is the
 // slug of its text, with "section-" in front of a slug starting with "comment" or
 // "mention" (ids "comment-…" and "mention-…" are the comments' and mentions' anchors, and
-// "comments", "mentions" their sections'). On one page the ids the site gives are
+// "comments", "mentions" their sections') or with a digit (an id starts with a letter, as
+// html-validate asks: a page titled "2010" gets `section-2010`). On one page the ids the site gives are
 // unique: a heading whose slug is taken gets the first suffix ("-2", "-3", …) that no
 // other id on the page uses, so "Bilan", "Bilan", "Bilan 2" get `bilan`, `bilan-2`,
 // `bilan-2-2` (IdAttributePlugin gave `bilan-2` twice).
@@ -24,7 +25,9 @@ const EMPTY_SLUG = "section";
 /** The id of a heading of this (decoded) text, before de-duplication on its page. */
 function headingSlug(text: string): string {
   const slug = slugifyTitle(text) || EMPTY_SLUG;
-  return slug.startsWith("comment") || slug.startsWith("mention") ? `section-${slug}` : slug;
+  return slug.startsWith("comment") || slug.startsWith("mention") || /^[0-9]/.test(slug)
+    ? `section-${slug}`
+    : slug;
 }
 
 /** `slug` if no id on the page uses it, else the first `slug-N` (N from 2) that none uses. */

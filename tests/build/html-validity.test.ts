@@ -2,14 +2,16 @@
 // seed site and for a fixture that reaches every template branch: several pages of
 // posts, a post without comments, a thread deeper than the display cap, commenters with
 // a web site, the hostile comment corpus, a withdrawn comment and a post closed to
-// comments. Both are built with COMMENTS_URL, so the comment form and the "Répondre"
-// links are checked too; the seed also without it (comments closed).
+// comments, and a site of pages (nested, in the navigation, with comments) and mentions.
+// All are built with COMMENTS_URL, so the comment form and the "Répondre" links are
+// checked too; the seed also without it (comments closed).
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { hostileBodies } from "../fixtures/hostile.ts";
+import { pagesContent } from "../fixtures/pages-project.ts";
 import { findBrokenLinks } from "../helpers/link-check.ts";
 import {
   buildSite,
@@ -129,6 +131,22 @@ describe("HTML validity of every built page", () => {
     );
     assert.deepEqual(await validationErrors(fixture.outputDir), []);
     assert.deepEqual(findBrokenLinks(fixture.outputDir), []);
+  });
+
+  it("has no html-validate error, and no broken link, on a site of pages, its navigation and mentions", async () => {
+    const pagesProject = temporaryProject(pagesContent());
+    const pages = buildSite({ projectDir: pagesProject, env: { COMMENTS_URL } });
+    try {
+      assert.equal(pages.status, 0, pages.stderr);
+      const equipe = readFileSync(join(pages.outputDir, "a-propos/equipe/index.html"), "utf8");
+      assert.match(equipe, /<nav class="site-nav"[\s\S]*id="mention-3"[\s\S]*<form/);
+      assert.match(readFileSync(join(pages.outputDir, "un-article/index.html"), "utf8"), /id="mention-4"/);
+      assert.deepEqual(await validationErrors(pages.outputDir), []);
+      assert.deepEqual(findBrokenLinks(pages.outputDir), []);
+    } finally {
+      removeDir(pages.outputDir);
+      removeDir(pagesProject);
+    }
   });
 
   it("would notice invalid HTML (the validator can fail)", async () => {

@@ -69,6 +69,16 @@ describe("heading ids", () => {
     assert.deepEqual(headingIds(["?", "🎉"]), ["section", "section-2"]);
   });
 
+  it("keeps the mentions' ids to them, and starts every id with a letter", () => {
+    assert.deepEqual(headingIds(["Mentions", "Mention 12", "Mentions légales", "2010", "1er mai"]), [
+      "section-mentions",
+      "section-mention-12",
+      "section-mentions-legales",
+      "section-2010",
+      "section-1er-mai",
+    ]);
+  });
+
   it("moves a heading whose id an author's id written later claims, to the first free suffix, and keeps the author's id", () => {
     const ids = new PageIds();
     let first = ids.assign("Bilan", (id) => (first = id));
