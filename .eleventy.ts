@@ -273,9 +273,9 @@ export default function (eleventyConfig: UserConfig) {
   // rewrites only those that changed.
   const redirectPagesWritten = new Map<string, string>();
   let writingFiles = false;
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
     if (!writingFiles || !writesRedirectPages()) return;
-    await writeRedirectPages(
+    writeRedirectPages(
       redirectPlan.redirects,
       {
         title: metadata.title,
