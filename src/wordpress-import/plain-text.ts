@@ -11,7 +11,12 @@ export function plainText(html: string): string {
   const withoutTags = html
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
+    // A block's tags separate words; an inline element's do not ("<b>mot</b>.").
+    .replace(
+      /<\/?(?:p|br|div|li|ul|ol|h[1-6]|t[dhr]|table|blockquote|figure|figcaption|hr|pre|dt|dd)\b[^>]*>/gi,
+      " ",
+    )
+    .replace(/<[^>]*>/g, "")
     .replace(/\[\/?[a-z][a-z0-9_-]*(?:\s[^\]]*)?\]/gi, " ");
   return decodeHTML(withoutTags)
     .replace(/[\s\u00A0]+/g, " ")

@@ -84,22 +84,30 @@ export interface ImportPlan {
 
 export class PlanError extends Error {}
 
+/**
+ * A copy of a short string that holds on to nothing else: the parser's strings may be
+ * slices of the chunk they were read in, which a kept slice would keep alive whole.
+ */
+function own(text: string): string {
+  return text.length === 0 ? "" : Buffer.from(text, "utf8").toString("utf8");
+}
+
 function scanItem(item: WxrItem, timeZone: string): ScannedItem {
   return {
     line: item.line,
-    id: item.id.trim(),
-    type: item.type.trim(),
-    status: item.status.trim(),
+    id: own(item.id.trim()),
+    type: own(item.type.trim()),
+    status: own(item.status.trim()),
     hasPassword: item.password.trim() !== "",
-    name: item.name.trim(),
-    title: plainText(item.title),
-    link: item.link.trim(),
-    parent: item.parent.trim(),
-    oldSlugs: item.meta.filter((meta) => meta.key === "_wp_old_slug").map((meta) => meta.value.trim()),
+    name: own(item.name.trim()),
+    title: own(plainText(item.title)),
+    link: own(item.link.trim()),
+    parent: own(item.parent.trim()),
+    oldSlugs: item.meta.filter((meta) => meta.key === "_wp_old_slug").map((meta) => own(meta.value.trim())),
     comments: item.comments.map((comment) => ({
-      id: comment.id.trim(),
-      parent: comment.parent.trim(),
-      type: comment.type.trim(),
+      id: own(comment.id.trim()),
+      parent: own(comment.parent.trim()),
+      type: own(comment.type.trim()),
       kind: commentKind(comment),
       status: commentStatus(comment),
       date: wordPressDate(comment.date, comment.dateGmt, timeZone),
@@ -237,8 +245,8 @@ export async function planImport(
     if (summary.type === "attachment") {
       const alt = item.meta.find((meta) => meta.key === "_wp_attachment_image_alt")?.value.trim() ?? "";
       attachments.set(summary.id, {
-        url: item.attachmentUrl.trim() || item.link.trim(),
-        alt: plainText(alt),
+        url: own(item.attachmentUrl.trim() || item.link.trim()),
+        alt: own(plainText(alt)),
         title: summary.title,
         parent: summary.parent,
         order: Number(item.menuOrder) || 0,
