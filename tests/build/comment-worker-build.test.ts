@@ -1,12 +1,13 @@
 // A one-off build of a large site renders comments in a worker thread, a small one in
 // process (src/comments/build-comments.ts). Both ways must build the same site, byte for
 // byte: the seed (with the comment form and its "Répondre" links), a post full of hostile
-// comments, and posts with withdrawn comments or closed to comments.
+// comments, posts with withdrawn comments or closed to comments, and pages and mentions.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { hostileProject } from "../fixtures/hostile-project.ts";
+import { pagesContent } from "../fixtures/pages-project.ts";
 import {
   buildSite,
   builtFiles,
@@ -87,6 +88,13 @@ describe("the comment worker and the in-process path", () => {
     const home = readFileSync(join(inWorker, "index.html"), "utf8");
     assert.match(home, /href="\/un-article\/#comments">2 réflexions</);
     assert.match(home, /href="\/ferme\/#comments">Une réflexion</);
+  });
+  it("build pages (nested, with comments) and mentions the same", () => {
+    const [inProcess, inWorker] = buildBothWays(temporaryProject(pagesContent()), { COMMENTS_URL });
+    assertSameSite(inProcess, inWorker);
+    const page = readFileSync(join(inWorker, "a-propos/equipe/index.html"), "utf8");
+    assert.match(page, /<li id="comment-2" [\s\S]*<li id="mention-3" /);
+    assert.ok(builtFiles(inWorker).includes("a-propos/equipe/commentaires.xml"));
   });
   it("build a post of hostile comments the same", () =>
     assertSameSite(...buildBothWays(hostileProject().project)));
