@@ -18,7 +18,7 @@ import { compareByDate } from "./thread.ts";
 const TYPE_NAMES: Record<MentionType, string> = { pingback: "Ping", trackback: "Rétrolien" };
 
 /** The id attribute of a mention's element: prefixed, as a comment's is (`comment-…`). */
-export function mentionAnchor(id: string): string {
+function mentionAnchor(id: string): string {
   return `mention-${id}`;
 }
 

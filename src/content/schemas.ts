@@ -203,4 +203,3 @@ export const mentionSchema = strictObject({
 
 export type PostFrontMatter = output<typeof postSchema>;
 export type PageFrontMatter = output<typeof pageSchema>;
-export type MentionFrontMatter = output<typeof mentionSchema>;
