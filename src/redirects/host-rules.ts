@@ -101,8 +101,8 @@ function wordpressRules(takenSegments: ReadonlySet<string>): HostRule[] {
 }
 
 /** Cloudflare Pages reads 2,000 rules without placeholders, then 100 with. */
-export const CLOUDFLARE_STATIC_RULES = 2000;
-export const CLOUDFLARE_DYNAMIC_RULES = 100;
+const CLOUDFLARE_STATIC_RULES = 2000;
+const CLOUDFLARE_DYNAMIC_RULES = 100;
 
 const isDynamic = (rule: HostRule) => /[*]|:[A-Za-z]/.test(rule.from);
 

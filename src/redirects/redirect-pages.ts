@@ -30,7 +30,7 @@ export function writesRedirectPages(env: NodeJS.ProcessEnv = process.env): boole
   return env.NETLIFY !== "true" && env.CF_PAGES !== "1";
 }
 
-export function renderRedirectPage(redirect: Redirect, site: RedirectPageSite): string {
+function renderRedirectPage(redirect: Redirect, site: RedirectPageSite): string {
   const target = `${site.pathPrefix.replace(/\/$/, "")}${redirect.target}`;
   const title = frenchTypography(redirect.title);
   return html`<!DOCTYPE html>

@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import { slugifyTitle } from "../format/slug.ts";
 
 /** Where the tags live: /tags/ lists them, /tags/<slug>/ is one tag's first page. */
-export const TAGS_PATH = "/tags/";
+const TAGS_PATH = "/tags/";
 
 /** Posts on each page of a tag: as many as on the home page's (content/index.11ty.js). */
-export const TAG_PAGE_SIZE = 10;
+const TAG_PAGE_SIZE = 10;
 
 export interface TaggedPost {
   url: string;
@@ -46,12 +46,12 @@ export function tagSlug(name: string): string {
   return slugifyTitle(name) || `tag-${createHash("sha256").update(name.trim()).digest("hex").slice(0, 8)}`;
 }
 
-export function tagUrl(slug: string): string {
+function tagUrl(slug: string): string {
   return `${TAGS_PATH}${slug}/`;
 }
 
 /** A post's tags as written (trimmed, empty ones dropped): the schema checked them, Eleventy may not have. */
-export function tagsOf(data: { tags?: unknown }): string[] {
+function tagsOf(data: { tags?: unknown }): string[] {
   const tags = typeof data.tags === "string" ? [data.tags] : Array.isArray(data.tags) ? data.tags : [];
   return tags
     .filter((tag): tag is string => typeof tag === "string" && tag.trim() !== "")
