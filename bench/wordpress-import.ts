@@ -108,7 +108,7 @@ function importInChild(exportFile: string, projectRoot: string): Measure {
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Runs the benchmark; true when both limits hold. */
-export function benchWordPressImport(sizes = [1000, 10000]): Promise<boolean> {
+function benchWordPressImport(sizes = [1000, 10000]): Promise<boolean> {
   return (async () => {
     const room = existsShm() ? "/dev/shm" : tmpdir();
     const dir = mkdtempSync(join(room, "wordpress-import-"));

@@ -16,7 +16,7 @@ import { InvalidFileError } from "./item-files.ts";
 import { plainText } from "./plain-text.ts";
 import type { WxrComment } from "./wxr-reader.ts";
 
-export const ANONYMOUS = "Anonyme";
+const ANONYMOUS = "Anonyme";
 const EMPTY_COMMENT = "(commentaire sans texte)";
 
 let markdown: ReturnType<typeof createCommentMarkdown> | undefined;

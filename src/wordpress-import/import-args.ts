@@ -13,7 +13,7 @@ export interface ImportRequest {
 }
 
 /** The site's own zone: the zone of a date WordPress stored without its UTC twin. */
-export const DEFAULT_TIME_ZONE = "Europe/Paris";
+const DEFAULT_TIME_ZONE = "Europe/Paris";
 
 const USAGE =
   "usage: npm run import:wordpress -- <export.xml> [--uploads <wp-content/uploads folder>] [--timezone Europe/Paris] [--dry-run] [--pending-to-queue]";

@@ -23,7 +23,7 @@ import { description, plainText } from "./plain-text.ts";
 import type { WxrChannel, WxrItem } from "./wxr-reader.ts";
 
 const UNCATEGORIZED = new Set(["uncategorized", "non-classe", "non classé", "non classe"]);
-export const UNTITLED = "(sans titre)";
+const UNTITLED = "(sans titre)";
 
 /** Values the front matter writer takes: its scalars, and the lists and numbers js-yaml writes as well. */
 type FieldValue = string | boolean | number | string[] | undefined;
@@ -45,7 +45,7 @@ function checked(schema: typeof postSchema | typeof pageSchema, file: string, te
   return text;
 }
 
-export function tagsOf(item: WxrItem): string[] {
+function tagsOf(item: WxrItem): string[] {
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const category of item.categories) {

@@ -38,7 +38,7 @@ export function uploadPrefixes(...siteUrls: (string | undefined)[]): string[] {
 }
 
 /** The path under the uploads folder that `url` names ("2010/07/photo.jpg"), if it is an upload. */
-export function uploadPath(url: string, site: MediaSite): string | undefined {
+function uploadPath(url: string, site: MediaSite): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

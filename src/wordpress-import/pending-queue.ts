@@ -21,7 +21,7 @@ export interface PendingComment {
   id: string;
 }
 
-export function pendingToken(blog: string, id: string): string {
+function pendingToken(blog: string, id: string): string {
   return `wordpress-import:${blog}:${id}`;
 }
 

@@ -4,7 +4,7 @@
 // at most 160 characters.
 import { decodeHTML } from "entities";
 
-export const DESCRIPTION_MAX = 160;
+const DESCRIPTION_MAX = 160;
 
 /** The text of an HTML fragment: tags and shortcodes removed, entities decoded, spaces collapsed. */
 export function plainText(html: string): string {
@@ -24,7 +24,7 @@ export function plainText(html: string): string {
 }
 
 /** `text` cut at a word boundary to at most `max` characters, with "…" when cut. */
-export function shorten(text: string, max = DESCRIPTION_MAX): string {
+function shorten(text: string, max = DESCRIPTION_MAX): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");

@@ -22,7 +22,7 @@ import { countRead, newTally, type Tally } from "./report.ts";
 import type { Attachment } from "./shortcodes.ts";
 import { readWxr, WxrError, type WxrChannel, type WxrItem } from "./wxr-reader.ts";
 
-export const PAGES_FOLDER = "pages";
+const PAGES_FOLDER = "pages";
 
 interface ScannedComment {
   id: string;

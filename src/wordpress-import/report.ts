@@ -3,8 +3,6 @@
 // what was read; then every conversion that could not be done faithfully, with its file.
 // In French, as the "déjà importé" and the site are.
 
-export type Outcome = "written" | "already" | "skipped";
-
 export interface Tally {
   /** "post" → "publish" → n */
   read: Map<string, Map<string, number>>;
