@@ -17,6 +17,29 @@ describe("the dev server's comment change relay", () => {
     assert.equal(postFileOfComment("/p", join("billet", "images", "a.md")), undefined);
   });
 
+  it("maps a mention file to its post, and a page's comment or mention to its page at any depth", () => {
+    assert.equal(
+      postFileOfComment("/p", join("billet", "mentions", "4.md")),
+      join("/p", "billet", "index.md"),
+    );
+    assert.equal(
+      postFileOfComment("/p", join("a", "b", "comments", "1.md")),
+      undefined,
+      "posts are not nested",
+    );
+    const nested = { nested: true };
+    assert.equal(
+      postFileOfComment("/pages", join("a-propos", "equipe", "comments", "1.md"), nested),
+      join("/pages", "a-propos", "equipe", "index.md"),
+    );
+    assert.equal(
+      postFileOfComment("/pages", join("a-propos", "mentions", "2.md"), nested),
+      join("/pages", "a-propos", "index.md"),
+    );
+    assert.equal(postFileOfComment("/pages", join("comments", "1.md"), nested), undefined);
+    assert.equal(postFileOfComment("/pages", join("a-propos", "equipe", "index.md"), nested), undefined);
+  });
+
   it("touches the post when one of its comments changes, after telling which post", async () => {
     const posts = mkdtempSync(join(tmpdir(), "relay-"));
     const post = join(posts, "billet", "index.md");
