@@ -1,6 +1,6 @@
 // `npm start` in a temporary copy of the project: the dev server shows drafts (marked as
-// such), shows an edited or new comment without a restart, and reports a broken comment
-// file in the terminal while it keeps serving.
+// such), shows an edited or new comment, a new mention and a page's new comment without a
+// restart, and reports a broken comment file in the terminal while it keeps serving.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync, rmSync } from "node:fs";
@@ -34,7 +34,10 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
 
   before(async () => {
     project = temporaryProject("seed");
-    writeFiles(project, { "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n") });
+    writeFiles(project, {
+      "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n"),
+      "content/pages/a-propos/equipe/index.md": '---\ntitle: "L’équipe"\nnav: 1\n---\nNous.\n',
+    });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     // What `npm start` runs besides the intake server (package.json's "dev"), on a free port.
@@ -80,6 +83,25 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     appendFileSync(join(project, COMMENTS, "3.md"), "\nAjout fait pendant que le serveur tourne.\n");
     assert.ok(
       await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 30_000),
+      terminal,
+    );
+  });
+
+  it("shows a new mention, and a new comment on a page, without a restart", async () => {
+    writeFiles(project, {
+      [`content/posts/${SEED}/mentions/20.md`]:
+        "---\ntype: trackback\nsource: https://ailleurs.fr/\ntitle: Un rétrolien arrivé pendant l’aperçu\ndate: 2024-05-02T21:00:00+02:00\n---\nUn extrait.\n",
+    });
+    assert.ok(
+      await eventually(() => pageShows(`/${SEED}/`, "Un rétrolien arrivé pendant l’aperçu"), 30_000),
+      terminal,
+    );
+    writeFiles(project, {
+      "content/pages/a-propos/equipe/comments/1.md":
+        "---\nauthor: Zoé\ndate: 2024-05-02T21:00:00+02:00\n---\nUn commentaire sur une page.\n",
+    });
+    assert.ok(
+      await eventually(() => pageShows("/a-propos/equipe/", "Un commentaire sur une page."), 30_000),
       terminal,
     );
   });
