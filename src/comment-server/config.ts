@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { siteMetadata } from "../site/metadata.ts";
 import { homeUrl, pathPrefixFromEnv } from "../site/path-prefix.ts";
 import { publisherOptionsFromEnv, type PublisherOptions } from "./publishing/index.ts";
+import { mailSettingsFromEnv, type MailSettings } from "./notifications/mail-settings.ts";
 import { isAdminPasswordHash, type AdminPassword } from "./admin-password.ts";
 import { queueDatabasePath } from "./store/database-path.ts";
 
@@ -16,6 +17,8 @@ export interface ServerConfig {
   secret: string;
   databasePath: string;
   adminPassword?: AdminPassword;
+  /** Writes share durable commits (group commit); COMMENTS_GROUP_COMMIT=0 turns it off, for the benchmark. */
+  groupCommit: boolean;
   /** Settings that work but should not be used as they are (a clear password), for the log. */
   warnings: string[];
   /** The site's home page, path prefix included: links back to the site. */
@@ -28,6 +31,8 @@ export interface ServerConfig {
   trustedProxies: readonly string[];
   /** How approved comments are published (COMMENTS_PUBLISH, COMMENTS_GIT_*, COMMENTS_REBUILD). */
   publishing: PublisherOptions;
+  /** E-mail notifications (COMMENTS_SMTP_URL, COMMENTS_MAIL_FROM, COMMENTS_MODERATOR_EMAIL); none: no e-mail is sent. */
+  mail?: MailSettings;
 }
 
 export class ConfigError extends Error {}
@@ -102,8 +107,11 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv, projectRoot: string)
     allowedOrigins: new Set(origins),
     trustedProxies: trustedProxies(env.COMMENTS_TRUST_PROXY),
     publishing: publisherOptionsFromEnv(env, projectRoot),
+    groupCommit: env.COMMENTS_GROUP_COMMIT?.trim() !== "0",
     warnings: [],
   };
+  const mail = mailSettingsFromEnv(env);
+  if (mail) config.mail = mail;
   const hash = env.COMMENTS_ADMIN_PASSWORD_HASH?.trim();
   const password = env.COMMENTS_ADMIN_PASSWORD;
   if (hash) {

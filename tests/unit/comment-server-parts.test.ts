@@ -8,6 +8,7 @@ import { FormBodyError, MAX_FORM_FIELDS, parseFormBody } from "../../src/comment
 import { spamMarks, textKey } from "../../src/comment-server/spam-marks.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, UNPUBLISHED_RETENTION_MS } from "../../src/comment-server/store/queue.ts";
+import { WriteBatch } from "../../src/comment-server/store/write-batch.ts";
 import { removeDir, temporaryDir } from "../helpers/site.ts";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
@@ -155,5 +156,58 @@ describe("the queue keeps what it must, and no longer", () => {
     const { id } = await queue.add(comment("à décider", "c@exemple.fr", new Date()));
     const [first, second] = await Promise.all([queue.decide([id], "approved"), queue.decide([id], "spam")]);
     assert.deepEqual([...(first ?? []), ...(second ?? [])], [id]);
+  });
+});
+
+describe("group commit", () => {
+  let dir: string;
+  let db: QueueDb;
+  before(async () => {
+    dir = temporaryDir("batch");
+    db = await openQueueDatabase(join(dir, "comments.db"));
+  });
+  after(async () => {
+    await db.destroy();
+    removeDir(dir);
+  });
+
+  const event = (client: string) => (trx: QueueDb) =>
+    trx.insertInto("rate_events").values({ client, action: "test", at: 1 }).execute();
+  const stored = async (prefix: string) =>
+    (await db.selectFrom("rate_events").select("client").where("client", "like", `${prefix}%`).execute())
+      .length;
+
+  test("writes arriving together share commits, and each resolves once its own is committed", async () => {
+    const batch = new WriteBatch(db);
+    let transactions = 0;
+    const counting = new Proxy(db, {
+      get: (target, name) =>
+        name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
+    });
+    const grouped = new WriteBatch(counting as QueueDb);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => grouped.write(event(`together-${i}`))));
+    assert.equal(await stored("together-"), 100);
+    assert.ok(transactions < 10, `${transactions} transactions for 100 writes at once`);
+    // One write alone is committed at once, not held for company.
+    await batch.write(event("alone"));
+    assert.equal(await stored("alone"), 1);
+  });
+
+  test("a write that fails fails its batch, and nothing of that batch is committed", async () => {
+    const batch = new WriteBatch(db);
+    const first = batch.write(event("first"));
+    const fine = batch.write(event("fails-with-it"));
+    const failing = batch.write(() => Promise.reject(new Error("broken")));
+    await first;
+    await assert.rejects(failing, /broken/);
+    await assert.rejects(fine, /broken/);
+    assert.equal(await stored("fails-with-it"), 0);
+    assert.equal(await stored("first"), 1);
+  });
+
+  test("ungrouped (COMMENTS_GROUP_COMMIT=0), each write is its own transaction", async () => {
+    const batch = new WriteBatch(db, false);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => batch.write(event(`apart-${i}`))));
+    assert.equal(await stored("apart-"), 10);
   });
 });

@@ -2,12 +2,13 @@
 // publish it into the moderation queue. Each answer is a French page; a refused comment
 // comes back in its form with everything typed kept. The page a reader is sent back to is
 // always the post's address as the server knows it, never one taken from the request.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type MarkdownIt from "markdown-it";
 import { HONEYPOT_FIELD, TOKEN_FIELD } from "../../comment-form/comment-form.ts";
 import { clientKey } from "../client-key.ts";
 import type { ServerConfig } from "../config.ts";
 import type { FormFields } from "../form-body.ts";
+import type { Notifier } from "../notifications/notifier.ts";
 import { formPage, messagePage, previewPage, replyPage, thanksPage } from "../pages/reader-pages.ts";
 import { checkPreviewToken, previewToken, type TokenCheck } from "../preview-token.ts";
 import { overRateLimit, type RatedAction } from "../rate-limit.ts";
@@ -15,6 +16,7 @@ import type { SitePost, SitePosts } from "../site-posts.ts";
 import { spamMarks } from "../spam-marks.ts";
 import type { EventCounter } from "../store/counters.ts";
 import type { CommentQueue } from "../store/queue.ts";
+import { databaseUnavailable, unavailableReason } from "../store/unavailable.ts";
 import { checkSubmission, submittedFields, type Submission, type SubmittedFields } from "../submission.ts";
 
 export interface ReaderServices {
@@ -23,6 +25,8 @@ export interface ReaderServices {
   counter: EventCounter;
   posts: SitePosts;
   markdown: MarkdownIt;
+  /** E-mail notifications, when the server sends e-mail: the form offers the replies by e-mail. */
+  notifier?: Notifier;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -47,7 +51,11 @@ function text(fields: FormFields, name: string): string {
 
 export function readerRoutes(app: FastifyInstance, services: ReaderServices): void {
   const { config, queue, counter, posts, markdown } = services;
-  const context = { siteHome: config.siteHome, publicUrl: config.publicUrl };
+  const context = {
+    siteHome: config.siteHome,
+    publicUrl: config.publicUrl,
+    offersNotifications: services.notifier !== undefined,
+  };
 
   const send = (reply: FastifyReply, status: number, page: string) =>
     reply.code(status).type(HTML).send(page);
@@ -196,7 +204,24 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     return send(reply, 200, replyPage(context, post, comment));
   });
 
-  app.post("/apercu", async (request, reply) => {
+  // The database out of reach while a comment is sent (PostgreSQL restarting…): a 503,
+  // and the comment given back in its form, so nothing the reader typed is lost. Any
+  // other error goes on to the application's error handler.
+  const keepingTheText = {
+    errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      if (!databaseUnavailable(error)) throw error;
+      request.log.warn(`database unavailable: ${unavailableReason(error)}`);
+      return refuse(
+        reply,
+        503,
+        submittedFields(formFields(request)),
+        "Service momentanément indisponible",
+        "Votre commentaire n’a pas pu être enregistré : le serveur de commentaires est momentanément indisponible. Votre texte est conservé ci-dessous : envoyez-le de nouveau dans quelques minutes.",
+      );
+    },
+  };
+
+  app.post("/apercu", keepingTheText, async (request, reply) => {
     const raw = formFields(request);
     const fields = submittedFields(raw);
     if (!(await screened(request, reply, "preview", fields, raw))) return reply;
@@ -205,7 +230,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     return preview(reply, 200, ok.post, fields, ok.submission, previewToken(config.secret, ok.submission));
   });
 
-  app.post("/publier", async (request, reply) => {
+  app.post("/publier", keepingTheText, async (request, reply) => {
     const raw = formFields(request);
     const fields = submittedFields(raw);
     if (!(await screened(request, reply, "publish", fields, raw))) return reply;
@@ -226,12 +251,22 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
       alreadyQueued: await queue.hasText(post.slug, submission.text),
       publishedBodies: post.comments.map((comment) => comment.bodyHtml),
     });
-    const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token });
-    if (queued.added) await counter.record(clientKey(config.secret, request.ip), "publish");
+    // The publication counts against the client's limit in the transaction that queues it.
+    const counted = { client: clientKey(config.secret, request.ip), action: "publish", at: Date.now() };
+    const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token }, counted);
     if (queued.added)
       request.log.info(
         `comment ${queued.id} queued on ${post.slug}${marks.length > 0 ? ` (marked: ${marks.join(", ")})` : ""}`,
       );
-    return send(reply, 200, thanksPage(context, post));
+    // The reply e-mails are asked for with the publication, not bound in the preview's
+    // token: ticking the box on the preview page keeps that preview valid, and what it asks
+    // for is only a confirmation e-mail to the address the token does bind.
+    const subscribe = services.notifier !== undefined && fields.notify === "1";
+    if (queued.added)
+      await services.notifier?.commentQueued(
+        { id: queued.id, post: post.slug, email: submission.email },
+        subscribe,
+      );
+    return send(reply, 200, thanksPage(context, post, subscribe));
   });
 }

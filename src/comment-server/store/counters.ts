@@ -3,9 +3,15 @@
 // login throttle. A client is a keyed hash of its address (src/comment-server/client-key.ts),
 // never the address itself.
 import type { QueueDb } from "./database.ts";
+import type { QueueDatabase } from "./schema.ts";
+import { WriteBatch } from "./write-batch.ts";
 
 export class EventCounter {
-  constructor(private readonly db: QueueDb) {}
+  /** `writes`: the server's group commit (./write-batch.ts); one transaction per write otherwise. */
+  constructor(
+    private readonly db: QueueDb,
+    private readonly writes: WriteBatch<QueueDatabase> = new WriteBatch(db, false),
+  ) {}
 
   /** How many times `client` did `action` since `since` (ms). */
   async count(client: string, action: string, since: number): Promise<number> {
@@ -20,7 +26,7 @@ export class EventCounter {
   }
 
   async record(client: string, action: string, at = Date.now()): Promise<void> {
-    await this.db.insertInto("rate_events").values({ client, action, at }).execute();
+    await this.writes.write((db) => db.insertInto("rate_events").values({ client, action, at }).execute());
   }
 
   /** Clears a client's events of one kind (a successful login clears its failures). */

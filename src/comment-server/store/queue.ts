@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { sql, type Selectable } from "kysely";
 import { textKey } from "../spam-marks.ts";
 import { onPostgres, type QueueDb } from "./database.ts";
-import type { CommentsTable, QueueStatus } from "./schema.ts";
+import type { CommentsTable, QueueDatabase, QueueStatus } from "./schema.ts";
+import { WriteBatch } from "./write-batch.ts";
 
 /** A spam rule a comment tripped: shown to the moderator, never to the reader. */
 export type SpamMark = "links" | "duplicate";
@@ -67,8 +68,19 @@ function fromRow(row: Selectable<CommentsTable>): QueuedComment {
 /** The name of the publisher's lock on PostgreSQL (advisory locks are numbers: its hash is taken). */
 const PUBLISHER_LOCK = "nous-les-geeks: comment publisher";
 
+/** A preview or a publication counted against a client's limit (../rate-limit.ts). */
+export interface CountedEvent {
+  client: string;
+  action: string;
+  at: number;
+}
+
 export class CommentQueue {
-  constructor(private readonly db: QueueDb) {}
+  /** `writes`: the server's group commit (./write-batch.ts); one transaction per write otherwise. */
+  constructor(
+    private readonly db: QueueDb,
+    private readonly writes: WriteBatch<QueueDatabase> = new WriteBatch(db, false),
+  ) {}
 
   /**
    * Runs `task` as the only publisher of this queue, whichever instance of the server
@@ -90,36 +102,42 @@ export class CommentQueue {
   }
 
   /**
-   * Queues a confirmed comment; resolves once it is committed to disk. A token already
-   * used gives back the comment it queued, `added: false`.
+   * Queues a confirmed comment; resolves once it is committed to disk, with `counted` (the
+   * publication, against its client's limit) in the same transaction. A token already
+   * used gives back the comment it queued, `added: false`, and counts nothing.
    */
-  async add(comment: NewQueuedComment): Promise<{ id: number; added: boolean }> {
+  add(comment: NewQueuedComment, counted?: CountedEvent): Promise<{ id: number; added: boolean }> {
     const hash = tokenHash(comment.token);
-    const inserted = await this.db
-      .insertInto("comments")
-      .values({
-        status: "pending",
-        post: comment.post,
-        parent: comment.parent ?? null,
-        author: comment.author,
-        email: comment.email,
-        url: comment.url ?? null,
-        text: comment.text,
-        text_key: textKey(comment.text),
-        submitted_at: comment.submittedAt.toISOString(),
-        marks: JSON.stringify(comment.marks),
-        token_hash: hash,
-      })
-      .onConflict((conflict) => conflict.column("token_hash").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, added: true };
-    const existing = await this.db
-      .selectFrom("comments")
-      .select("id")
-      .where("token_hash", "=", hash)
-      .executeTakeFirstOrThrow();
-    return { id: existing.id, added: false };
+    return this.writes.write(async (db) => {
+      const inserted = await db
+        .insertInto("comments")
+        .values({
+          status: "pending",
+          post: comment.post,
+          parent: comment.parent ?? null,
+          author: comment.author,
+          email: comment.email,
+          url: comment.url ?? null,
+          text: comment.text,
+          text_key: textKey(comment.text),
+          submitted_at: comment.submittedAt.toISOString(),
+          marks: JSON.stringify(comment.marks),
+          token_hash: hash,
+        })
+        .onConflict((conflict) => conflict.column("token_hash").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (inserted) {
+        if (counted) await db.insertInto("rate_events").values(counted).execute();
+        return { id: inserted.id, added: true };
+      }
+      const existing = await db
+        .selectFrom("comments")
+        .select("id")
+        .where("token_hash", "=", hash)
+        .executeTakeFirstOrThrow();
+      return { id: existing.id, added: false };
+    });
   }
 
   async get(id: number): Promise<QueuedComment | undefined> {

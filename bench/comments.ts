@@ -1,0 +1,221 @@
+// npm run bench:comments: the intake server under load, over loopback, through its whole
+// path: a real preview first (its token taken from the page), then, once the tokens are
+// past the time trap, the publications, each with validation, spam rules and a durable
+// insert, driven by autocannon. Readers come through a trusted proxy with distinct
+// X-Forwarded-For addresses and distinct texts, so that the rate limit and the duplicate
+// rule see many readers. Prints, measured in the same run: accepted comments per second
+// and p50/p99 latency at 1, 10 and 100 concurrent clients; the database's raw durable
+// insert rate on this machine and the server's rate as a ratio of it; one instance's
+// peak memory; the fault tests' outcomes (lost, duplicated).
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import SQLite from "better-sqlite3";
+import { aReader, postForm, SITE_ORIGIN, TEST_SECRET } from "../tests/helpers/comment-server.ts";
+import {
+  account,
+  serverProcess,
+  submitUntil,
+  type ServerProcess,
+} from "../tests/helpers/comment-server-process.ts";
+import { freePort } from "../tests/helpers/http.ts";
+import { removeDir, temporaryDir, temporaryProject } from "../tests/helpers/site.ts";
+
+const CONCURRENCY = [1, 10, 100];
+/** Comments published at each level; about five seconds of load at the targets' rate. */
+const COMMENTS_AT = (connections: number) => (connections === 1 ? 1_000 : 5_000);
+const TARGETS = { perSecondAt100: 1_000, p99At100Ms: 100, ofRawRate: 0.25, memoryMb: 150 };
+
+/** One row per transaction, synchronous=FULL in WAL, as the queue writes: the disk's durable rate. */
+function rawDurableInsertRate(dir: string): number {
+  const db = new SQLite(join(dir, "raw.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.exec("create table t (id integer primary key autoincrement, text text not null)");
+  const insert = db.prepare("insert into t (text) values (?)");
+  let rows = 0;
+  const started = performance.now();
+  while (performance.now() - started < 3_000) insert.run(`une ligne ${rows++}`);
+  const rate = rows / ((performance.now() - started) / 1000);
+  db.close();
+  return rate;
+}
+
+function highWaterMarkMb(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+interface Prepared {
+  body: string;
+  forwardedFor: string;
+}
+
+/** Real previews, `parallel` at a time: the bodies their "Publier le commentaire" would send. */
+async function previews(url: string, count: number, first: number, parallel = 16): Promise<Prepared[]> {
+  const prepared: Prepared[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const n = first + i;
+        const forwardedFor = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+        const fields = { ...aReader, comment: `Commentaire de charge numéro ${n}, un avis parmi d’autres.` };
+        const page = await postForm(`${url}/apercu`, fields, {
+          origin: SITE_ORIGIN,
+          "x-forwarded-for": forwardedFor,
+        });
+        const token = /name="token" value="([^"]+)"/.exec(page.text)?.[1];
+        if (page.status !== 200 || !token) throw new Error(`preview ${n} failed: ${page.status}`);
+        prepared[i] = { body: new URLSearchParams({ ...fields, token }).toString(), forwardedFor };
+      }
+    }),
+  );
+  return prepared;
+}
+
+interface LevelResult {
+  connections: number;
+  accepted: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  memoryMb: number;
+}
+
+async function loadLevel(
+  project: string,
+  connections: number,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<LevelResult> {
+  const databasePath = join(dataDir, `load-${connections}-${Object.keys(extraEnv).length}.db`);
+  const server = await serverProcess(project, { ...serverEnv(databasePath), ...extraEnv }, await freePort());
+  try {
+    const count = COMMENTS_AT(connections);
+    const bodies = await previews(server.url, count, connections * 1_000_000);
+    // Past the time trap: the newest token must be a few seconds old.
+    await sleep(3_200);
+    let index = 0;
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      amount: count,
+      requests: [
+        {
+          method: "POST",
+          path: "/publier",
+          setupRequest: (request) => {
+            const next = bodies[index++ % bodies.length] as Prepared;
+            return {
+              ...request,
+              body: next.body,
+              headers: {
+                "content-type": "application/x-www-form-urlencoded",
+                origin: SITE_ORIGIN,
+                "x-forwarded-for": next.forwardedFor,
+              },
+            };
+          },
+        },
+      ],
+    });
+    const memoryMb = highWaterMarkMb(server.pid());
+    const seconds = result.duration;
+    return {
+      connections,
+      accepted: result["2xx"],
+      perSecond: result["2xx"] / seconds,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      memoryMb,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function serverEnv(databasePath: string): Record<string, string> {
+  return {
+    COMMENTS_SECRET: TEST_SECRET,
+    COMMENTS_DATABASE: databasePath,
+    COMMENTS_TRUST_PROXY: "127.0.0.1",
+    SITE_URL: "https://www.nouslesgeeks.fr/",
+  };
+}
+
+async function killedMidLoad(
+  project: string,
+  dataDir: string,
+): Promise<{ lost: number; duplicated: number; accepted: number }> {
+  const databasePath = join(dataDir, "killed.db");
+  const server: ServerProcess = await serverProcess(project, serverEnv(databasePath), await freePort());
+  let stop = false;
+  const load = submitUntil(
+    () => server.url,
+    20,
+    () => stop,
+  );
+  await sleep(1_500);
+  await server.kill();
+  await server.start();
+  await sleep(1_500);
+  stop = true;
+  const submissions = await load;
+  await server.stop();
+  const books = await account(databasePath, submissions);
+  return {
+    lost: books.lost + books.refusedButQueued,
+    duplicated: books.duplicated,
+    accepted: books.accepted,
+  };
+}
+
+const check = (ok: boolean) => (ok ? "✓" : "✗");
+
+const project = temporaryProject("seed");
+const dataDir = temporaryDir("bench-comments");
+try {
+  const raw = rawDurableInsertRate(dataDir);
+  console.log(
+    `raw durable insert rate (SQLite, WAL, synchronous=FULL, one row per transaction): ${raw.toFixed(0)}/s`,
+  );
+  const levels: LevelResult[] = [];
+  for (const connections of CONCURRENCY) levels.push(await loadLevel(project, connections, dataDir));
+  console.log("\nSQLite, one instance:");
+  console.log("| clients | accepted | per second | p50 ms | p99 ms | of raw rate | peak memory |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const level of levels)
+    console.log(
+      `| ${level.connections} | ${level.accepted} | ${level.perSecond.toFixed(0)} | ${level.p50} | ${level.p99} | ${(level.perSecond / raw).toFixed(2)} | ${level.memoryMb.toFixed(0)} MB |`,
+    );
+  const top = levels.at(-1) as LevelResult;
+  const ungrouped = await loadLevel(project, 100, dataDir, { COMMENTS_GROUP_COMMIT: "0" });
+  console.log(
+    `\nwhat group commit buys at 100 clients: ${ungrouped.perSecond.toFixed(0)}/s without it (p99 ${ungrouped.p99} ms), ${(top.perSecond / ungrouped.perSecond).toFixed(1)}× with it`,
+  );
+  const peak = Math.max(...levels.map((level) => level.memoryMb));
+  console.log("\ntargets:");
+  console.log(
+    `  ${check(top.perSecond >= TARGETS.perSecondAt100)} ≥ ${TARGETS.perSecondAt100}/s at 100 clients: ${top.perSecond.toFixed(0)}/s`,
+  );
+  console.log(
+    `  ${check(top.p99 < TARGETS.p99At100Ms)} p99 < ${TARGETS.p99At100Ms} ms at 100 clients: ${top.p99} ms`,
+  );
+  console.log(
+    `  ${check(top.perSecond / raw >= TARGETS.ofRawRate)} ≥ ${TARGETS.ofRawRate * 100} % of the raw durable rate: ${((top.perSecond / raw) * 100).toFixed(0)} %`,
+  );
+  console.log(
+    `  ${check(peak <= TARGETS.memoryMb)} one instance ≤ ${TARGETS.memoryMb} MB: ${peak.toFixed(0)} MB`,
+  );
+  const killed = await killedMidLoad(project, dataDir);
+  console.log(
+    `\nfault, killed mid-load (SIGKILL, restart): ${killed.accepted} accepted, lost: ${killed.lost}, duplicated: ${killed.duplicated} ${check(killed.lost === 0 && killed.duplicated === 0)}`,
+  );
+} finally {
+  removeDir(dataDir);
+  removeDir(project);
+  rmSync(join(dataDir, "raw.db"), { force: true });
+}
