@@ -2,9 +2,10 @@
 // mentions/ folders: one pass, each file read, validated and rendered once, then cached by
 // modification time, so a rebuild in the dev server only re-reads the files that changed.
 // Comments and mentions never enter Eleventy's data cascade (see docs/performance.md for
-// why). The post's folder is listed once to see which of the two it holds: a post without
-// either costs one listing, as before mentions.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// why). Mentions cost a post without any one look for their folder, no listing (a
+// failed existsSync, measured cheaper than a listing of the post's folder or a failed one
+// of mentions/, whose error JavaScript must build: docs/performance.md).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type MarkdownIt from "markdown-it";
 import { problem, type Problem } from "../content/problem.ts";
@@ -104,9 +105,8 @@ export function scanResponses<C extends ReplyFacts, M extends MentionFacts>(
   readComment: ReadOne<C>,
   readMention: ReadOne<M>,
 ): { comments: C[]; mentions: M[]; problems: Problem[] } {
-  const held = listFolder(postDir);
-  const commentNames = held?.includes(COMMENTS_FOLDER) ? commentFolderEntries(postDir) : undefined;
-  const mentionNames = held?.includes(MENTIONS_FOLDER) ? mentionFolderEntries(postDir) : undefined;
+  const commentNames = commentFolderEntries(postDir);
+  const mentionNames = existsSync(join(postDir, MENTIONS_FOLDER)) ? mentionFolderEntries(postDir) : undefined;
   const comments = commentNames
     ? scanFolder(
         join(postDir, COMMENTS_FOLDER),
