@@ -4,6 +4,7 @@
 // PostgreSQL: where the two spell a column differently (a numbered id), a migration asks
 // the helpers below, given the dialect it runs on.
 import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from "kysely";
+import { sql } from "kysely";
 
 /** The databases the queue runs on. */
 export type QueueDialect = "sqlite" | "postgres";
@@ -67,6 +68,64 @@ const MIGRATIONS: Record<string, QueueMigration> = {
         .addColumn("id_hash", "text", (column) => column.primaryKey())
         .addColumn("csrf", "text", (column) => column.notNull())
         .addColumn("expires_at", "bigint", (column) => column.notNull())
+        .execute();
+    },
+  },
+  // E-mail notifications (src/comment-server/notifications/). Text keys, no numbered id,
+  // so nothing here depends on the dialect. A subscription, and an e-mail about a comment,
+  // go with that comment (on delete cascade): forgetting an address or purging the queue
+  // leaves neither behind.
+  "002-notifications": {
+    async up(db) {
+      await db.schema
+        .createTable("subscriptions")
+        .addColumn("id", "text", (column) => column.primaryKey())
+        .addColumn("email", "text", (column) => column.notNull())
+        .addColumn("post", "text", (column) => column.notNull())
+        .addColumn("comment_id", "integer", (column) =>
+          column.notNull().unique().references("comments.id").onDelete("cascade"),
+        )
+        .addColumn("published_id", "text")
+        .addColumn("created_at", "bigint", (column) => column.notNull())
+        .addColumn("confirmed_at", "bigint")
+        .execute();
+      await db.schema
+        .createIndex("subscriptions_by_comment")
+        .on("subscriptions")
+        .columns(["post", "published_id"])
+        .execute();
+      // Addresses are compared without case (forgetting one, counting its confirmations).
+      await db.schema
+        .createIndex("subscriptions_by_email")
+        .on("subscriptions")
+        .expression(sql`lower(email)`)
+        .execute();
+
+      await db.schema
+        .createTable("mail_outbox")
+        .addColumn("key", "text", (column) => column.primaryKey())
+        .addColumn("kind", "text", (column) => column.notNull())
+        .addColumn("comment_id", "integer", (column) => column.references("comments.id").onDelete("cascade"))
+        .addColumn("subscription_id", "text", (column) =>
+          column.references("subscriptions.id").onDelete("cascade"),
+        )
+        .addColumn("created_at", "bigint", (column) => column.notNull())
+        .addColumn("attempts", "integer", (column) => column.notNull().defaultTo(0))
+        .addColumn("next_attempt_at", "bigint", (column) => column.notNull())
+        .addColumn("last_error", "text")
+        .addColumn("sent_at", "bigint")
+        .execute();
+      await db.schema
+        .createIndex("mail_outbox_due")
+        .on("mail_outbox")
+        .columns(["sent_at", "next_attempt_at"])
+        .execute();
+      // The cascades look rows up by these.
+      await db.schema.createIndex("mail_outbox_by_comment").on("mail_outbox").column("comment_id").execute();
+      await db.schema
+        .createIndex("mail_outbox_by_subscription")
+        .on("mail_outbox")
+        .column("subscription_id")
         .execute();
     },
   },

@@ -54,8 +54,56 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** What an e-mail is about (src/comment-server/notifications/). */
+export type MailKind =
+  /** to the moderators: a comment is waiting (comment_id) */
+  | "moderator"
+  /** to a commenter who asked for replies: confirm it (subscription_id) */
+  | "confirmation"
+  /** to a subscriber: a direct reply (comment_id) to their comment was approved (subscription_id) */
+  | "reply";
+
+/**
+ * An e-mail to send, until it is sent and a while after. It holds no address and no text:
+ * the message is written when it is sent, from the comment and the subscription it names,
+ * so an e-mail whose comment or subscription was deleted meanwhile (forgotten,
+ * unsubscribed, purged) is not sent, and the outbox keeps nothing personal.
+ */
+export interface MailOutboxTable {
+  /** What it is about, e.g. "reply:<subscription>:<comment>": the same event queues one e-mail. */
+  key: string;
+  kind: MailKind;
+  comment_id: number | null;
+  subscription_id: string | null;
+  /** Milliseconds, as every time below. */
+  created_at: number;
+  attempts: number;
+  /** When a sender may try it (again); pushed forward while one is sending it. */
+  next_attempt_at: number;
+  /** The last attempt's failure, without any address. */
+  last_error: string | null;
+  sent_at: number | null;
+}
+
+/** A commenter's wish to be told of the replies to their comment (double opt-in). */
+export interface SubscriptionsTable {
+  /** Random (128 bits); the links' signed tokens carry it. */
+  id: string;
+  email: string;
+  post: string;
+  /** The queue id of the comment whose replies are wanted. */
+  comment_id: number;
+  /** That comment's id in its post, once published: replies name it as their parent. */
+  published_id: string | null;
+  created_at: number;
+  /** Null until the commenter confirms from the e-mail's link. */
+  confirmed_at: number | null;
+}
+
 export interface QueueDatabase {
   comments: CommentsTable;
   rate_events: RateEventsTable;
   sessions: SessionsTable;
+  mail_outbox: MailOutboxTable;
+  subscriptions: SubscriptionsTable;
 }
