@@ -17,12 +17,14 @@ import { FormBodyError, parseFormBody } from "./form-body.ts";
 import { SERVER_CONTENT_SECURITY_POLICY, STYLESHEET_PATH } from "./pages/layout.ts";
 import { messagePage } from "./pages/reader-pages.ts";
 import type { Moderation } from "./moderation/moderate.ts";
+import { healthRoutes } from "./routes/health-routes.ts";
 import { moderationRoutes } from "./routes/moderation-routes.ts";
 import { readerRoutes } from "./routes/reader-routes.ts";
 import { SitePosts } from "./site-posts.ts";
 import type { EventCounter } from "./store/counters.ts";
 import type { CommentQueue } from "./store/queue.ts";
 import type { SessionStore } from "./store/sessions.ts";
+import { databaseUnavailable, unavailableReason } from "./store/unavailable.ts";
 
 /** How long a client may take to send a whole request, headers and body. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -38,14 +40,23 @@ export interface AppServices {
   moderation: Moderation;
   /** One line per event worth keeping; never an e-mail or a client's address. */
   log: (line: string) => void;
+  /** Whether the queue's database answers now (/healthz). */
+  databaseAnswers: () => Promise<boolean>;
   /** Where requests are logged (./logger.ts); none in tests that build the app alone. */
   logger?: FastifyBaseLogger;
 }
 
 const HTML = "text/html; charset=utf-8";
 
-/** The French page for an error Fastify raised before a route ran (a body too large, a wrong type…). */
+/** The French page for an error Fastify raised before a route ran (a body too large, a wrong type…), or for the database out of reach. */
 function errorPage(error: FastifyError): { status: number; title: string; message: string } {
+  if (databaseUnavailable(error))
+    return {
+      status: 503,
+      title: "Service momentanément indisponible",
+      message:
+        "La base des commentaires ne répond pas pour le moment : rien n’a été fait. Réessayez dans quelques minutes.",
+    };
   if (error instanceof FormBodyError || error.statusCode === 400)
     return {
       status: 400,
@@ -144,6 +155,7 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const page = errorPage(error);
     if (page.status === 500) services.log(`error: ${error.message}`);
+    if (page.status === 503) services.log(`database unavailable: ${unavailableReason(error)}`);
     return sendPage(reply, page.status, page.title, page.message);
   });
   app.setNotFoundHandler((_request, reply) =>
@@ -168,6 +180,7 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
     posts: new SitePosts(config.projectRoot, config.siteHome),
     markdown: createCommentMarkdown(),
   });
+  healthRoutes(app, services.databaseAnswers);
   void app.register(moderationRoutes, {
     ...services,
     config,
