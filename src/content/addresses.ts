@@ -7,8 +7,9 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isPageFolderName, PAGES_FOLDER } from "./page-dirs.ts";
+import { loadPage } from "./pages.ts";
 import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "./post-dirs.ts";
-import { POST_FILE } from "./posts.ts";
+import { commentsOpen, loadPost, POST_FILE } from "./posts.ts";
 import { problem, type Problem } from "./problem.ts";
 
 /** One problem per page whose address a post has already: the page's folder, naming the post's file. */
@@ -62,4 +63,28 @@ export function findPostOrPage(projectRoot: string, name: string): PostOrPage | 
   const segments = name.split("/");
   if (!segments.every((segment, depth) => isPageFolderName(segment, depth === 0))) return undefined;
   return at("page", join(contentDir, PAGES_FOLDER, ...segments));
+}
+
+/** A post or a page as one who writes into its comments needs it (the comment server). */
+export interface CommentablePostOrPage extends PostOrPage {
+  title: string;
+  draft: boolean;
+  /** Whether readers may comment on it (`commentsOpen`, src/content/posts.ts). */
+  commentsOpen: boolean;
+}
+
+/**
+ * The post or page whose address is `/<name>/`, its front matter read and checked as the
+ * build checks it; undefined when there is none, or the build would refuse its file.
+ */
+export function loadPostOrPage(projectRoot: string, name: string): CommentablePostOrPage | undefined {
+  const found = findPostOrPage(projectRoot, name);
+  if (!found) return undefined;
+  const data =
+    found.kind === "post"
+      ? loadPost(found.dir, projectRoot).post?.data
+      : loadPage({ dir: found.dir, path: name, holdsPages: false, holdsResponses: false }, projectRoot).page
+          ?.data;
+  if (!data) return undefined;
+  return { ...found, title: data.title, draft: data.draft === true, commentsOpen: commentsOpen(data) };
 }

@@ -9,7 +9,7 @@ import { after, describe, it } from "node:test";
 import { AuthoringError } from "../../src/authoring/authoring-error.ts";
 import { planNewComment } from "../../src/authoring/new-comment.ts";
 import { CommentReader } from "../../src/comments/read-comments.ts";
-import { addressClashes, findPostOrPage } from "../../src/content/addresses.ts";
+import { addressClashes, findPostOrPage, loadPostOrPage } from "../../src/content/addresses.ts";
 import { checkContent } from "../../src/content/check-content.ts";
 import { ignoredPageFolderGlobs, listPageDirs } from "../../src/content/page-dirs.ts";
 import { compareNavOrder, isPagePage, loadPage } from "../../src/content/pages.ts";
@@ -208,6 +208,21 @@ describe("page folders", () => {
       "A-propos",
     ])
       assert.equal(findPostOrPage(root, name), undefined, name);
+  });
+
+  it("are read, as posts are, for the comment server: title, draft, open to comments", () => {
+    assert.deepEqual(loadPostOrPage(root, "a-propos/equipe"), {
+      kind: "page",
+      name: "a-propos/equipe",
+      dir: join(contentDir, "pages/a-propos/equipe"),
+      file: "content/pages/a-propos/equipe/index.md",
+      title: "L'équipe",
+      draft: false,
+      commentsOpen: true,
+    });
+    assert.equal(loadPostOrPage(root, "un-article")?.title, "Un article");
+    assert.equal(loadPostOrPage(root, "un-article")?.kind, "post");
+    assert.equal(loadPostOrPage(root, "archives"), undefined);
   });
 
   it("take comments through new:comment's planning, in their own comments/ folder, after a mention's id", () => {
