@@ -34,6 +34,13 @@ export interface CommentFormOptions {
   errors?: Partial<Record<SubmissionField, string>>;
   /** When set (the server's preview page): a hidden "token" field and a second button "Publier le commentaire" (formaction `${commentsUrl}/publier`), after "Prévisualiser". */
   token?: string;
+  /**
+   * The box "Me prévenir par e-mail des réponses à mon commentaire" (field `notify`, value
+   * 1), ticked again from `fields`: on the comment server's pages when it sends e-mail.
+   * The built pages do not offer it (they cannot know); every comment passes through the
+   * server's preview page, whose form does.
+   */
+  offerNotify?: boolean;
   /** Prefix for element ids, default "comment-form". */
   idPrefix?: string;
 }
@@ -120,6 +127,15 @@ function formErrorsHtml(options: CommentFormOptions, of: (part: string) => strin
   })}`;
 }
 
+function notifyHtml(options: CommentFormOptions, of: (part: string) => string): SafeHtml {
+  const checked = options.fields?.notify === "1";
+  return html`
+<div class="comment-form-field comment-form-notify">
+<input id="${of("notify")}" name="notify" type="checkbox" value="1"${checked ? html` checked` : ""}>
+<label for="${of("notify")}">Me prévenir par e-mail des réponses à mon commentaire</label>
+</div>`;
+}
+
 export function commentFormHtml(options: CommentFormOptions): SafeHtml {
   const prefix = options.idPrefix ?? "comment-form";
   const of = (part: string) => `${prefix}-${part}`;
@@ -130,7 +146,7 @@ export function commentFormHtml(options: CommentFormOptions): SafeHtml {
       ? ""
       : html` <button type="submit" formaction="${options.commentsUrl}/publier">Publier le commentaire</button>`;
   return html`<form id="${prefix}" class="comment-form" method="post" action="${options.commentsUrl}/apercu" accept-charset="utf-8">${formErrorsHtml(options, of)}
-<p class="comment-form-notes"><span id="${ids.emailNotes}">Votre adresse de messagerie ne sera pas publiée.</span> Les champs obligatoires sont indiqués avec${REQUIRED_MARK}</p>${(["comment", "author", "email", "url"] as const).map((name) => fieldHtml(name, options, ids))}
+<p class="comment-form-notes"><span id="${ids.emailNotes}">Votre adresse de messagerie ne sera pas publiée.</span> Les champs obligatoires sont indiqués avec${REQUIRED_MARK}</p>${(["comment", "author", "email", "url"] as const).map((name) => fieldHtml(name, options, ids))}${options.offerNotify ? notifyHtml(options, of) : ""}
 <div class="comment-form-trap">
 <label for="${of(HONEYPOT_FIELD)}">Laissez ce champ vide</label>
 <input id="${of(HONEYPOT_FIELD)}" name="${HONEYPOT_FIELD}" type="text" value="" tabindex="-1" autocomplete="off">

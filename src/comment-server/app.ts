@@ -17,9 +17,12 @@ import { FormBodyError, parseFormBody } from "./form-body.ts";
 import { SERVER_CONTENT_SECURITY_POLICY, STYLESHEET_PATH } from "./pages/layout.ts";
 import { messagePage } from "./pages/reader-pages.ts";
 import type { Moderation } from "./moderation/moderate.ts";
+import type { Notifications } from "./notifications/index.ts";
+import { SUBSCRIPTION_PATHS } from "./notifications/links.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { moderationRoutes } from "./routes/moderation-routes.ts";
 import { readerRoutes } from "./routes/reader-routes.ts";
+import { subscriptionRoutes } from "./routes/subscription-routes.ts";
 import { SitePosts } from "./site-posts.ts";
 import type { EventCounter } from "./store/counters.ts";
 import type { CommentQueue } from "./store/queue.ts";
@@ -42,6 +45,8 @@ export interface AppServices {
   log: (line: string) => void;
   /** Whether the queue's database answers now (/healthz). */
   databaseAnswers: () => Promise<boolean>;
+  /** E-mail notifications (./notifications/), when COMMENTS_SMTP_URL is set. */
+  notifications?: Notifications;
   /** Where requests are logged (./logger.ts); none in tests that build the app alone. */
   logger?: FastifyBaseLogger;
 }
@@ -140,8 +145,11 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
 
   // A form may post here only from the site, from the server's own pages, or from the
   // dev server under `npm start`: another site cannot make a reader's browser post.
+  // Except the one-click unsubscribe, which mail providers post from their own servers:
+  // its signed token is its authority (routes/subscription-routes.ts).
   app.addHook("onRequest", async (request, reply) => {
     if (request.method !== "POST") return;
+    if (services.notifications && request.routeOptions.url === SUBSCRIPTION_PATHS.unsubscribe) return;
     const origin = request.headers.origin;
     if (origin === undefined || !config.allowedOrigins.has(origin))
       return sendPage(
@@ -179,7 +187,14 @@ export function buildApp(config: ServerConfig, services: AppServices): FastifyIn
     counter: services.counter,
     posts: new SitePosts(config.projectRoot, config.siteHome),
     markdown: createCommentMarkdown(),
+    ...(services.notifications ? { notifier: services.notifications.notifier } : {}),
   });
+  if (services.notifications)
+    void app.register(subscriptionRoutes, {
+      config,
+      subscriptions: services.notifications.subscriptions,
+      posts: new SitePosts(config.projectRoot, config.siteHome),
+    });
   healthRoutes(app, services.databaseAnswers);
   void app.register(moderationRoutes, {
     ...services,

@@ -12,7 +12,8 @@ export const MAX_COMMENT_CHARACTERS = 10_000;
 /** WordPress's limit for a commenter's name. */
 export const MAX_NAME_CHARACTERS = 245;
 
-export const SUBMISSION_FIELDS = ["post", "parent", "comment", "author", "email", "url"] as const;
+/** `notify`: the box "Me prévenir par e-mail des réponses…" ("1" when ticked), on the server's pages only. */
+export const SUBMISSION_FIELDS = ["post", "parent", "comment", "author", "email", "url", "notify"] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 /** The fields as typed, every one a string ("" when absent): what the form shows again. */
 export type SubmittedFields = Record<SubmissionField, string>;

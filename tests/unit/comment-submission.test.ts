@@ -25,6 +25,7 @@ const good: SubmittedFields = {
   author: " Léa ",
   email: "lea@exemple.fr",
   url: "",
+  notify: "",
 };
 
 function errorsOf(fields: Partial<SubmittedFields>) {
@@ -116,6 +117,7 @@ describe("a reader's submission", () => {
       author: "",
       email: "",
       url: "",
+      notify: "",
     });
   });
 });

@@ -1,12 +1,13 @@
 // `npm run comments:forget -- EMAIL`: a person asks to be forgotten. Everything the queue
 // holds under that address is deleted (waiting, refused, approved and published rows
-// alike); the comment files already published hold no e-mail address, so they cannot be
-// found by it: the command lists them, by post and comment id, with the command that
-// withdraws each one.
+// alike, its subscriptions to replies and the e-mails waiting for them); the comment
+// files already published hold no e-mail address, so they cannot be found by it: the
+// command lists them, by post and comment id, with the command that withdraws each one.
 import { AuthoringError } from "../../authoring/authoring-error.ts";
 import { openQueueDatabase } from "../store/database.ts";
 import { queueDatabasePath } from "../store/database-path.ts";
 import { CommentQueue } from "../store/queue.ts";
+import { Subscriptions } from "../notifications/subscriptions.ts";
 
 const NBSP = "\u00A0";
 
@@ -29,6 +30,9 @@ export async function forgetCommand(
   const email = emailArgument(args);
   const db = await openQueueDatabase(queueDatabasePath(env, projectRoot));
   try {
+    // Its subscriptions to replies (and the e-mails waiting for them) first; those of its
+    // comments would go with the comments anyway, this is for the rule to be read here.
+    await new Subscriptions(db).forget(email);
     const published = await new CommentQueue(db).forget(email);
     const lines = ["La base ne garde plus rien de cette adresse."];
     if (published.length === 0) lines.push("Aucun commentaire publié de cette adresse.");

@@ -18,6 +18,8 @@ import { AuthoringError } from "../../authoring/authoring-error.ts";
 import { formatFrenchDateTime, machineDateTime, siteDateTime } from "../../format/dates.ts";
 import { siteMetadata } from "../../site/metadata.ts";
 import { homeUrl, pathPrefixFromEnv } from "../../site/path-prefix.ts";
+import { mailSettingsFromEnv } from "../notifications/mail-settings.ts";
+import { Notifier } from "../notifications/notifier.ts";
 import { createPublisher, publisherOptionsFromEnv } from "../publishing/index.ts";
 import { SitePosts } from "../site-posts.ts";
 import { openQueueDatabase, type QueueDb } from "../store/database.ts";
@@ -200,8 +202,18 @@ async function withModeration<T>(
   use: (moderation: Moderation) => Promise<T>,
 ): Promise<T> {
   const publisher = createPublisher(publisherOptionsFromEnv(env, projectRoot));
+  // With COMMENTS_SMTP_URL, an approved reply queues its e-mails in the outbox, as on the
+  // web page; the server's sender sends them (within half a minute).
+  const mail = mailSettingsFromEnv(env);
+  const notifier = mail && new Notifier({ db, settings: mail, log: (line) => console.error(line) });
   try {
-    const result = await use(new Moderation(new CommentQueue(db), publisher));
+    const result = await use(
+      new Moderation(
+        new CommentQueue(db),
+        publisher,
+        notifier && ((comment, publishedId) => notifier.commentPublished(comment, publishedId)),
+      ),
+    );
     // A commit to push or a rebuild to run after the files are written: done before exiting.
     await publisher.idle();
     return result;

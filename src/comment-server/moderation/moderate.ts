@@ -14,7 +14,7 @@
 import { commentFilePath } from "../publishing/comment-file.ts";
 import { approvedFields, PublishError, type Publisher } from "../publishing/index.ts";
 import { SerialQueue } from "../publishing/serial-queue.ts";
-import type { CommentQueue } from "../store/queue.ts";
+import type { CommentQueue, QueuedComment } from "../store/queue.ts";
 import type { QueueStatus } from "../store/schema.ts";
 
 /** What became of one queue id a moderator named. */
@@ -86,6 +86,8 @@ export class Moderation {
   constructor(
     private readonly queue: CommentQueue,
     private readonly publisher: Publisher,
+    /** Told of each comment once published, its lock released (the e-mails to those it answers); never throws. */
+    private readonly onPublished?: (comment: QueuedComment, publishedId: string) => Promise<void>,
   ) {}
 
   /**
@@ -133,7 +135,11 @@ export class Moderation {
     const comment = await this.queue.get(id);
     if (!comment) return { id, result: "unknown" };
     if (comment.status !== "approved") return { id, result: "already-decided", status: comment.status };
-    return this.turns.run(() => this.queue.whilePublishing((locked) => this.publishLocked(locked, id)));
+    const outcome = await this.turns.run(() =>
+      this.queue.whilePublishing((locked) => this.publishLocked(locked, id)),
+    );
+    if (outcome.result === "published") await this.onPublished?.(comment, outcome.publishedId);
+    return outcome;
   }
 
   /** Publishes the comment, holding the publisher's lock (`queue` is the lock's). */

@@ -16,6 +16,8 @@ import { pageHtml } from "./layout.ts";
 export interface ReaderPageContext {
   siteHome: string;
   publicUrl: string;
+  /** The server sends e-mail: its forms offer the replies by e-mail (the built pages' form does not). */
+  offersNotifications?: boolean;
 }
 
 function postLink(post: SitePost): SafeHtml {
@@ -58,7 +60,7 @@ ${noticeHtml(page.notice)}
 ${commentCardHtml(page.author, page.renderedText)}
 <section class="comment-respond" aria-labelledby="comment-form-title">
 <h2 id="comment-form-title">Modifier ou publier</h2>
-${commentFormHtml({ commentsUrl: context.publicUrl, post: page.post.slug, fields: page.fields, token: page.token, ...(parent ? { parent: parent.id } : {}) })}
+${commentFormHtml({ commentsUrl: context.publicUrl, post: page.post.slug, fields: page.fields, token: page.token, offerNotify: context.offersNotifications === true, ...(parent ? { parent: parent.id } : {}) })}
 </section>`,
   });
 }
@@ -84,6 +86,7 @@ export function formPage(context: ReaderPageContext, page: FormPage): string {
     commentsUrl: context.publicUrl,
     post: page.fields.post,
     fields: page.fields,
+    offerNotify: context.offersNotifications === true,
     ...(page.errors ? { errors: page.errors } : {}),
     ...(page.fields.parent.trim() !== "" ? { parent: page.fields.parent.trim() } : {}),
   });
@@ -99,12 +102,17 @@ ${form}
   });
 }
 
-export function thanksPage(context: ReaderPageContext, post: SitePost): string {
+/** `subscribed`: the reader asked for the replies by e-mail, which a confirmation e-mail confirms. */
+export function thanksPage(context: ReaderPageContext, post: SitePost, subscribed = false): string {
+  const confirmation = subscribed
+    ? html`
+<p>${frenchTypography("Pour recevoir les réponses par e-mail, confirmez votre abonnement : un e-mail de confirmation vous est envoyé.")}</p>`
+    : "";
   return pageHtml({
     title: "Commentaire envoyé",
     siteHome: context.siteHome,
     main: html`<h1>Commentaire envoyé</h1>
-<p>${frenchTypography("Merci ! Votre commentaire est en attente de modération.")} Il paraîtra sous l’article une fois approuvé.</p>
+<p>${frenchTypography("Merci ! Votre commentaire est en attente de modération.")} Il paraîtra sous l’article une fois approuvé.</p>${confirmation}
 <p><a href="${post.url}">Retour à l’article ${frenchTypography(`« ${post.title} »`)}</a></p>`,
   });
 }
@@ -123,7 +131,7 @@ ${commentCardHtml(comment.author, comment.bodyHtml, meta)}
 </blockquote>
 <section class="comment-respond" aria-labelledby="comment-form-title">
 <h2 id="comment-form-title">Votre réponse</h2>
-${commentFormHtml({ commentsUrl: context.publicUrl, post: post.slug, parent: comment.id })}
+${commentFormHtml({ commentsUrl: context.publicUrl, post: post.slug, parent: comment.id, offerNotify: context.offersNotifications === true })}
 </section>`,
   });
 }
