@@ -1,5 +1,6 @@
 // The intake server for tests: the real server on loopback, on a free port, with its
-// SQLite queue in a temporary folder and a copy of a project (the seed by default).
+// SQLite queue in a temporary folder (or the PostgreSQL database given) and a copy of a
+// project (the seed by default).
 import { join } from "node:path";
 import { serverConfigFromEnv, type ServerConfig } from "../../src/comment-server/config.ts";
 import { startCommentServer } from "../../src/comment-server/server.ts";
@@ -16,6 +17,7 @@ export interface TestServer {
   url: string;
   project: string;
   config: ServerConfig;
+  /** The SQLite file, or the PostgreSQL address given. */
   databasePath: string;
   /** Every line the server logged (JSON). */
   log: string[];
@@ -23,11 +25,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { project?: string; env?: Record<string, string> } = {},
+  options: { project?: string; env?: Record<string, string>; database?: string } = {},
 ): Promise<TestServer> {
   const project = options.project ?? temporaryProject("seed");
   const dataDir = temporaryDir("comments-db");
-  const databasePath = join(dataDir, "comments.db");
+  const databasePath = options.database ?? join(dataDir, "comments.db");
   const env = {
     COMMENTS_SECRET: TEST_SECRET,
     COMMENTS_DATABASE: databasePath,
