@@ -11,26 +11,12 @@
 // The dev server (--serve, --watch) registers tsx instead, after loading Eleventy and the
 // heavy dependencies with plain Node (only our TypeScript goes through tsx's hooks), so
 // that Eleventy reloads .eleventy.ts when it changes.
-import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CACHE_DIR, contentHash, fileHash, reusableBundle, saveBundle } from "./bundle-hash.js";
+import { bundleOf, externalPackages } from "./bundle.js";
 import { startCommentWorkerEarly } from "../src/comments/worker/early-start.js";
 import { patchEleventy } from "./eleventy-patches/index.js";
 
 const WORKER_SOURCE = "src/comments/worker/comment-worker.ts";
-
-// What makes a bundle besides the files esbuild loads: package.json (which packages stay
-// imports), tsconfig.json (esbuild reads it), the installed packages (npm's record of the
-// tree, esbuild's own version) and this launcher. Paths from the project's folder.
-const BUNDLING_FILES = [
-  "package.json",
-  "tsconfig.json",
-  "node_modules/.package-lock.json",
-  "node_modules/esbuild/package.json",
-  "scripts/eleventy.js",
-  "scripts/bundle-hash.js",
-];
 
 // Packages bundled with our code rather than imported: zod is some sixty modules for
 // Node's loader, and only the schema builders we use survive esbuild's tree-shaking.
@@ -40,72 +26,12 @@ const BUNDLING_FILES = [
 // and reading some eighty.
 const BUNDLED_PACKAGES = ["zod"];
 
-/** Every package of package.json but the bundled ones: esbuild leaves them as imports. */
-function externalPackages() {
-  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync("package.json", "utf8"));
-  return [...Object.keys(dependencies), ...Object.keys(devDependencies)].filter(
-    (name) => !BUNDLED_PACKAGES.includes(name),
-  );
-}
-
-/**
- * One TypeScript entry point bundled; `external` packages stay imports. The hash of each
- * file esbuild loads goes in `inputs` as esbuild reads it: the hash of the very text
- * bundled, even if the file is edited meanwhile.
- * @param {string} entryPoint
- * @param {string[]} external
- * @param {Record<string, string>} inputs
- */
-async function bundle(entryPoint, external, inputs) {
-  const { build } = await import("esbuild");
-  /** @type {import("esbuild").Plugin} */
-  const recordInputs = {
-    name: "record-inputs",
-    setup: (build) =>
-      build.onLoad({ filter: /./, namespace: "file" }, ({ path }) => {
-        const contents = readFileSync(path);
-        const file = relative(".", path);
-        // An installed package's files change with its version: its package.json stands for them.
-        const installed = /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
-        if (installed) inputs[`${installed}/package.json`] ??= fileHash(`${installed}/package.json`);
-        else inputs[file] = contentHash(contents);
-        return { contents, loader: "default" };
-      }),
-  };
-  const result = await build({
-    entryPoints: [resolve(entryPoint)],
-    external,
-    plugins: [recordInputs],
-    write: false,
-    logLevel: "error",
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-  });
-  const [output] = result.outputFiles;
-  if (output === undefined) throw new Error(`esbuild wrote nothing for ${entryPoint}`);
-  return output.text;
-}
-
-/** The files this build has hashed, by path (./bundle-hash.js). */
-const hashedFiles = new Map();
-
-/**
- * The bundle of `entryPoint`, kept under `name`, made unless a build made it from the same files.
- * @param {string} name
- * @param {string} entryPoint
- * @param {string[]} external
- */
-async function cachedBundle(name, entryPoint, external) {
-  const dir = resolve(CACHE_DIR);
-  const entry = relative(".", resolve(entryPoint));
-  const reused = reusableBundle(dir, name, entry, hashedFiles);
-  if (reused) return reused;
-  // Hashed before esbuild starts: a change made after is one for the next build to see.
-  const inputs = Object.fromEntries(BUNDLING_FILES.map((file) => [file, fileHash(file)]));
-  return saveBundle(dir, name, entry, await bundle(entryPoint, external, inputs), inputs);
-}
+/** This launcher's bundles, made again when it changes (./bundle.js). */
+const cachedBundle = (
+  /** @type {string} */ name,
+  /** @type {string} */ entryPoint,
+  /** @type {string[]} */ external,
+) => bundleOf(name, entryPoint, external, "scripts/eleventy.js");
 
 /**
  * The bundled configuration and comment worker; undefined when they cannot be written (a
@@ -115,7 +41,7 @@ async function cachedBundle(name, entryPoint, external) {
 async function bundledModules(config) {
   try {
     const [configModule, workerModule] = await Promise.all([
-      cachedBundle("eleventy.config", config, externalPackages()),
+      cachedBundle("eleventy.config", config, externalPackages(BUNDLED_PACKAGES)),
       cachedBundle("comment-worker", WORKER_SOURCE, []),
     ]);
     return { configModule, workerModule };

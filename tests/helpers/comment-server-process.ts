@@ -1,4 +1,4 @@
-// The intake server as a separate process (`npm run comments:serve`), so that a test can
+// The intake server as a separate process (`npm run comments:serve`, bundled), so that a test can
 // kill it with SIGKILL and start it again on the same database, as a crash and a restart
 // by systemd would. Also the submissions of many readers at once, each remembered with
 // the answer it got, to count afterwards what the queue holds.
@@ -10,6 +10,8 @@ import { aReader, postForm, SITE_ORIGIN, tokenMadeAgo } from "./comment-server.t
 
 export interface ServerProcess {
   url: string;
+  /** The running process's id (undefined once it has exited). */
+  pid(): number | undefined;
   /** SIGKILL, as a crash: no cleanup runs. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -30,8 +32,10 @@ export async function serverProcess(
     });
   const handle: ServerProcess = {
     url,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     async start() {
-      child = spawn(process.execPath, ["--import", "tsx", "scripts/comments-serve.ts"], {
+      // As `npm run comments:serve` runs it (package.json).
+      child = spawn(process.execPath, ["scripts/run-bundled.js", "scripts/comments-serve.ts"], {
         cwd: project,
         env: { ...process.env, ...env, COMMENTS_PORT: String(port) },
         stdio: ["ignore", "ignore", "inherit"],
