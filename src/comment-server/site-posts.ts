@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { CommentReader } from "../comments/read-comments.ts";
 import type { Comment } from "../comments/comment.ts";
 import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "../content/post-dirs.ts";
-import { commentsOpen, loadPost } from "../content/posts.ts";
+import { commentsOpen, PostCache } from "../content/posts.ts";
 import type { PostForComments } from "./submission.ts";
 
 export interface SitePost extends PostForComments {
@@ -19,19 +19,22 @@ export interface SitePost extends PostForComments {
 
 export class SitePosts {
   private readonly reader: CommentReader;
+  private readonly posts: PostCache;
 
   constructor(
     private readonly projectRoot: string,
     private readonly siteHome: string,
   ) {
     this.reader = new CommentReader(projectRoot);
+    this.posts = new PostCache(projectRoot);
   }
 
   /** The post in folder `slug`, or undefined when there is none the build would publish. */
   find(slug: string): SitePost | undefined {
     if (!isPostFolderName(slug)) return undefined;
     const dir = join(this.projectRoot, CONTENT_DIR, POSTS_FOLDER, slug);
-    const loaded = loadPost(dir, this.projectRoot);
+    // Read again only when its file changed (modification time and size).
+    const loaded = this.posts.load(dir);
     if (!loaded.post || loaded.post.data.draft === true) return undefined;
     // Files are re-read only when they changed (modification time), but the folder is
     // listed again: a comment published since the last request counts.

@@ -109,8 +109,8 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     reply: FastifyReply,
     fields: SubmittedFields,
   ): Promise<{ submission: Submission; post: SitePost } | undefined> {
-    const result = checkSubmission(fields, (slug) => posts.find(slug));
     const post = posts.find(fields.post);
+    const result = checkSubmission(fields, (slug) => (slug === fields.post ? post : posts.find(slug)));
     if (!result.ok || !post) {
       const errors = result.ok ? { post: "Cet article n’existe pas." } : result.errors;
       await send(
