@@ -21,8 +21,8 @@ export function problem(file: string, field: string, message: string, extra: Par
 // Messages quote what authors (or strangers) wrote: control characters are shown as
 // escapes, so a file cannot drive the terminal (colours, cursor moves) or hide a line.
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
