@@ -7,6 +7,7 @@
 // and p50/p99 latency at 1, 10 and 100 concurrent clients; the database's raw durable
 // insert rate on this machine and the server's rate as a ratio of it; one instance's
 // peak memory; the fault tests' outcomes (lost, duplicated).
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -175,6 +176,31 @@ async function killedMidLoad(
 
 const check = (ok: boolean) => (ok ? "✓" : "✗");
 
+// The other faults are tests of npm test, each asserting that nothing is lost or
+// duplicated; the benchmark runs them again and prints how they came out.
+const FAULT_TESTS: Array<[string, string]> = [
+  ["database gone (PostgreSQL stopped, then back)", "tests/server/database-gone.test.ts"],
+  [
+    "publishing blocked (a file in the way, a failing hook, a refused push)",
+    "tests/unit/comment-publishing-git.test.ts",
+  ],
+  [
+    "hostile clients (slow loris, 10 MB, bad encodings, 10,000 fields)",
+    "tests/server/hostile-clients.test.ts",
+  ],
+];
+
+function faultTestOutcome(file: string): string {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=tap", file], {
+    encoding: "utf8",
+    env: { ...process.env, CI: process.env.CI ?? "" },
+  });
+  const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)`, "m").exec(run.stdout)?.[1] ?? 0);
+  const [pass, fail, skipped] = [count("pass"), count("fail"), count("skipped")];
+  const ok = run.status === 0 && fail === 0 && pass > 0;
+  return `${pass} passed, ${fail} failed${skipped > 0 ? `, ${skipped} skipped` : ""} ${check(ok)}`;
+}
+
 const project = temporaryProject("seed");
 const dataDir = temporaryDir("bench-comments");
 try {
@@ -214,6 +240,7 @@ try {
   console.log(
     `\nfault, killed mid-load (SIGKILL, restart): ${killed.accepted} accepted, lost: ${killed.lost}, duplicated: ${killed.duplicated} ${check(killed.lost === 0 && killed.duplicated === 0)}`,
   );
+  for (const [fault, file] of FAULT_TESTS) console.log(`fault, ${fault}: ${faultTestOutcome(file)}`);
 } finally {
   removeDir(dataDir);
   removeDir(project);
