@@ -213,7 +213,7 @@ export default function (eleventyConfig: UserConfig) {
   );
 
   // The tags of the published posts (src/site/tags.ts): /tags/ lists them
-  // (content/tags/index.11ty.js), each has its pages (content/tags/tag-pages.11ty.js, one
+  // (content/tags/index.njk), each has its pages (content/tags/tag-pages.11ty.js, one
   // Eleventy page per entry of `tagPages`), and each post page links to them.
   const sortedPosts = (api: CollectionApi) =>
     api
@@ -223,8 +223,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addCollection("tagIndex", (api) => collectTags(sortedPosts(api)));
   eleventyConfig.addCollection("tagPages", (api) => tagPages(collectTags(sortedPosts(api))));
   eleventyConfig.addJavaScriptFunction("renderTagPage", (page: TagPageView) => renderTagPage(page));
-  eleventyConfig.addJavaScriptFunction("renderTagIndex", (tags: Parameters<typeof renderTagIndex>[0]) =>
-    renderTagIndex(tags),
+  eleventyConfig.addFilter("tagIndexPage", (tags: Tag[] | undefined) =>
+    renderTagIndex((tags ?? []).map((tag) => ({ name: tag.name, url: tag.url, count: tag.posts.length }))),
   );
   eleventyConfig.addFilter("postTags", (tags: unknown, index: Tag[] | undefined) =>
     String(renderPostTags(postTagLinks({ tags }, index))),
@@ -232,8 +232,8 @@ export default function (eleventyConfig: UserConfig) {
 
   // Old addresses keep working: the `aliases` of posts and pages (src/redirects/), checked
   // across the site (an address is one page's, or one alias's), become `_redirects` for
-  // Netlify and Cloudflare Pages (content/_redirects.11ty.js), nginx's map
-  // (content/redirects.nginx.conf.11ty.js) and, elsewhere, a small page at each old
+  // Netlify and Cloudflare Pages (content/_redirects.njk), nginx's map
+  // (content/redirects.nginx.conf.njk) and, elsewhere, a small page at each old
   // address, written after Eleventy's pages (eleventy.after, below).
   let redirectPlan: { redirects: Redirect[]; rules: HostRules } = {
     redirects: [],
@@ -260,10 +260,10 @@ export default function (eleventyConfig: UserConfig) {
     for (const warning of hostRuleWarnings(redirectPlan.rules)) console.warn(warning);
     return redirectPlan;
   });
-  eleventyConfig.addJavaScriptFunction("renderRedirectsFile", (plan: typeof redirectPlan) =>
+  eleventyConfig.addFilter("redirectsFile", (plan: typeof redirectPlan) =>
     renderRedirectsFile(plan.rules, eleventyConfig.pathPrefix),
   );
-  eleventyConfig.addJavaScriptFunction("renderNginxConf", (plan: typeof redirectPlan) =>
+  eleventyConfig.addFilter("nginxConf", (plan: typeof redirectPlan) =>
     renderNginxConf(plan.redirects, plan.rules, {
       siteUrl: metadata.url,
       pathPrefix: eleventyConfig.pathPrefix,
