@@ -1,10 +1,10 @@
 // A reader's comment as the comment form sends it, checked before it is previewed or
 // queued (issue "Readers leave comments"): each problem in French, next to its field,
 // with everything the reader typed kept. The name, the web site and the parent go through
-// the comment schema the build uses (src/content/schemas.ts), and the post through the
-// one definition of a post folder (src/content/post-dirs.ts): a comment accepted here is
-// a comment file the build accepts.
-import { isPostFolderName } from "../content/post-dirs.ts";
+// the comment schema the build uses (src/content/schemas.ts), and the post (or page) is
+// the one `findPost` finds by the build's own definition of its folder
+// (src/comment-server/site-posts.ts): a comment accepted here is a comment file the
+// build accepts.
 import { commentSchema } from "../content/schemas.ts";
 
 /** As the form's `maxlength` counts them: Unicode code points. */
@@ -58,23 +58,23 @@ function characters(text: string): number {
 }
 
 /** The problem with the post written to, if any. */
-function postError(slug: string, post: PostForComments | undefined): string | undefined {
-  if (!isPostFolderName(slug) || !post) return "Cet article n’existe pas.";
+function postError(post: PostForComments | undefined): string | undefined {
+  if (!post) return "Cet article n’existe pas.";
   if (!post.open) return "Les commentaires sont fermés sur cet article.";
   return undefined;
 }
 
 /**
- * Checks the fields a reader sent; `findPost` tells what the server knows of a post
- * (undefined: no such post).
+ * Checks the fields a reader sent; `findPost` tells what the server knows of a post or
+ * page (undefined: there is none by that name).
  */
 export function checkSubmission(
   fields: SubmittedFields,
   findPost: (slug: string) => PostForComments | undefined,
 ): CheckedSubmission {
   const errors: Partial<Record<SubmissionField, string>> = {};
-  const post = isPostFolderName(fields.post) ? findPost(fields.post) : undefined;
-  const postProblem = postError(fields.post, post);
+  const post = findPost(fields.post);
+  const postProblem = postError(post);
   if (postProblem) errors.post = postProblem;
 
   const text = fields.comment.trim();

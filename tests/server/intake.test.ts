@@ -1,7 +1,7 @@
 // The intake server as a reader meets it, through a real socket: reply page, preview,
 // publication, and every refusal with its French answer and nothing the reader typed lost.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { BODY_LIMIT_BYTES } from "../../src/comment-server/app.ts";
@@ -19,6 +19,7 @@ import {
 } from "../helpers/comment-server.ts";
 import { commentFile, postFile, temporaryProject, removeDir } from "../helpers/site.ts";
 import { parseHTML } from "linkedom";
+import { COMMENTED_PAGE, pagesContent } from "../fixtures/pages-project.ts";
 
 function documentOf(text: string): Document {
   return parseHTML(text).document as unknown as Document;
@@ -388,5 +389,41 @@ describe("intake server: the rate limit", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("intake server: comments on a page", () => {
+  let server: TestServer;
+  let project: string;
+  before(async () => {
+    project = temporaryProject(pagesContent());
+    server = await startTestServer({ project });
+  });
+  after(async () => {
+    await server.close();
+    removeDir(project);
+  });
+
+  test("a page's comment is answered, previewed and queued like a post's, the page's address kept", async () => {
+    const [first] = readdirSync(join(project, "content/pages", COMMENTED_PAGE, "comments")).sort();
+    const id = (first ?? "").replace(/\.md$/, "");
+    const reply = await fetch(`${server.url}/repondre/${encodeURIComponent(COMMENTED_PAGE)}/${id}`);
+    assert.equal(reply.status, 200);
+    const page = await reply.text();
+    assert.equal(fieldValue(page, "post"), COMMENTED_PAGE);
+    const fields: Fields = { ...aReader, post: COMMENTED_PAGE, parent: id, comment: "Sur une page." };
+    assert.equal((await postForm(`${server.url}/apercu`, fields)).status, 200);
+    const thanks = await postForm(`${server.url}/publier`, { ...fields, token: tokenMadeAgo(fields, 5_000) });
+    assert.equal(thanks.status, 200);
+    assert.ok(documentOf(thanks.text).querySelector(`a[href="${SITE_ORIGIN}/${COMMENTED_PAGE}/"]`));
+    assert.equal(
+      (await queued(server)).find((comment) => comment.text === "Sur une page.")?.post,
+      COMMENTED_PAGE,
+    );
+  });
+
+  test("a path that is no page is no post either", async () => {
+    const { status } = await postForm(`${server.url}/apercu`, { ...aReader, post: "a-propos/../../etc" });
+    assert.equal(status, 400);
   });
 });

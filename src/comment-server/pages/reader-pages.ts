@@ -20,6 +20,11 @@ export interface ReaderPageContext {
   offersNotifications?: boolean;
 }
 
+/** "l’article", "la page": what a comment is written under. */
+function theWork(post: SitePost): string {
+  return post.kind === "page" ? "la page" : "l’article";
+}
+
 function postLink(post: SitePost): SafeHtml {
   return html`<a href="${post.url}">${frenchTypography(post.title)}</a>`;
 }
@@ -56,7 +61,7 @@ export function previewPage(context: ReaderPageContext, page: PreviewPage): stri
     siteHome: context.siteHome,
     main: html`<h1>Aperçu de votre commentaire</h1>
 ${noticeHtml(page.notice)}
-<p>Sur l’article ${postLink(page.post)}${answering}. Votre commentaire n’est pas encore envoyé${"\u00A0"}: relisez-le, modifiez-le si besoin, puis publiez-le.</p>
+<p>Sur ${theWork(page.post)} ${postLink(page.post)}${answering}. Votre commentaire n’est pas encore envoyé${"\u00A0"}: relisez-le, modifiez-le si besoin, puis publiez-le.</p>
 ${commentCardHtml(page.author, page.renderedText)}
 <section class="comment-respond" aria-labelledby="comment-form-title">
 <h2 id="comment-form-title">Modifier ou publier</h2>
@@ -81,7 +86,7 @@ export function formPage(context: ReaderPageContext, page: FormPage): string {
     errorCount > 0
       ? html`<p class="form-notice" role="note"><strong>${errorCount === 1 ? "Un champ est à corriger" : `${errorCount} champs sont à corriger`}${"\u00A0"}:</strong> le message est à côté du champ, et votre texte est conservé.</p>`
       : "";
-  const where = page.post ? html`<p>Sur l’article ${postLink(page.post)}.</p>` : "";
+  const where = page.post ? html`<p>Sur ${theWork(page.post)} ${postLink(page.post)}.</p>` : "";
   const form = commentFormHtml({
     commentsUrl: context.publicUrl,
     post: page.fields.post,
@@ -112,8 +117,8 @@ export function thanksPage(context: ReaderPageContext, post: SitePost, subscribe
     title: "Commentaire envoyé",
     siteHome: context.siteHome,
     main: html`<h1>Commentaire envoyé</h1>
-<p>${frenchTypography("Merci ! Votre commentaire est en attente de modération.")} Il paraîtra sous l’article une fois approuvé.</p>${confirmation}
-<p><a href="${post.url}">Retour à l’article ${frenchTypography(`« ${post.title} »`)}</a></p>`,
+<p>${frenchTypography("Merci ! Votre commentaire est en attente de modération.")} Il paraîtra sous ${theWork(post)} une fois approuvé.</p>${confirmation}
+<p><a href="${post.url}">Retour à ${theWork(post)} ${frenchTypography(`« ${post.title} »`)}</a></p>`,
   });
 }
 
@@ -125,7 +130,7 @@ export function replyPage(context: ReaderPageContext, post: SitePost, comment: C
     title,
     siteHome: context.siteHome,
     main: html`<h1>Répondre à <bdi>${comment.author}</bdi></h1>
-<p>Sur l’article ${postLink(post)}, le commentaire auquel vous répondez${"\u00A0"}:</p>
+<p>Sur ${theWork(post)} ${postLink(post)}, le commentaire auquel vous répondez${"\u00A0"}:</p>
 <blockquote class="comment-quote" cite="${post.url}#comment-${comment.id}">
 ${commentCardHtml(comment.author, comment.bodyHtml, meta)}
 </blockquote>
