@@ -15,12 +15,14 @@ import {
   type Publisher,
 } from "../../src/comment-server/publishing/index.ts";
 import { outputSummary, redacted } from "../../src/comment-server/publishing/log-text.ts";
+import { COMMENTED_PAGE, pagesContent } from "../fixtures/pages-project.ts";
 import {
   commentFile,
   postFile,
   removeDir,
   repositoryRoot,
   temporaryDir,
+  temporaryProject,
   writeFiles,
 } from "../helpers/site.ts";
 
@@ -139,15 +141,15 @@ describe("publishing a comment's file", () => {
     const before = commentFiles(root);
     assert.match(
       (await refusal(publisher.publish(approved({ post: "plus-la" })))).reason,
-      /^L’article « plus-la » n’existe plus .* : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire\.$/,
+      /^L’article ou la page « plus-la » n’existe plus .* : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire\.$/,
     );
     assert.match(
       (await refusal(publisher.publish(approved({ post: "../.." })))).reason,
-      /^L’article « \.\.\/\.\. » n’existe plus/,
+      /^L’article ou la page « \.\.\/\.\. » n’existe plus/,
     );
     assert.match(
       (await refusal(publisher.publish(approved({ parent: "99" })))).reason,
-      /^Le commentaire auquel celui-ci répond \(n° 99\) n’existe plus dans l’article « un-article »/,
+      /^Le commentaire auquel celui-ci répond \(n° 99\) n’existe plus sous « un-article »/,
     );
     assert.match(
       (await refusal(publisher.publish(approved({ text: "  \n" })))).reason,
@@ -300,5 +302,35 @@ describe("what git and builds print, before it reaches a log or a reason", () =>
   it("keeps the first meaningful lines, on one line, bounded", () => {
     assert.equal(outputSummary("\nhint: try this\nerror: one\n  two  \nthree\n"), "error: one / two");
     assert.equal(outputSummary("x".repeat(1000)).length, 300);
+  });
+});
+
+describe("publishing on a page", () => {
+  it("writes the comment in the page's comments/ folder, after its comments' and mentions' ids", async () => {
+    const project = temporaryProject(pagesContent());
+    try {
+      const publisher = createPublisher({ projectRoot: project, log: () => undefined });
+      const published = await publisher.publish({
+        post: COMMENTED_PAGE,
+        parent: "1",
+        author: "Zoé",
+        text: "Sur la page de l’équipe.",
+        submittedAt: new Date("2024-04-01T10:00:00Z"),
+      });
+      await publisher.close();
+      const folder = `content/pages/${COMMENTED_PAGE}`;
+      const taken = [
+        ...readdirSync(join(project, folder, "comments")),
+        ...readdirSync(join(project, folder, "mentions")),
+      ]
+        .map((name) => Number(name.replace(/\.md$/, "")))
+        .filter((id) => id !== Number(published.id));
+      assert.equal(published.file, `${folder}/comments/${published.id}.md`);
+      assert.equal(Number(published.id), Math.max(...taken) + 1);
+      assert.equal(publisher.fileOf(COMMENTED_PAGE, published.id), published.file);
+      assert.match(readFileSync(join(project, published.file), "utf8"), /Sur la page de l’équipe\./);
+    } finally {
+      removeDir(project);
+    }
   });
 });

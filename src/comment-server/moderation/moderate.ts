@@ -11,7 +11,6 @@
 // comes second finds it published and writes nothing. A comment whose publication
 // fails stays approved with the reason, for a retry (the "Réessayer" button, the next
 // server start).
-import { commentFilePath } from "../publishing/comment-file.ts";
 import { approvedFields, PublishError, type Publisher } from "../publishing/index.ts";
 import { SerialQueue } from "../publishing/serial-queue.ts";
 import type { CommentQueue, QueuedComment } from "../store/queue.ts";
@@ -153,7 +152,7 @@ export class Moderation {
         id,
         result: "published",
         publishedId: comment.publishedId,
-        file: commentFilePath(comment.post, comment.publishedId),
+        file: this.publisher.fileOf(comment.post, comment.publishedId),
       };
     if (comment.status !== "approved") return { id, result: "already-decided", status: comment.status };
     try {

@@ -1,15 +1,18 @@
-// An approved comment written as content/posts/<post>/comments/<id>.md, by the code of
+// An approved comment written as content/posts/<post>/comments/<id>.md (or a page's
+// content/pages/<path>/comments/<id>.md), by the code of
 // `npm run new:comment` (src/authoring/new-comment.ts): checked as the build checks it,
 // the next free id, never over an existing file. Exactly once: a comment whose copy is
 // already in the post (same author, date, parent and text, as the build reads them) is
 // not written again, so a retry after a crash, or a second approval, finds the first copy.
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { AuthoringError } from "../../authoring/authoring-error.ts";
 import type { NewCommentRequest } from "../../authoring/new-comment-args.ts";
 import { planNewComment, type NewComment } from "../../authoring/new-comment.ts";
 import { FileExistsError, writeNewFile } from "../../authoring/write-new-file.ts";
 import type { Comment } from "../../comments/comment.ts";
 import { COMMENTS_FOLDER } from "../../comments/read-comments.ts";
+import { findPostOrPage } from "../../content/addresses.ts";
+import { PAGES_FOLDER } from "../../content/page-dirs.ts";
 import { CONTENT_DIR, POSTS_FOLDER } from "../../content/post-dirs.ts";
 import { PublishError } from "./publish-error.ts";
 import type { ApprovedComment, PublishedComment } from "./index.ts";
@@ -26,13 +29,16 @@ function requestOf(comment: ApprovedComment): NewCommentRequest {
   return request;
 }
 
-function commentsFolder(post: string): string {
-  return `${CONTENT_DIR}/${POSTS_FOLDER}/${post}/${COMMENTS_FOLDER}`;
+/** The comments/ folder of the post or page at `/<post>/`, relative to the project. */
+function commentsFolder(projectRoot: string, post: string): string {
+  const found = findPostOrPage(projectRoot, post);
+  const dir = found ? relative(projectRoot, found.dir) : `${CONTENT_DIR}/${POSTS_FOLDER}/${post}`;
+  return `${dir}/${COMMENTS_FOLDER}`;
 }
 
 /** Where a published comment's file is, relative to the project. */
-export function commentFilePath(post: string, id: string): string {
-  return `${commentsFolder(post)}/${id}.md`;
+export function commentFilePath(projectRoot: string, post: string, id: string): string {
+  return `${commentsFolder(projectRoot, post)}/${id}.md`;
 }
 
 function sameComment(a: Comment, b: Comment): boolean {
@@ -45,20 +51,20 @@ function sameComment(a: Comment, b: Comment): boolean {
 }
 
 /** What the moderator reads when the comment cannot be written. */
-function refusalReason(error: unknown, comment: ApprovedComment): string | undefined {
+function refusalReason(projectRoot: string, error: unknown, comment: ApprovedComment): string | undefined {
   const post = comment.post;
   if (error instanceof AuthoringError) {
     if (error.where === "post-slug")
-      return `L’article « ${post} » n’existe plus (${CONTENT_DIR}/${POSTS_FOLDER}/${post}/index.md est introuvable) : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire.`;
+      return `L’article ou la page « ${post} » n’existe plus (ni ${CONTENT_DIR}/${POSTS_FOLDER}/${post}/index.md ni ${CONTENT_DIR}/${PAGES_FOLDER}/${post}/index.md) : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire.`;
     if (error.where === "--reply-to")
-      return `Le commentaire auquel celui-ci répond (n° ${comment.parent}) n’existe plus dans l’article « ${post} » : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire.`;
+      return `Le commentaire auquel celui-ci répond (n° ${comment.parent}) n’existe plus sous « ${post} » : rétablissez-le puis publiez à nouveau, ou refusez ce commentaire.`;
     return `Le commentaire ne passe pas les vérifications du site (${error.line}) : refusez-le, ou corrigez la cause puis publiez à nouveau.`;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOTDIR")
-    return `${commentsFolder(post)} n’est pas un dossier : remplacez-le par le dossier des commentaires de l’article, puis publiez à nouveau.`;
+    return `${commentsFolder(projectRoot, post)} n’est pas un dossier : remplacez-le par le dossier des commentaires, puis publiez à nouveau.`;
   if (typeof code === "string")
-    return `Écriture impossible dans ${commentsFolder(post)} (${code}) : vérifiez les droits du dossier et l’espace disque, puis publiez à nouveau.`;
+    return `Écriture impossible dans ${commentsFolder(projectRoot, post)} (${code}) : vérifiez les droits du dossier et l’espace disque, puis publiez à nouveau.`;
   return undefined;
 }
 
@@ -66,7 +72,7 @@ function plan(projectRoot: string, comment: ApprovedComment): NewComment {
   try {
     return planNewComment(projectRoot, requestOf(comment), comment.text, comment.submittedAt);
   } catch (error) {
-    const reason = refusalReason(error, comment);
+    const reason = refusalReason(projectRoot, error, comment);
     if (reason) throw new PublishError(reason);
     throw error;
   }
@@ -97,7 +103,7 @@ export function writeCommentFile(projectRoot: string, comment: ApprovedComment):
       return { id: planned.id, file: planned.file, alreadyPublished: false };
     } catch (error) {
       if (error instanceof FileExistsError) continue;
-      const reason = refusalReason(error, comment);
+      const reason = refusalReason(projectRoot, error, comment);
       if (reason) throw new PublishError(reason);
       throw error;
     }

@@ -7,7 +7,7 @@
 // and publishing it again finishes the job without a second file.
 import { resolve } from "node:path";
 import { withdrawComment } from "../../authoring/withdraw-comment.ts";
-import { findCommentFile, writeCommentFile } from "./comment-file.ts";
+import { commentFilePath, findCommentFile, writeCommentFile } from "./comment-file.ts";
 import { GitCheckout } from "./git-checkout.ts";
 import { outputSummary } from "./log-text.ts";
 import { PublishError } from "./publish-error.ts";
@@ -54,6 +54,8 @@ export interface Publisher {
    * and rebuilt as a publication is; resolves to its file, relative to the project.
    */
   withdraw(post: string, commentId: string): Promise<string>;
+  /** Where the comment `id` of the post or page `post` is, relative to the project. */
+  fileOf(post: string, id: string): string;
   /** Resolves when the publications and the rebuilds asked for so far are done. */
   idle(): Promise<void>;
   /** Refuses new publications, and resolves when the pending ones and their rebuild are done. */
@@ -140,6 +142,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   }
 
   return {
+    fileOf: (post, id) => commentFilePath(projectRoot, post, id),
     async withdraw(post, commentId) {
       if (closed)
         throw new PublishError("Le serveur s’arrête : retirez le commentaire quand il aura redémarré.");
