@@ -121,8 +121,9 @@ function importItem(
 async function* pendingComments(exportFile: string, plan: ImportPlan): AsyncGenerator<PendingComment> {
   for await (const item of readWxr(exportFile, { authors: new Map() })) {
     const itemPlan = plan.items.get(item.id.trim())?.plan;
-    if (!itemPlan || itemPlan.kind !== "post") continue;
-    const post = basename(itemPlan.dir);
+    if (!itemPlan) continue;
+    // The queue names a post by its folder, a page by its path: its address without slashes.
+    const post = itemPlan.address.replace(/^\/|\/$/g, "");
     for (const [index, comment] of item.comments.entries()) {
       const commentPlan = itemPlan.comments[index];
       if (commentPlan?.as !== "queue") continue;

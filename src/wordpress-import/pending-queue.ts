@@ -3,8 +3,7 @@
 // keep their e-mail address, as it does a reader's, to tell them and to forget them on
 // request. Each is queued under a token made of the blog's address and its comment id, so
 // importing the same export, or a newer one of the same blog, again queues it once.
-// The queue knows posts only (the comment server publishes to content/posts/): a pending
-// comment on a page is left out, and the report says so.
+// A comment on a page is queued under the page's path, as the comment server names it.
 import { queueDatabasePath } from "../comment-server/store/database-path.ts";
 import { openQueueDatabase } from "../comment-server/store/database.ts";
 import { CommentQueue } from "../comment-server/store/queue.ts";

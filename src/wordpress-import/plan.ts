@@ -202,11 +202,6 @@ function planComments(
       if (comment.kind !== "comment") return { as: "skip", reason: `${comment.kind} en attente` };
       if (!pendingToQueue)
         return { as: "skip", reason: "en attente de modération (voir --pending-to-queue)" };
-      if (kind === "page")
-        return {
-          as: "skip",
-          reason: "en attente sur une page (la file de modération ne reçoit que des billets)",
-        };
       return parent === undefined ? { as: "queue", iso } : { as: "queue", parent, iso };
     }
     const as = comment.kind === "comment" ? "comment" : "mention";
