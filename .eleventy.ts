@@ -28,6 +28,7 @@ import { buildCommentsUrl } from "./src/site/comments-url.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./src/site/security-headers.ts";
 import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
+import { copyPostMedia } from "./src/build/post-media.ts";
 import { reportContentProblems } from "./src/content/report.ts";
 import { planRedirects, type AliasOwner, type Redirect } from "./src/redirects/alias-claims.ts";
 import {
@@ -167,6 +168,11 @@ export default function (eleventyConfig: UserConfig) {
   // After a full build, prove every comment of every published post is on its page
   // exactly once (src/comments/render-ledger.ts). Dev rebuilds may render only some pages.
   eleventyConfig.on("eleventy.after", () => comments.endBuild());
+
+  // The media beside a post's or a page's index.md, published beside its page (src/build/post-media.ts).
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
+    if (writingFiles) copyPostMedia(directories.input, directories.output);
+  });
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:
   // no page, not on the home page, the feed or the sitemap (src/authoring/drafts.ts).

@@ -28,6 +28,8 @@ function pageDirectives(options: SecurityOptions): Record<string, string> {
     ...(options.liveReload ? { "script-src": "'self'", "connect-src": "'self'" } : {}),
     "style-src": "'self'",
     "img-src": "'self'",
+    // An imported post's audio and video, published beside it (src/build/post-media.ts).
+    "media-src": "'self'",
     "base-uri": "'none'",
     "form-action": commentsOrigin(options.commentsUrl) ?? "'none'",
   };

@@ -6,7 +6,7 @@
 // report's counts, a malformed export; then the imported blog built and checked.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
@@ -304,6 +304,15 @@ describe("npm run import:wordpress, refusals and options", () => {
       ])
         assert.ok(snapshot(project).has(file), file);
       assert.equal(result.files.get("média"), 4);
+      // Published with their pages.
+      const build = buildSite({ projectDir: project });
+      try {
+        assert.equal(build.status, 0, build.stderr);
+        for (const file of ["le-smo/smo.jpg", "le-smo/photo.jpg", "post-11/photo.jpg"])
+          assert.ok(existsSync(join(build.outputDir, file)), file);
+      } finally {
+        removeDir(build.outputDir);
+      }
     } finally {
       removeDir(project);
       removeDir(uploads);

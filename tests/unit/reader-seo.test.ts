@@ -138,7 +138,7 @@ describe("Content-Security-Policy", () => {
   it("allows only the site's own stylesheet and images, and the dev server's live reload when asked", () => {
     assert.equal(
       metaContentSecurityPolicy(),
-      "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'",
     );
     assert.match(metaContentSecurityPolicy({ liveReload: true }), /script-src 'self'; connect-src 'self'/);
     const header = new Map(securityHeaders()).get("Content-Security-Policy");

@@ -1,0 +1,36 @@
+// A post's or a page's media files are published beside its page, at its address.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { copyPostMedia } from "../../src/build/post-media.ts";
+import { postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
+
+test("media beside index.md are copied to the page's address; other files, drafts and refused folders are not", () => {
+  const root = temporaryDir("media");
+  const output = join(root, "_site");
+  try {
+    writeFiles(root, {
+      "content/posts/un-article/index.md": postFile("Un article"),
+      "content/posts/un-article/photo.JPG": "jpeg",
+      "content/posts/un-article/notes.txt": "pas un média",
+      "content/posts/un-article/comments/1.md": "un commentaire",
+      "content/posts/_brouillon/image.png": "png",
+      "content/pages/a-propos/equipe/index.md": '---\ntitle: "Équipe"\n---\nTexte.\n',
+      "content/pages/a-propos/equipe/plan.svg": "<svg/>",
+      "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n"),
+      "content/posts/un-brouillon/secret.png": "png",
+      // The pages the build wrote (the draft's is not among them).
+      "_site/un-article/index.html": "<!DOCTYPE html>",
+      "_site/a-propos/equipe/index.html": "<!DOCTYPE html>",
+    });
+    assert.equal(copyPostMedia(join(root, "content"), output), 2);
+    assert.equal(readFileSync(join(output, "un-article/photo.JPG"), "utf8"), "jpeg");
+    assert.equal(readFileSync(join(output, "a-propos/equipe/plan.svg"), "utf8"), "<svg/>");
+    assert.equal(existsSync(join(output, "un-article/notes.txt")), false);
+    assert.equal(existsSync(join(output, "_brouillon")), false);
+    assert.equal(existsSync(join(output, "un-brouillon/secret.png")), false);
+  } finally {
+    removeDir(root);
+  }
+});
