@@ -91,16 +91,17 @@ async function child(exportFile: string, projectRoot: string): Promise<void> {
 function importInChild(exportFile: string, projectRoot: string): Measure {
   const output = execFileSync(
     process.execPath,
+    // Bundled, as `npm run import:wordpress` runs the importer (scripts/run-bundled.js):
+    // no tsx in the process, whose compiler alone would take some 50 MB.
     [
       ...IMPORT_NODE_FLAGS,
-      "--import",
-      "tsx",
+      "scripts/run-bundled.js",
       join(here, "wordpress-import.ts"),
       "--child",
       exportFile,
       projectRoot,
     ],
-    { encoding: "utf8", maxBuffer: 1024 * 1024 },
+    { encoding: "utf8", maxBuffer: 1024 * 1024, cwd: join(here, "..") },
   );
   return JSON.parse(output.trim().split("\n").pop() ?? "{}") as Measure;
 }
