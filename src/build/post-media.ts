@@ -9,7 +9,7 @@ import { listPageDirs } from "../content/page-dirs.ts";
 import { isPostFolderName, listPostDirs } from "../content/post-dirs.ts";
 
 /** What a page may show or play, by extension (the importer copies these). */
-export const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set([
+const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set([
   ".jpg",
   ".jpeg",
   ".png",
