@@ -1,10 +1,10 @@
 // Turns the text of one comment file into a Comment, or into the Problems that stop it.
 import MarkdownIt from "markdown-it";
-import { FrontMatterError, splitFrontMatter, type FrontMatter } from "../content/front-matter.ts";
+import type { FrontMatter } from "../content/front-matter.ts";
 import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
 import { problem, type Problem } from "../content/problem.ts";
 import { commentSchema, withdrawnCommentSchema } from "../content/schemas.ts";
-import { validateFrontMatter } from "../content/validate.ts";
+import { readFrontMatter, validateFrontMatter } from "../content/validate.ts";
 import type { Comment } from "./comment.ts";
 
 export type ParsedComment = { comment: Comment; problems: [] } | { comment?: undefined; problems: Problem[] };
@@ -22,18 +22,9 @@ export function commentIdOf(fileName: string): string {
 
 /** Validates a comment file's text; rendering its body is left to `renderComment`. */
 export function readComment(file: string, id: string, text: string): ReadComment {
-  let frontMatter;
-  try {
-    frontMatter = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterError)
-      return {
-        problems: [
-          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
-        ],
-      };
-    throw error;
-  }
+  const read = readFrontMatter(file, text);
+  if (!read.ok) return { problems: read.problems };
+  const frontMatter = read.value;
   if (frontMatter.data.withdrawn === true) return readWithdrawn(file, id, frontMatter);
   const validated = validateFrontMatter(commentSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };

@@ -2,11 +2,10 @@
 // Problems that stop it: the same front matter reading and checks as a comment's, with
 // the mention's own schema; the excerpt is untrusted, rendered by the comment markdown.
 import type MarkdownIt from "markdown-it";
-import { FrontMatterError, splitFrontMatter } from "../content/front-matter.ts";
 import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
-import { problem, type Problem } from "../content/problem.ts";
+import type { Problem } from "../content/problem.ts";
 import { mentionSchema } from "../content/schemas.ts";
-import { validateFrontMatter } from "../content/validate.ts";
+import { readFrontMatter, validateFrontMatter } from "../content/validate.ts";
 import type { Mention } from "./mention.ts";
 
 /** A mention validated but not rendered yet: its excerpt is still Markdown. */
@@ -17,18 +16,9 @@ export type ReadMention =
 
 /** Validates a mention file's text; rendering its excerpt is left to `renderMention`. */
 export function readMention(file: string, id: string, text: string): ReadMention {
-  let frontMatter;
-  try {
-    frontMatter = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterError)
-      return {
-        problems: [
-          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
-        ],
-      };
-    throw error;
-  }
+  const read = readFrontMatter(file, text);
+  if (!read.ok) return { problems: read.problems };
+  const frontMatter = read.value;
   const validated = validateFrontMatter(mentionSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   const { type, source, title, date } = validated.value;

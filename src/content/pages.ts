@@ -5,12 +5,11 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { COMMENTS_FOLDER } from "../comments/read-comments.ts";
-import { FrontMatterError, splitFrontMatter } from "./front-matter.ts";
 import { pageFolderProblem, type PageDir } from "./page-dirs.ts";
 import { POST_FILE } from "./posts.ts";
 import { problem, type Problem } from "./problem.ts";
 import { pageSchema, type PageFrontMatter } from "./schemas.ts";
-import { validateFrontMatter } from "./validate.ts";
+import { readFrontMatter, validateFrontMatter } from "./validate.ts";
 
 export interface Page {
   /** Its address without the slashes around it ("a-propos/equipe"): /<path>/. */
@@ -45,18 +44,9 @@ function readPage(pageDir: PageDir, projectRoot: string): LoadedPage {
       : `missing: a page folder holds its text in ${POST_FILE}`;
     return { problems: [problem(folder, POST_FILE, message)] };
   }
-  let frontMatter;
-  try {
-    frontMatter = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterError)
-      return {
-        problems: [
-          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
-        ],
-      };
-    throw error;
-  }
+  const read = readFrontMatter(file, text);
+  if (!read.ok) return { problems: read.problems };
+  const frontMatter = read.value;
   const validated = validateFrontMatter(pageSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   return { page: { path: pageDir.path, dir: pageDir.dir, file, data: validated.value }, problems: [] };

@@ -3,11 +3,11 @@
 // folder, readers by its URL, and a corrected title moves neither.
 import { readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { FrontMatterError, lineOfKey, splitFrontMatter } from "./front-matter.ts";
+import { lineOfKey } from "./front-matter.ts";
 import { postFolderProblem } from "./post-dirs.ts";
 import { problem, type Problem } from "./problem.ts";
 import { postSchema, type PostFrontMatter } from "./schemas.ts";
-import { validateFrontMatter } from "./validate.ts";
+import { readFrontMatter, validateFrontMatter } from "./validate.ts";
 
 export const POST_FILE = "index.md";
 
@@ -45,18 +45,9 @@ function readPost(postDir: string, projectRoot: string): LoadedPost {
       ],
     };
   }
-  let frontMatter;
-  try {
-    frontMatter = splitFrontMatter(text);
-  } catch (error) {
-    if (error instanceof FrontMatterError)
-      return {
-        problems: [
-          problem(file, "front matter", error.message, error.line === undefined ? {} : { line: error.line }),
-        ],
-      };
-    throw error;
-  }
+  const read = readFrontMatter(file, text);
+  if (!read.ok) return { problems: read.problems };
+  const frontMatter = read.value;
   const validated = validateFrontMatter(postSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   const problems: Problem[] = [];
