@@ -13,13 +13,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
-import { aReader, postForm, SITE_ORIGIN, TEST_SECRET } from "../tests/helpers/comment-server.ts";
-import {
-  account,
-  serverProcess,
-  submitUntil,
-  type ServerProcess,
-} from "../tests/helpers/comment-server-process.ts";
+import { aReader, postForm, SITE_ORIGIN } from "../tests/helpers/comment-server.ts";
+import { killedMidLoad, proxiedServerEnv, serverProcess } from "../tests/helpers/comment-server-process.ts";
 import { freePort } from "../tests/helpers/http.ts";
 import { removeDir, temporaryDir, temporaryProject } from "../tests/helpers/site.ts";
 
@@ -93,7 +88,11 @@ async function loadLevel(
   extraEnv: Record<string, string> = {},
 ): Promise<LevelResult> {
   const databasePath = join(dataDir, `load-${connections}-${Object.keys(extraEnv).length}.db`);
-  const server = await serverProcess(project, { ...serverEnv(databasePath), ...extraEnv }, await freePort());
+  const server = await serverProcess(
+    project,
+    { ...proxiedServerEnv(databasePath), ...extraEnv },
+    await freePort(),
+  );
   try {
     const count = COMMENTS_AT(connections);
     const bodies = await previews(server.url, count, connections * 1_000_000);
@@ -136,42 +135,6 @@ async function loadLevel(
   } finally {
     await server.stop();
   }
-}
-
-function serverEnv(databasePath: string): Record<string, string> {
-  return {
-    COMMENTS_SECRET: TEST_SECRET,
-    COMMENTS_DATABASE: databasePath,
-    COMMENTS_TRUST_PROXY: "127.0.0.1",
-    SITE_URL: "https://www.nouslesgeeks.fr/",
-  };
-}
-
-async function killedMidLoad(
-  project: string,
-  dataDir: string,
-): Promise<{ lost: number; duplicated: number; accepted: number }> {
-  const databasePath = join(dataDir, "killed.db");
-  const server: ServerProcess = await serverProcess(project, serverEnv(databasePath), await freePort());
-  let stop = false;
-  const load = submitUntil(
-    () => server.url,
-    20,
-    () => stop,
-  );
-  await sleep(1_500);
-  await server.kill();
-  await server.start();
-  await sleep(1_500);
-  stop = true;
-  const submissions = await load;
-  await server.stop();
-  const books = await account(databasePath, submissions);
-  return {
-    lost: books.lost + books.refusedButQueued,
-    duplicated: books.duplicated,
-    accepted: books.accepted,
-  };
 }
 
 const check = (ok: boolean) => (ok ? "✓" : "✗");
@@ -236,7 +199,12 @@ try {
   console.log(
     `  ${check(peak <= TARGETS.memoryMb)} one instance ≤ ${TARGETS.memoryMb} MB: ${peak.toFixed(0)} MB`,
   );
-  const killed = await killedMidLoad(project, dataDir);
+  const books = await killedMidLoad(project, join(dataDir, "killed.db"), 20);
+  const killed = {
+    lost: books.lost + books.refusedButQueued,
+    duplicated: books.duplicated,
+    accepted: books.accepted,
+  };
   console.log(
     `\nfault, killed mid-load (SIGKILL, restart): ${killed.accepted} accepted, lost: ${killed.lost}, duplicated: ${killed.duplicated} ${check(killed.lost === 0 && killed.duplicated === 0)}`,
   );

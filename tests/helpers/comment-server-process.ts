@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { openQueueDatabase } from "../../src/comment-server/store/database.ts";
 import { CommentQueue } from "../../src/comment-server/store/queue.ts";
-import { aReader, postForm, SITE_ORIGIN, tokenMadeAgo } from "./comment-server.ts";
+import { aReader, postForm, SITE_ORIGIN, TEST_SECRET, tokenMadeAgo } from "./comment-server.ts";
+import { freePort } from "./http.ts";
 
 export interface ServerProcess {
   url: string;
@@ -76,7 +77,7 @@ export interface Submission {
  * from its own address (through a trusted proxy) with its own text; every submission is
  * remembered with what it got: the thanks page, an HTTP error, or a connection cut.
  */
-export async function submitUntil(
+async function submitUntil(
   url: () => string,
   clients: number,
   until: () => boolean,
@@ -143,5 +144,47 @@ export async function account(databasePath: string, submissions: readonly Submis
     };
   } finally {
     await db.destroy();
+  }
+}
+
+/** The settings of a server that many readers reach through one trusted proxy (the load scenarios). */
+export function proxiedServerEnv(databasePath: string): Record<string, string> {
+  return {
+    COMMENTS_SECRET: TEST_SECRET,
+    COMMENTS_DATABASE: databasePath,
+    COMMENTS_TRUST_PROXY: "127.0.0.1",
+    SITE_URL: "https://www.nouslesgeeks.fr/",
+  };
+}
+
+/**
+ * The fault "killed mid-load": `clients` readers publish while the server is killed with
+ * SIGKILL and started again on the same database; what the queue holds, against what
+ * they were told.
+ */
+export async function killedMidLoad(
+  project: string,
+  databasePath: string,
+  clients: number,
+): Promise<Accounting> {
+  const server = await serverProcess(project, proxiedServerEnv(databasePath), await freePort());
+  try {
+    let stop = false;
+    const load = submitUntil(
+      () => server.url,
+      clients,
+      () => stop,
+    );
+    await sleep(1_500);
+    await server.kill();
+    await sleep(300);
+    await server.start();
+    await sleep(1_500);
+    stop = true;
+    const submissions = await load;
+    await server.stop();
+    return await account(databasePath, submissions);
+  } finally {
+    await server.stop();
   }
 }
