@@ -14,7 +14,7 @@ import {
   type ApprovedComment,
   type Publisher,
 } from "../../src/comment-server/publishing/index.ts";
-import { outputSummary, redacted } from "../../src/comment-server/publishing/log-text.ts";
+import { outputSummary, redacted } from "../../src/comment-server/log-text.ts";
 import { COMMENTED_PAGE, pagesContent } from "../fixtures/pages-project.ts";
 import {
   commentFile,

@@ -15,7 +15,7 @@
 // git runs through execFile with arguments as an array: no shell, so no commenter's name
 // can become a command. Its output goes into reasons and logs only redacted (log-text.ts).
 import { execFile } from "node:child_process";
-import { outputSummary } from "./log-text.ts";
+import { outputSummary } from "../log-text.ts";
 import { PublishError } from "./publish-error.ts";
 import { parseGitAuthor } from "./publisher-options.ts";
 

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { withdrawComment } from "../../authoring/withdraw-comment.ts";
 import { commentFilePath, findCommentFile, writeCommentFile } from "./comment-file.ts";
 import { GitCheckout } from "./git-checkout.ts";
-import { outputSummary } from "./log-text.ts";
+import { outputSummary } from "../log-text.ts";
 import { PublishError } from "./publish-error.ts";
 import { checkRemoteName, parseGitAuthor } from "./publisher-options.ts";
 import { queueOfProject } from "./serial-queue.ts";

@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { outputSummary } from "./log-text.ts";
+import { outputSummary } from "../log-text.ts";
 import { swapInBuild } from "./site-swap.ts";
 
 export interface RebuildOptions {

@@ -2,6 +2,7 @@
 // restarting, the network between them cut, a SQLite file locked past its wait): such a
 // request is answered 503, "try again in a moment", not 500, and a reader's comment is
 // given back in its form. The next request tries again: pg's pool opens a new connection.
+import { redacted } from "../log-text.ts";
 
 /** Node's errors for a connection refused, cut or never made. */
 const NETWORK_CODES = new Set([
@@ -45,5 +46,5 @@ export function databaseUnavailable(error: unknown): boolean {
 /** What the log says of it: its code, or pg's message (neither holds a reader's data). */
 export function unavailableReason(error: Error): string {
   const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : error.message;
+  return typeof code === "string" ? code : redacted(error.message);
 }

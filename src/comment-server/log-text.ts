@@ -1,6 +1,7 @@
-// Text from git or from a build, made fit for a log line or a moderation page: one line,
-// bounded, and without anything that looks like an e-mail address (a remote such as
-// git@host:repo, a commit's author) or an IPv4 address, which no log may hold.
+// Text from elsewhere (git, a build, an SMTP server, a database) made fit for a log line,
+// a moderation page or the outbox: one line, bounded, and without anything that looks
+// like an e-mail address (a remote such as git@host:repo, a commit's author, an SMTP
+// refusal quoting its recipient) or an IPv4 address, which none of them may hold.
 
 const EMAIL_LIKE = /[^\s<>"'()[\],;:@]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*/gu;
 const IPV4 = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
