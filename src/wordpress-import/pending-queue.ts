@@ -6,19 +6,10 @@
 // A comment on a page is queued under the page's path, as the comment server names it.
 import { queueDatabasePath } from "../comment-server/store/database-path.ts";
 import { openQueueDatabase } from "../comment-server/store/database.ts";
-import { CommentQueue } from "../comment-server/store/queue.ts";
+import { CommentQueue, type NewQueuedComment } from "../comment-server/store/queue.ts";
 
-export interface PendingComment {
-  post: string;
-  parent?: string;
-  author: string;
-  email: string;
-  url?: string;
-  text: string;
-  submittedAt: Date;
-  /** The comment's WordPress id. */
-  id: string;
-}
+/** A comment awaiting moderation, as the queue takes it, with its WordPress id. */
+export type PendingComment = Omit<NewQueuedComment, "marks" | "token"> & { id: string };
 
 function pendingToken(blog: string, id: string): string {
   return `wordpress-import:${blog}:${id}`;
@@ -37,17 +28,8 @@ export async function queuePending(
   let already = 0;
   try {
     for await (const comment of comments) {
-      const queued = await queue.add({
-        post: comment.post,
-        ...(comment.parent === undefined ? {} : { parent: comment.parent }),
-        author: comment.author,
-        email: comment.email,
-        ...(comment.url === undefined ? {} : { url: comment.url }),
-        text: comment.text,
-        submittedAt: comment.submittedAt,
-        marks: [],
-        token: pendingToken(blog, comment.id),
-      });
+      const { id, ...pending } = comment;
+      const queued = await queue.add({ ...pending, marks: [], token: pendingToken(blog, id) });
       if (queued.added) added += 1;
       else already += 1;
     }
