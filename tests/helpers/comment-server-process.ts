@@ -77,11 +77,7 @@ export interface Submission {
  * from its own address (through a trusted proxy) with its own text; every submission is
  * remembered with what it got: the thanks page, an HTTP error, or a connection cut.
  */
-async function submitUntil(
-  url: () => string,
-  clients: number,
-  until: () => boolean,
-): Promise<Submission[]> {
+async function submitUntil(url: () => string, clients: number, until: () => boolean): Promise<Submission[]> {
   const submissions: Submission[] = [];
   let next = 0;
   await Promise.all(
