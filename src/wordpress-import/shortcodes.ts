@@ -8,7 +8,7 @@
 //   site's media), named in the report;
 // - [embed]URL[/embed]: a link to the URL.
 // Any other shortcode is left as written, and the report names it.
-import { replace } from "@wordpress/shortcode";
+import { attrs, replace } from "@wordpress/shortcode";
 import type { Shortcode } from "@wordpress/shortcode";
 
 export interface Attachment {
@@ -103,5 +103,10 @@ export function convertShortcodes(text: string, context: ShortcodeContext): stri
     if (!KNOWN.has(name) && result[(match.index ?? 0) - 1] !== "[") unknown.add(name);
   }
   for (const name of unknown) context.notes.push(`shortcode [${name}] inconnu : laissé tel quel`);
+  // @wordpress/shortcode memoizes every attribute text it parses (memize, no size limit), in
+  // a list searched from its start at each call and holding on to the bodies the texts were
+  // cut from: kept across bodies, an import's time would grow with the square of its
+  // shortcodes and its memory with its size. No two bodies share much to reuse.
+  attrs.clear();
   return result;
 }
