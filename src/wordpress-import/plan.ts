@@ -85,8 +85,11 @@ export interface ImportPlan {
 export class PlanError extends Error {}
 
 /**
- * A copy of a short string that holds on to nothing else: the parser's strings may be
- * slices of the chunk they were read in, which a kept slice would keep alive whole.
+ * A copy of a short string, in one piece, that holds on to nothing else: the parser's
+ * strings may be slices of the chunk they were read in, which a kept slice would keep
+ * alive whole, and a string built from parts (a path by join(), a date) is kept as a tree
+ * of its parts, several times the size of its text. The plan keeps a few of them for every
+ * comment of the export.
  */
 function own(text: string): string {
   return text.length === 0 ? "" : Buffer.from(text, "utf8").toString("utf8");
@@ -197,7 +200,7 @@ function planComments(
         parent === undefined ? "mise en tête de fil" : `rattachée au commentaire ${parent}`
       }`;
     }
-    const iso = comment.date.iso;
+    const iso = own(comment.date.iso);
     if (comment.status === "pending") {
       if (comment.kind !== "comment") return { as: "skip", reason: `${comment.kind} en attente` };
       if (!pendingToQueue)
@@ -205,7 +208,7 @@ function planComments(
       return parent === undefined ? { as: "queue", iso } : { as: "queue", parent, iso };
     }
     const as = comment.kind === "comment" ? "comment" : "mention";
-    const file = join(dir, as === "comment" ? "comments" : "mentions", `${comment.id}.md`);
+    const file = own(join(dir, as === "comment" ? "comments" : "mentions", `${comment.id}.md`));
     const dateNote = comment.date.note;
     const notes = [note, dateNote].filter((text): text is string => text !== undefined);
     const plan: CommentPlan = { as, iso, file, exists: false };
@@ -319,9 +322,12 @@ export async function planImport(
       id: item.id,
       kind: decision.kind,
       draft: decision.draft,
-      dir,
-      address,
-      aliases: aliasesOf({ id: item.id, link: item.link, name: item.name, oldSlugs: item.oldSlugs }, address),
+      dir: own(dir),
+      address: own(address),
+      aliases: aliasesOf(
+        { id: item.id, link: item.link, name: item.name, oldSlugs: item.oldSlugs },
+        address,
+      ).map(own),
       exists: existsSync(join(projectRoot, dir, "index.md")),
       comments: planComments(item, dir, decision.kind, options.pendingToQueue),
     };
