@@ -6,11 +6,15 @@
 // mechanism turned off in turn (MECHANISMS below: what each one buys). The builds
 // alternate, several runs each, and the medians are compared. Then the seed site against
 // bare Eleventy, and the dev server's latency after a comment edit on the 1,000-post
-// corpus. See docs/performance.md.
-//   --quick       250 posts only (and the seed), for CI logs: under a minute
+// corpus. Last, the WordPress importer on generated exports (bench/wordpress-import.ts:
+// its time and peak at 1,000 and 10,000 posts, as `npm run bench:import` prints them).
+// See docs/performance.md.
+//   --quick       250 posts only (and the seed), for CI logs: under a minute; the import
+//                 at 1,000 posts only (its peak checked, not its growth)
 //   --runs=N      runs per build at every size (default 5, and more below 1,000 posts)
 //   --sizes=a,b   corpus sizes (default 250,1000,4000)
 //   --no-dev      skip the dev-server measurement
+//   --no-import   skip the WordPress import
 //   --on-disk     corpora and builds in the system's temporary folder, not in /dev/shm
 //
 // Where /dev/shm (tmpfs) exists with room enough, the corpora and the builds' output
@@ -28,6 +32,7 @@ import { bootstrapInterval } from "./bootstrap.ts";
 import { isComment, writeCorpus, type CorpusFile } from "./corpus.ts";
 import { editTargets, measureCommentEdits } from "./dev-server.ts";
 import { forHugo, hugoBuild, hugoVersion, writeHugoSite } from "./hugo-site.ts";
+import { importRoom, measureImports, printImports, type ImportResult } from "./wordpress-import.ts";
 import { measure, median, type Command, type Measurement } from "./measure.ts";
 import { projectBuild, writeProjectSite } from "./project-site.ts";
 import { writeSeedSites } from "./seed-sites.ts";
@@ -41,6 +46,8 @@ interface Options {
   fixedRuns: boolean;
   dev: boolean;
   onDisk: boolean;
+  /** Posts of each WordPress export imported after the builds; none with --no-import. */
+  importSizes: number[];
 }
 
 const TMPFS = "/dev/shm";
@@ -80,6 +87,7 @@ function parseOptions(argv: readonly string[]): Options {
     fixedRuns: quick || value("runs") !== undefined,
     dev: !argv.includes("--no-dev") && sizes.includes(1000),
     onDisk: argv.includes("--on-disk") || !tmpfsFits(sizes),
+    importSizes: argv.includes("--no-import") ? [] : quick ? [1000] : [1000, 10000],
   };
 }
 
@@ -600,6 +608,18 @@ async function main(): Promise<void> {
       rmSync(join(workDir, `${posts}-project`), { recursive: true, force: true });
     }
 
+    // After every build, so that the builds are measured as before. In the benchmark's
+    // folder when it has room there, else on the disk (bench/wordpress-import.ts).
+    let imports: { results: ImportResult[]; place: string } | undefined;
+    if (options.importSizes.length > 0) {
+      const room = importRoom(options.importSizes, options.onDisk);
+      process.stderr.write("WordPress import:\n");
+      imports = {
+        results: await measureImports(room.tmpfs ? workDir : room.dir, options.importSizes),
+        place: room.tmpfs ? `${TMPFS} (tmpfs)` : `${room.dir} (disk)`,
+      };
+    }
+
     console.log(
       `\nBuild benchmark: ${describeState()}; Node ${process.version}, Eleventy ${eleventy}${hugo ? `, ${hugo.split(" ").slice(0, 2).join(" ")}` : ", no hugo on the PATH"}; ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}); median of ${describeRuns(options)}, builds interleaved, intervals from a bootstrap of the runs; files in ${options.onDisk ? `${tmpdir()} (disk)` : `${TMPFS} (tmpfs)`}.\n`,
     );
@@ -613,6 +633,7 @@ async function main(): Promise<void> {
       ...(largest ? [{ name: `${largest.posts.toLocaleString("en")} posts`, ...largest }] : []),
     ]);
     printTargets(results, seed, devMs);
+    if (imports) printImports(imports.results, imports.place);
   } finally {
     cleanUp();
   }
