@@ -99,31 +99,43 @@ async function loadLevel(
     // Past the time trap: the newest token must be a few seconds old.
     await sleep(3_200);
     let index = 0;
-    const result = await autocannon({
-      url: server.url,
-      connections,
-      amount: count,
-      requests: [
+    // The rate on our own clock, from the first request to the last answer: autocannon's
+    // `duration` only ends at its next one-second sample, which lowers a short run's rate.
+    const started = performance.now();
+    let lastAnswer = started;
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const tracker = autocannon(
         {
-          method: "POST",
-          path: "/publier",
-          setupRequest: (request) => {
-            const next = bodies[index++ % bodies.length] as Prepared;
-            return {
-              ...request,
-              body: next.body,
-              headers: {
-                "content-type": "application/x-www-form-urlencoded",
-                origin: SITE_ORIGIN,
-                "x-forwarded-for": next.forwardedFor,
+          url: server.url,
+          connections,
+          amount: count,
+          requests: [
+            {
+              method: "POST",
+              path: "/publier",
+              setupRequest: (request) => {
+                const next = bodies[index++ % bodies.length] as Prepared;
+                return {
+                  ...request,
+                  body: next.body,
+                  headers: {
+                    "content-type": "application/x-www-form-urlencoded",
+                    origin: SITE_ORIGIN,
+                    "x-forwarded-for": next.forwardedFor,
+                  },
+                };
               },
-            };
-          },
+            },
+          ],
         },
-      ],
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      tracker.on("response", () => {
+        lastAnswer = performance.now();
+      });
     });
     const memoryMb = highWaterMarkMb(server.pid());
-    const seconds = result.duration;
+    const seconds = (lastAnswer - started) / 1000;
     return {
       connections,
       accepted: result["2xx"],
