@@ -13,10 +13,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { migrationProvider, type QueueDialect } from "./migrations.ts";
 import type { QueueDatabase } from "./schema.ts";
+import { QueueSqliteDialect } from "./sqlite-driver.ts";
 
 export type QueueDb = Kysely<QueueDatabase>;
 
@@ -73,7 +74,7 @@ function openSqlite(path: string): QueueDb {
   // Two instances on one file (a restart overlapping the old process) wait for each
   // other's transactions instead of failing at once.
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<QueueDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<QueueDatabase>({ dialect: new QueueSqliteDialect(sqlite) });
 }
 
 function openPostgres(url: string, log: (line: string) => void): QueueDb {
