@@ -1,7 +1,10 @@
 // Group commit. A durable commit waits for the disk (SQLite's synchronous=FULL, an fsync;
 // PostgreSQL's WAL flush); the writes that arrive while one commit is under way wait
 // together and go into the next transaction, so that a hundred readers publishing at
-// once cost a few commits, not a hundred. Each caller's promise settles only once the
+// once cost a few commits, not a hundred. A batch starts once the event loop has handled
+// the input at hand (setImmediate), not at its first write: better-sqlite3 commits
+// synchronously, so a batch started at once would hold that one write only, and the
+// requests read in the same turn of the loop would each wait for a commit of their own. Each caller's promise settles only once the
 // transaction holding its write is committed: a success still follows its own durable
 // write. A write that fails fails its whole batch (none of it is committed), so the
 // writes given here are ones that do not fail in the normal course (conflicts are
@@ -20,6 +23,7 @@ interface Job<DB> {
 export class WriteBatch<DB> {
   private waiting: Job<DB>[] = [];
   private committing = false;
+  private scheduled = false;
 
   /** `grouped: false` (COMMENTS_GROUP_COMMIT=0, for the benchmark): one transaction per write. */
   constructor(
@@ -33,6 +37,15 @@ export class WriteBatch<DB> {
       return this.db.isTransaction ? write(this.db) : this.db.transaction().execute(write);
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      this.scheduleCommit();
+    });
+  }
+
+  private scheduleCommit(): void {
+    if (this.scheduled || this.committing || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.commitNext();
     });
   }
@@ -54,7 +67,7 @@ export class WriteBatch<DB> {
       )
       .finally(() => {
         this.committing = false;
-        this.commitNext();
+        this.scheduleCommit();
       });
   }
 }
