@@ -1,10 +1,11 @@
 // `npm run bench:import`: the WordPress importer on generated exports of about 10 MB
-// (1,000 posts, 10,000 comments) and about 100 MB (10,000 posts, 100,000 comments), each
-// imported into an empty project by its own child process, which reports its time and
-// its peak memory (maxRSS). Checks that the peak stays within 300 MB and that time grows
-// linearly with the export's size (the large one within 1.5 times ten times the small
-// one's). Exit status 1 when either fails. `npm run bench` runs the same after the
-// builds (bench/run.ts). See docs/performance.md.
+// (1,000 posts, 10,000 comments) and about 100 MB (10,000 posts, 100,000 comments), with
+// an attachment item for each post's image as real exports have, each imported into an
+// empty project by its own child process, which reports its time and its peak memory
+// (maxRSS). Checks that the peak stays within 300 MB and that time grows linearly with
+// the export's size (the large one within 1.5 times ten times the small one's). Exit
+// status 1 when either fails. `npm run bench` runs the same after the builds
+// (bench/run.ts). See docs/performance.md.
 //   --sizes=a,b   posts per export (default 1000,10000; ten comments per post)
 //   --on-disk     exports and imports in the system's temporary folder, not in /dev/shm
 import { execFileSync } from "node:child_process";
@@ -33,7 +34,15 @@ function comment(id: number, parent: number, day: string): string {
   return `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Lecteur ${id} &amp; co]]></wp:comment_author><wp:comment_author_email>lecteur${id}@example.com</wp:comment_author_email><wp:comment_author_url>http://lecteur${id}.example.org/</wp:comment_author_url><wp:comment_author_IP>192.0.2.1</wp:comment_author_IP><wp:comment_date>2010-07-${day} 10:00:00</wp:comment_date><wp:comment_date_gmt>2010-07-${day} 08:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[Merci pour cet article, <b>très clair</b>.\n${PARAGRAPH}\n\nUne seconde idée : ${PARAGRAPH}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type></wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>\n`;
 }
 
-/** Writes an export of `posts` posts with ten comments each (threads three deep); returns its size. */
+/** The attachment item of post `n`'s captioned image (real exports hold one for every upload). */
+function attachment(id: number, n: number, day: string): string {
+  return `<item><title>schema-${n}</title><link>http://bench.example.org/2010/07/${day}/billet-${n}/schema-${n}/</link><dc:creator>david</dc:creator><content:encoded><![CDATA[]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_date>2010-07-${day} 10:00:00</wp:post_date><wp:post_date_gmt>2010-07-${day} 08:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:post_name>schema-${n}</wp:post_name><wp:status>inherit</wp:status><wp:post_parent>${n}</wp:post_parent><wp:menu_order>0</wp:menu_order><wp:post_type>attachment</wp:post_type><wp:post_password></wp:post_password><wp:attachment_url>http://bench.example.org/wp-content/uploads/2010/07/schema-${n}.jpg</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[Schéma n° ${n}]]></wp:meta_value></wp:postmeta></item>\n`;
+}
+
+/**
+ * Writes an export of `posts` posts with ten comments each (threads three deep) and the
+ * attachment of each post's image; returns its size.
+ */
 async function writeExport(path: string, posts: number): Promise<number> {
   const out = createWriteStream(path);
   const write = async (text: string) => {
@@ -55,7 +64,7 @@ async function writeExport(path: string, posts: number): Promise<number> {
     }
     await write(`<item><title>Billet numéro ${n} : le SMO</title><link>http://bench.example.org/2010/07/${day}/billet-${n}/</link><dc:creator>david</dc:creator><content:encoded><![CDATA[${body(n)}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${n}</wp:post_id><wp:post_date>2010-07-${day} 10:00:00</wp:post_date><wp:post_date_gmt>2010-07-${day} 08:00:00</wp:post_date_gmt><wp:comment_status>open</wp:comment_status><wp:post_name>billet-${n}</wp:post_name><wp:status>publish</wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password><category domain="post_tag" nicename="smo"><![CDATA[SMO]]></category>
 ${comments}</item>
-`);
+${attachment(posts + n, n, day)}`);
   }
   await write("</channel></rss>\n");
   out.end();
