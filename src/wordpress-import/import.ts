@@ -43,11 +43,26 @@ function checkOptions(options: ImportOptions): void {
     throw new AuthoringError("--timezone", `unknown time zone "${options.timeZone}" (e.g. Europe/Paris)`);
 }
 
-function attachedTo(plan: ImportPlan, id: string): Attachment[] {
-  return [...plan.attachments.entries()]
-    .filter(([, attachment]) => attachment.parent === id)
-    .sort(([a, x], [b, y]) => x.order - y.order || Number(a) - Number(b))
-    .map(([, attachment]) => attachment);
+/**
+ * The attachments of each item, by the item's id, in WordPress's order (menu_order, then
+ * id): grouped once, as an export may hold as many attachments as posts.
+ */
+function attachmentsByItem(plan: ImportPlan): Map<string, Attachment[]> {
+  const byItem = new Map<string, [string, Attachment & { order: number }][]>();
+  for (const [id, attachment] of plan.attachments) {
+    const list = byItem.get(attachment.parent);
+    if (list) list.push([id, attachment]);
+    else byItem.set(attachment.parent, [[id, attachment]]);
+  }
+  const ordered = new Map<string, Attachment[]>();
+  for (const [parent, list] of byItem)
+    ordered.set(
+      parent,
+      list
+        .sort(([a, x], [b, y]) => x.order - y.order || Number(a) - Number(b))
+        .map(([, attachment]) => attachment),
+    );
+  return ordered;
 }
 
 /** Converts one planned item's files, staging them; counts them in the report. */
@@ -58,11 +73,12 @@ function importItem(
     report: ImportReport;
     writer: ImportWriter;
     importPlan: ImportPlan;
+    attachedByItem: ReadonlyMap<string, Attachment[]>;
     site: MediaSite;
     options: ImportOptions;
   },
 ): void {
-  const { report, writer, importPlan, site, options } = state;
+  const { report, writer, importPlan, attachedByItem, site, options } = state;
   const change = (file: string, what: string) => report.changes.push({ file, what });
   item.comments.forEach((comment, index) => {
     const commentPlan = plan.comments[index];
@@ -97,7 +113,7 @@ function importItem(
     importPlan.channel,
     {
       attachments: importPlan.attachments,
-      attachedToPost: attachedTo(importPlan, plan.id),
+      attachedToPost: attachedByItem.get(plan.id) ?? [],
       localCopy: (url) => media.localCopy(url),
       isUpload: (url) => media.isUpload(url),
     },
@@ -163,10 +179,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     ...(options.uploadsDir === undefined ? {} : { uploadsDir: resolve(options.uploadsDir) }),
   };
   const writer = options.dryRun ? dryRunWriter() : stagingWriter(options.projectRoot);
+  const attachedByItem = attachmentsByItem(plan);
   try {
     for await (const item of readWxr(options.exportFile, { authors: new Map() })) {
       const entry = plan.items.get(item.id.trim());
-      if (entry?.plan) importItem(item, entry.plan, { report, writer, importPlan: plan, site, options });
+      if (entry?.plan)
+        importItem(item, entry.plan, { report, writer, importPlan: plan, attachedByItem, site, options });
       else if (item.comments.length > 0)
         add(report.comments.skipped, "sur un élément non importé", item.comments.length);
     }
