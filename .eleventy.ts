@@ -12,6 +12,7 @@ import { compareByDateThenPath, isPostPage } from "./src/content/posts.ts";
 import { ignoredPageFolderGlobs, PAGES_FOLDER } from "./src/content/page-dirs.ts";
 import { compareNavOrder, isPagePage } from "./src/content/pages.ts";
 import { relayCommentChanges } from "./src/dev/comment-change-relay.ts";
+import { LISTINGS_CHANGED } from "./scripts/eleventy-patches/touched-file-rebuilds.js";
 import { eleventyFrontMatterYaml, frontMatterProblemOf } from "./src/content/front-matter.ts";
 import { headingIds, postPageIds } from "./src/html/heading-ids.ts";
 import { eleventyPageDate, formatFrenchDate, machineDateTime, siteDateTime } from "./src/format/dates.ts";
@@ -117,6 +118,15 @@ export default function (eleventyConfig: UserConfig) {
     eleventyConfig.watchIgnores.add(glob);
   }
   if (isDevServer) startCommentChangeRelay(comments.followChanges());
+  // A post the relay touched, its text unchanged, is rendered alone, unless the pages that
+  // list it change (its count of comments): scripts/eleventy-patches/touched-file-rebuilds.js
+  // asks this of each touched file. Any other file touched without a change lists nothing.
+  if (isDevServer)
+    Reflect.set(globalThis, LISTINGS_CHANGED, (inputPath: string) =>
+      isPostPage(inputPath, POSTS_DIR) || isPagePage(inputPath, PAGES_DIR)
+        ? comments.listingsChanged(postDirOf(inputPath))
+        : false,
+    );
   // Post folders set aside ("_brouillon/", ".cache/") are no posts: the checks skip them
   // (src/content/post-dirs.ts), and Eleventy neither builds nor watches them.
   for (const glob of ignoredPostFolderGlobs(POSTS_DIR)) {
@@ -170,8 +180,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.after", () => comments.endBuild());
 
   // The media beside a post's or a page's index.md, published beside its page (src/build/post-media.ts).
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
-    if (writingFiles) copyPostMedia(directories.input, directories.output);
+  eleventyConfig.on("eleventy.after", ({ results }) => {
+    if (writingFiles) copyPostMedia(results ?? []);
   });
 
   // Drafts (`draft: true`) show in the dev server and are left out of `npm run build`:

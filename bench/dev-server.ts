@@ -71,7 +71,7 @@ export async function measureCommentEdits(
     await sleep(1000); // let the watcher settle after the initial build
     const latencies: number[] = [];
     for (const [index, target] of targets.entries()) {
-      const marker = `Modification nº ${index + 1} pour le banc d’essai.`;
+      const marker = `Modification nº ${index + 1} pour le banc d’essai (${process.pid}).`;
       const started = performance.now();
       appendFileSync(join(siteDir, target.commentFile), `\n${marker}\n`);
       if (!(await waitFor(`${base}${target.pageUrl}`, (text) => text.includes(marker), 30_000, 5)))

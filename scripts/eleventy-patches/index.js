@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
 import { indexTemplateMapLookups } from "./template-map-lookup.js";
+import { renderTouchedFilesAlone } from "./touched-file-rebuilds.js";
 import { boundWrittenPagesMemory } from "./written-pages-memory.js";
 
 /** The Eleventy the patches were written for and tested with. */
@@ -31,7 +32,7 @@ export async function eleventyModule(name) {
 /**
  * A build's patches, each by the name of its file; `apply` is false when the code it
  * changes is not there. The dev server (not `oneOffBuild`) keeps Eleventy's own way of
- * writing pages: a few a rebuild.
+ * writing pages (a few a rebuild), and renders a touched file's page alone.
  * @param {boolean} oneOffBuild
  * @returns {{ name: string, apply: () => Promise<boolean> }[]}
  */
@@ -51,10 +52,21 @@ export function eleventyPatches(oneOffBuild) {
       { TemplateWriter: await eleventyModule("TemplateWriter"), Template: await eleventyModule("Template") },
       PAGES_RENDERED_AT_ONCE,
     );
+  // Every page listing posts rendered again when a comment's post is touched, not edited.
+  const touchedFiles = async () =>
+    renderTouchedFilesAlone(
+      {
+        TemplateWriter: await eleventyModule("TemplateWriter"),
+        TemplateContent: await eleventyModule("TemplateContent"),
+      },
+      (path) => readFileSync(path, "utf8"),
+    );
   return [
     { name: "template-map-lookup", apply: pageMap },
     { name: "dependency-graph-edges", apply: graphEdges },
-    ...(oneOffBuild ? [{ name: "written-pages-memory", apply: writtenPages }] : []),
+    ...(oneOffBuild
+      ? [{ name: "written-pages-memory", apply: writtenPages }]
+      : [{ name: "touched-file-rebuilds", apply: touchedFiles }]),
   ];
 }
 

@@ -70,6 +70,11 @@ export class BuildComments {
   private published = new Map<string, PublishedPost>();
   private expected: ExpectedPost[] = [];
   private counts = new Map<string, number>();
+  /** The previous build's, in process: what the pages listing posts showed of each. */
+  private previous: { counts: Map<string, number>; published: ReadonlySet<string> } = {
+    counts: new Map(),
+    published: new Set(),
+  };
   /** The posts whose page has its comments: asked again, it gets them again, counted once. */
   private shown = new Set<string>();
   private followingChanges = false;
@@ -130,6 +135,7 @@ export class BuildComments {
       this.worker.render(build.site, this.feedsDir(), build.runMode);
       return;
     }
+    this.previous = { counts: this.counts, published: new Set(this.published.keys()) };
     this.reader.startBuild({ keepFolders: this.followingChanges && build.runMode !== "build" });
     const report = checkContent(build.contentDir, this.reader, this.projectRoot, (dir) =>
       this.posts.load(dir),
@@ -177,6 +183,20 @@ export class BuildComments {
    */
   refused(postDir: string): boolean {
     return this.worker === undefined && this.build !== undefined && !this.published.has(postDir);
+  }
+
+  /**
+   * Whether the pages listing the post in `postDir` (its count of comments, or whether it is
+   * shown at all) differ from the previous build's in process; true when not known. The dev
+   * server renders a post touched for its comments alone when they do not.
+   */
+  listingsChanged(postDir: string): boolean {
+    return (
+      this.worker !== undefined ||
+      !this.previous.counts.has(postDir) ||
+      this.previous.counts.get(postDir) !== this.counts.get(postDir) ||
+      this.previous.published.has(postDir) !== this.published.has(postDir)
+    );
   }
 
   /** How many comments of the post in `postDir` readers see (the home page's counts). */

@@ -1,6 +1,7 @@
 // `npm start` in a temporary copy of the project: the dev server shows drafts (marked as
 // such), shows an edited or new comment, a new mention and a page's new comment without a
-// restart, and reports a broken comment file in the terminal while it keeps serving.
+// restart (an edit renders its post's page alone; a new comment, the pages counting it too),
+// and reports a broken comment file in the terminal while it keeps serving.
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, readFileSync, rmSync } from "node:fs";
@@ -79,12 +80,17 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
     assert.match((await fetchPage(`${base}/`)) ?? "", /class="draft-marker">Brouillon</);
   });
 
-  it("shows an edited comment without a restart", async () => {
+  it("shows an edited comment without a restart, rendering its post's page alone", async () => {
+    assert.ok(await pageShows("/", "11 réflexions"), "the home page counts the seed's comments");
+    const before = terminal.length;
     appendFileSync(join(project, COMMENTS, "3.md"), "\nAjout fait pendant que le serveur tourne.\n");
     assert.ok(
       await eventually(() => pageShows(`/${SEED}/`, "Ajout fait pendant que le serveur tourne."), 30_000),
       terminal,
     );
+    // The count did not change: the pages listing the post (home, tags, feed) are not rendered again.
+    assert.ok(await eventually(() => /Wrote \d+ files? /.test(terminal.slice(before)), 30_000), terminal);
+    assert.match(terminal.slice(before), /Wrote 1 file \(skipped \d+\)/);
   });
 
   it("shows a new mention, and a new comment on a page, without a restart", async () => {
@@ -128,6 +134,9 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
       await eventually(() => pageShows(`/${SEED}/`, "Un commentaire arrivé pendant l’aperçu."), 30_000),
       terminal,
     );
+    // One comment more: the pages listing the post show the new count.
+    assert.ok(await eventually(() => pageShows("/", "12 réflexions"), 30_000), terminal);
+    assert.ok(await pageShows("/tags/smo/", "12 réflexions"), "the tag page shows it too");
   });
 
   it("leaves out a post its check refuses, keeps serving, and shows it once fixed", async () => {
@@ -148,6 +157,8 @@ describe("the dev server (npm start)", { timeout: 180_000 }, () => {
 
     writeFiles(project, { "content/posts/un-billet-casse/index.md": postFile("Un billet cassé") });
     assert.ok(await eventually(() => pageShows("/un-billet-casse/", "Un billet cassé"), 30_000), terminal);
+    // Its text changed: the pages listing posts are rendered again, and list it.
+    assert.ok(await eventually(() => pageShows("/", "Un billet cassé"), 30_000), terminal);
   });
 
   it("drops a deleted comment from its page", async () => {

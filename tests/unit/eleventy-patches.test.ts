@@ -59,10 +59,10 @@ describe("the Eleventy patches", () => {
     );
   });
 
-  it("leave the dev server's way of writing pages as Eleventy's", () => {
+  it("leave the dev server's way of writing pages as Eleventy's, and render a touched file alone there", () => {
     assert.deepEqual(
       eleventyPatches(false).map((patch) => patch.name),
-      ["template-map-lookup", "dependency-graph-edges"],
+      ["template-map-lookup", "dependency-graph-edges", "touched-file-rebuilds"],
     );
   });
 
