@@ -3,10 +3,9 @@
 // are published beside its page: content/posts/<folder>/photo.jpg → _site/<folder>/photo.jpg,
 // content/pages/<path>/plan.png → _site/<path>/plan.png. Eleventy copies nothing it does
 // not know as a template; a passthrough copy cannot rename the posts/ step of the path.
-import { copyFileSync, existsSync, readdirSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
-import { listPageDirs } from "../content/page-dirs.ts";
-import { isPostFolderName, listPostDirs } from "../content/post-dirs.ts";
+import { copyFileSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { POST_FILE } from "../content/posts.ts";
 
 /** What a page may show or play, by extension (the importer copies these). */
 const MEDIA_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -41,24 +40,24 @@ function mediaIn(dir: string): string[] {
   );
 }
 
+/** A page a build wrote: its template and its file. */
+export interface WrittenPage {
+  inputPath: string;
+  outputPath: string | false;
+}
+
 /**
- * Copies each post's and page's media to its address in `outputDir`, when the build wrote
- * its page there (a draft's, or a refused post's, stay unpublished); returns how many files.
+ * Copies the media beside each post's or page's index.md next to the page this build
+ * wrote from it (a draft's, or a refused post's, is not written, so stays unpublished; a
+ * dev-server rebuild copies only for the pages it wrote again); returns how many files.
  */
-export function copyPostMedia(contentDir: string, outputDir: string): number {
-  const folders = [
-    ...listPostDirs(contentDir)
-      .filter((dir) => isPostFolderName(basename(dir)))
-      .map((dir) => ({ dir, address: basename(dir) })),
-    ...listPageDirs(contentDir).map((page) => ({ dir: page.dir, address: page.path })),
-  ];
+export function copyPostMedia(written: readonly WrittenPage[]): number {
   let copied = 0;
-  for (const { dir, address } of folders) {
-    const media = mediaIn(dir);
-    if (media.length === 0) continue;
-    const target = join(outputDir, ...address.split("/"));
-    if (!existsSync(join(target, "index.html"))) continue;
-    for (const name of media) copyFileSync(join(dir, name), join(target, name));
+  for (const { inputPath, outputPath } of written) {
+    if (basename(inputPath) !== POST_FILE || typeof outputPath !== "string") continue;
+    if (basename(outputPath) !== "index.html") continue;
+    const media = mediaIn(dirname(inputPath));
+    for (const name of media) copyFileSync(join(dirname(inputPath), name), join(dirname(outputPath), name));
     copied += media.length;
   }
   return copied;

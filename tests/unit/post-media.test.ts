@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { copyPostMedia } from "../../src/build/post-media.ts";
 import { postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
-test("media beside index.md are copied to the page's address; other files, drafts and refused folders are not", () => {
+test("media beside index.md are copied beside the pages the build wrote; other files, and the media of pages not written, are not", () => {
   const root = temporaryDir("media");
   const output = join(root, "_site");
   try {
@@ -20,11 +20,24 @@ test("media beside index.md are copied to the page's address; other files, draft
       "content/pages/a-propos/equipe/plan.svg": "<svg/>",
       "content/posts/un-brouillon/index.md": postFile("Un brouillon", "draft: true\n"),
       "content/posts/un-brouillon/secret.png": "png",
-      // The pages the build wrote (the draft's is not among them).
       "_site/un-article/index.html": "<!DOCTYPE html>",
       "_site/a-propos/equipe/index.html": "<!DOCTYPE html>",
+      "_site/index.html": "<!DOCTYPE html>",
     });
-    assert.equal(copyPostMedia(join(root, "content"), output), 2);
+    // The pages the build wrote, as Eleventy lists them (the draft's is not among them).
+    const written = [
+      {
+        inputPath: join(root, "content/posts/un-article/index.md"),
+        outputPath: join(output, "un-article/index.html"),
+      },
+      {
+        inputPath: join(root, "content/pages/a-propos/equipe/index.md"),
+        outputPath: join(output, "a-propos/equipe/index.html"),
+      },
+      { inputPath: join(root, "content/index.11ty.js"), outputPath: join(output, "index.html") },
+      { inputPath: join(root, "content/posts/un-article/index.md"), outputPath: false as const },
+    ];
+    assert.equal(copyPostMedia(written), 2);
     assert.equal(readFileSync(join(output, "un-article/photo.JPG"), "utf8"), "jpeg");
     assert.equal(readFileSync(join(output, "a-propos/equipe/plan.svg"), "utf8"), "<svg/>");
     assert.equal(existsSync(join(output, "un-article/notes.txt")), false);
