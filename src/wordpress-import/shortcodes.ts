@@ -104,9 +104,8 @@ export function convertShortcodes(text: string, context: ShortcodeContext): stri
   }
   for (const name of unknown) context.notes.push(`shortcode [${name}] inconnu : laissé tel quel`);
   // @wordpress/shortcode memoizes every attribute text it parses (memize, no size limit), in
-  // a list searched from its start at each call and holding on to the bodies the texts were
-  // cut from: kept across bodies, an import's time would grow with the square of its
-  // shortcodes and its memory with its size. No two bodies share much to reuse.
+  // a list searched from its start at each call: kept across bodies, an import's time
+  // would grow with the square of its shortcodes. No two bodies share much to reuse.
   attrs.clear();
   return result;
 }
