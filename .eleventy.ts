@@ -31,7 +31,7 @@ import { COMMENT_FEED_FILE } from "./src/feeds/comment-feed.ts";
 import { decideEmptying, emptyFolder } from "./src/build/output-folder.ts";
 import { copyPostMedia } from "./src/build/post-media.ts";
 import { reportContentProblems } from "./src/content/report.ts";
-import { planRedirects, type AliasOwner, type Redirect } from "./src/redirects/alias-claims.ts";
+import { planSiteRedirects, type Redirect } from "./src/redirects/alias-claims.ts";
 import {
   hostRules,
   hostRuleWarnings,
@@ -257,19 +257,11 @@ export default function (eleventyConfig: UserConfig) {
   };
   eleventyConfig.addCollection("redirects", (api) => {
     const items = api.getAll();
-    const owners: AliasOwner[] = items.flatMap((item) =>
-      Array.isArray(item.data.aliases) && item.data.aliases.length > 0
-        ? [
-            {
-              file: item.inputPath.replace(/^\.\//, ""),
-              url: item.url,
-              title: String(item.data.title ?? ""),
-              aliases: item.data.aliases.filter((alias): alias is string => typeof alias === "string"),
-            },
-          ]
-        : [],
+    // The plan check:content makes too (src/redirects/alias-claims.ts).
+    const plan = planSiteRedirects(
+      items.map((item) => ({ file: item.inputPath, data: item.data })),
+      CONTENT_DIR,
     );
-    const plan = planRedirects(owners);
     reportContentProblems(plan.problems, { stopOnError: process.env.ELEVENTY_RUN_MODE === "build" });
     const taken = new Set(items.map((item) => /^\/([^/]+)\//.exec(item.url)?.[1] ?? ""));
     redirectPlan = { redirects: plan.redirects, rules: hostRules(plan.redirects, taken) };

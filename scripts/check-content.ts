@@ -1,9 +1,9 @@
-// `npm run check:content`: validates every post, page, comment and mention without
-// building, for editors and pre-commit hooks. One line per problem; exit status 1 on any
-// error.
+// `npm run check:content`: validates every post, page, comment and mention, and the
+// aliases across the site, without building, for editors and pre-commit hooks. One line
+// per problem; exit status 1 on any error.
 //   npm run check:content [-- content-folder]
 import { commentFolderEntries, CommentReader, mentionFolderEntries } from "../src/comments/read-comments.ts";
-import { checkContent } from "../src/content/check-content.ts";
+import { checkSite } from "../src/content/check-content.ts";
 import { listPageDirs } from "../src/content/page-dirs.ts";
 import { listPostDirs } from "../src/content/post-dirs.ts";
 import { errorsIn, formatProblem } from "../src/content/problem.ts";
@@ -13,7 +13,7 @@ function count(n: number, noun: string): string {
 }
 
 const contentDir = process.argv[2] ?? "content";
-const report = checkContent(contentDir, new CommentReader());
+const report = checkSite(contentDir, new CommentReader());
 for (const problem of report.problems) console.error(formatProblem(problem));
 const errors = errorsIn(report.problems).length;
 const warnings = report.problems.length - errors;

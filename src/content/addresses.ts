@@ -7,10 +7,30 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { isPageFolderName, PAGES_FOLDER } from "./page-dirs.ts";
-import { loadPage } from "./pages.ts";
+import { isPagePage, loadPage } from "./pages.ts";
 import { CONTENT_DIR, isPostFolderName, POSTS_FOLDER } from "./post-dirs.ts";
-import { commentsOpen, loadPost, POST_FILE } from "./posts.ts";
+import { commentsOpen, isPostPage, loadPost, POST_FILE } from "./posts.ts";
 import { problem, type Problem } from "./problem.ts";
+
+/**
+ * The address of a post's or a page's file, by the content contract: /<folder>/ for
+ * content/posts/<folder>/index.md, /<path>/ for content/pages/<path>/index.md; none for any
+ * other file. `file` is relative to the project ("./" or not), as `contentDir` is. The
+ * permalinks Eleventy gives them (content/posts/posts.11tydata.js,
+ * content/pages/pages.11tydata.js) are the same, so what knows no Eleventy page (check:content)
+ * knows the addresses the build writes.
+ */
+export function contentFileAddress(file: string, contentDir: string = CONTENT_DIR): string | undefined {
+  const path = file.replace(/^\.\//, "");
+  const root = contentDir.replace(/^\.\//, "").replace(/\/$/, "");
+  const folder = (name: string) => (root === "" || root === "." ? name : `${root}/${name}`);
+  const between = (dir: string) => `/${path.slice(dir.length + 1, -POST_FILE.length - 1)}/`;
+  const postsDir = folder(POSTS_FOLDER);
+  if (isPostPage(path, postsDir)) return between(postsDir);
+  const pagesDir = folder(PAGES_FOLDER);
+  if (isPagePage(path, pagesDir)) return between(pagesDir);
+  return undefined;
+}
 
 /** One problem per page whose address a post has already: the page's folder, naming the post's file. */
 export function addressClashes(

@@ -1,9 +1,12 @@
 // Validates the whole content folder without building: every post's and page's front
 // matter, every comment and mention file, reply graphs and ids included, and the
-// addresses posts and pages share. Used before each build and by `npm run check:content`.
+// addresses posts and pages share. Used before each build and by `npm run check:content`,
+// which checks their aliases across the site too (checkSite), as the build does later.
+import { relative } from "node:path";
 import type { Comment } from "../comments/comment.ts";
 import type { Mention } from "../comments/mention.ts";
 import type { CommentReader } from "../comments/read-comments.ts";
+import { planSiteRedirects } from "../redirects/alias-claims.ts";
 import { addressClashes } from "./addresses.ts";
 import { listPageDirs } from "./page-dirs.ts";
 import { loadPage, type Page } from "./pages.ts";
@@ -95,4 +98,19 @@ export function checkContent(
   }
   problems.push(...addressClashes(posts, pages));
   return { posts, pages, commentCount, problems };
+}
+
+/**
+ * `npm run check:content`'s check: checkContent, then the aliases of its posts and pages,
+ * drafts included, planned across the site as the build plans them (planSiteRedirects,
+ * which the build calls on Eleventy's pages: not here, or a build would list them twice).
+ */
+export function checkSite(
+  contentDir: string,
+  reader: CommentReader,
+  projectRoot = process.cwd(),
+): ContentReport {
+  const report = checkContent(contentDir, reader, projectRoot);
+  const aliases = planSiteRedirects([...report.posts, ...report.pages], relative(projectRoot, contentDir));
+  return { ...report, problems: [...report.problems, ...aliases.problems] };
 }

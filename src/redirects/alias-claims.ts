@@ -2,7 +2,9 @@
 // page's `aliases` (./alias-path.ts) become redirects, unless an address is already a
 // page of the site, one the site keeps for its own pages (src/site/reserved-addresses.ts),
 // a file the build writes at the root, or an alias of another post or page. Each such
-// collision is one problem naming both.
+// collision is one problem naming both. The build and check:content plan them alike
+// (planSiteRedirects), so an author learns of a collision before building.
+import { contentFileAddress } from "../content/addresses.ts";
 import { problem, type Problem } from "../content/problem.ts";
 import { RESERVED_ADDRESSES } from "../site/reserved-addresses.ts";
 import { claimedAddress, parseAliasPath, type AliasPath } from "./alias-path.ts";
@@ -90,4 +92,32 @@ export function planRedirects(owners: readonly AliasOwner[]): { redirects: Redir
     }
   }
   return { redirects, problems };
+}
+
+/** A file of the site with its data: an Eleventy page's (the build), a post's or page's front matter (check:content). */
+export interface AliasSource {
+  /** Relative to the project, "./" or not ("content/posts/le-smo/index.md"). */
+  file: string;
+  data: { title?: unknown; aliases?: unknown };
+}
+
+/**
+ * The redirects of the site's posts and pages, the one plan the build and check:content
+ * make: every post and page is an owner, aliases or not (its address is taken), at its
+ * address by the content contract (`contentFileAddress`); other files are left out. In
+ * the order of their files, so that both name the same file of two that claim an alias.
+ */
+export function planSiteRedirects(
+  sources: readonly AliasSource[],
+  contentDir?: string,
+): ReturnType<typeof planRedirects> {
+  const owners = sources.flatMap(({ file, data }): AliasOwner[] => {
+    const url = contentFileAddress(file, contentDir);
+    if (url === undefined) return [];
+    const aliases = Array.isArray(data.aliases)
+      ? data.aliases.filter((alias): alias is string => typeof alias === "string")
+      : [];
+    return [{ file: file.replace(/^\.\//, ""), url, title: String(data.title ?? ""), aliases }];
+  });
+  return planRedirects(owners.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
 }

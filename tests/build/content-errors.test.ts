@@ -181,6 +181,20 @@ describe("npm run check:content refuses each authoring mistake with one clear li
   });
 });
 
+describe("npm run check:content checks old addresses (aliases) across the site, as the build does", () => {
+  it("refuses an alias that is another post's address, in the build's line, and exits non-zero", () => {
+    const result = checkContent(
+      projectWith({ "content/posts/autre/index.md": postFile("Autre", 'aliases:\n  - "/un-article/"\n') }),
+    );
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /^content\/posts\/autre\/index\.md: aliases: "\/un-article\/" is the address of content\/posts\/un-article\/index\.md: remove it from one of them$/m,
+    );
+    assert.match(result.stderr, /^2 posts, 0 comments checked: 1 error, 0 warnings$/m);
+  });
+});
+
 describe("npm run check:content's summary", () => {
   /** Eleven valid comments and `twelfth`: twelve comment files in all. */
   const twelveComments = (twelfth: string) => ({

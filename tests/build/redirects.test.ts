@@ -2,7 +2,7 @@
 // a static page at the old address (GitHub Pages and other file hosts), a `_redirects`
 // line or pattern rule (Netlify, Cloudflare Pages) and nginx's map; the pages are valid,
 // their links resolve, and an alias that collides with a page, a reserved address or
-// another alias stops the build naming both.
+// another alias stops the build naming both, in the lines check:content prints.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { findBrokenLinks } from "../helpers/link-check.ts";
+import { runScript } from "../helpers/run-script.ts";
 import {
   buildFixture,
   buildSite,
@@ -243,8 +244,13 @@ describe("old addresses (aliases)", () => {
 describe("aliases that cannot be", () => {
   it("stop the build, one line each naming both files: another page's address, a reserved address, another post's alias", () => {
     const project = temporaryProject({
-      "content/posts/premier/index.md": postFile("Premier", aliases("/commun/", "/second/", "/tags/seo/")),
+      "content/posts/premier/index.md": postFile(
+        "Premier",
+        aliases("/commun/", "/second/", "/tags/seo/", "/troisieme/"),
+      ),
       "content/posts/second/index.md": postFile("Second", aliases("/commun/", "/second/")),
+      // A post without aliases has its address all the same.
+      "content/posts/troisieme/index.md": postFile("Troisième"),
     });
     const build = buildSite({ projectDir: project });
     try {
@@ -261,6 +267,17 @@ describe("aliases that cannot be", () => {
         build.stderr,
         /^content\/posts\/second\/index\.md: aliases: "\/commun\/" is also an alias of content\/posts\/premier\/index\.md/m,
       );
+      assert.match(
+        build.stderr,
+        /^content\/posts\/premier\/index\.md: aliases: "\/troisieme\/" is the address of content\/posts\/troisieme\/index\.md/m,
+      );
+      // check:content reports the same lines, before any build.
+      const check = runScript(project, "check:content", []);
+      assert.equal(check.status, 1, check.stderr);
+      const aliasLines = (output: string) =>
+        output.split("\n").filter((line) => line.includes(": aliases: "));
+      assert.equal(aliasLines(build.stderr).length, 5, build.stderr);
+      assert.deepEqual(aliasLines(check.stderr), aliasLines(build.stderr));
     } finally {
       removeDir(project);
       removeDir(build.outputDir);

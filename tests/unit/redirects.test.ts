@@ -1,11 +1,17 @@
-// Aliases: checked one by one, then across the site, then written as the hosts' rules
-// (one pattern where one covers many) and as nginx's map.
+// Aliases: checked one by one, then across the site (the build's plan and check:content's
+// alike), then written as the hosts' rules (one pattern where one covers many) and as
+// nginx's map.
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import { planRedirects, type AliasOwner } from "../../src/redirects/alias-claims.ts";
+import { after, describe, it } from "node:test";
+import { CommentReader } from "../../src/comments/read-comments.ts";
+import { contentFileAddress } from "../../src/content/addresses.ts";
+import { checkSite } from "../../src/content/check-content.ts";
+import { formatProblem } from "../../src/content/problem.ts";
+import { planRedirects, planSiteRedirects, type AliasOwner } from "../../src/redirects/alias-claims.ts";
 import { aliasPageFile, parseAliasPath } from "../../src/redirects/alias-path.ts";
 import { hostRules, hostRuleWarnings, renderRedirectsFile } from "../../src/redirects/host-rules.ts";
 import { nginxVariable, renderNginxConf } from "../../src/redirects/nginx-conf.ts";
+import { postFile, removeDir, temporaryDir, writeFiles } from "../helpers/site.ts";
 
 const owner = (slug: string, ...aliases: string[]): AliasOwner => ({
   file: `content/posts/${slug}/index.md`,
@@ -95,6 +101,95 @@ describe("planRedirects", () => {
     assert.deepEqual(
       plan.redirects.map((r) => r.alias.written),
       ["/café/", "/ancien", "/ancien/"],
+    );
+  });
+});
+
+const aliasLines = (...list: string[]) => `aliases:\n${list.map((alias) => `  - "${alias}"`).join("\n")}\n`;
+
+describe("the addresses of posts and pages, from their files (the content contract)", () => {
+  it("is /<folder>/ for a post, /<path>/ for a page, none for any other file", () => {
+    for (const [file, address] of [
+      ["content/posts/le-smo/index.md", "/le-smo/"],
+      ["./content/posts/le-smo/index.md", "/le-smo/"],
+      ["content/pages/a-propos/index.md", "/a-propos/"],
+      ["content/pages/a-propos/equipe/index.md", "/a-propos/equipe/"],
+      ["content/posts/le-smo/autre.md", undefined],
+      ["content/posts/le-smo/comments/1.md", undefined],
+      ["content/posts/index.md", undefined],
+      ["content/tags/index.njk", undefined],
+      ["content/index.11ty.js", undefined],
+    ] as const)
+      assert.equal(contentFileAddress(file), address, file);
+    assert.equal(contentFileAddress("site/content/posts/le-smo/index.md", "site/content/"), "/le-smo/");
+    assert.equal(contentFileAddress("posts/le-smo/index.md", ""), "/le-smo/");
+  });
+});
+
+describe("planSiteRedirects, the build's and check:content's one plan", () => {
+  const source = (file: string, ...aliases: string[]) => ({ file, data: { title: file, aliases } });
+  it("takes every post's and page's address, aliases or not, and no other file's", () => {
+    const plan = planSiteRedirects([
+      source("content/posts/un/index.md", "/deux/", "/a-propos/equipe/", "/vieux/"),
+      source("content/posts/deux/index.md"),
+      source("content/pages/a-propos/equipe/index.md"),
+      // Not a post or a page: its data is no alias.
+      source("content/tags/index.njk", "/vieux/"),
+    ]);
+    assert.deepEqual(plan.problems.map(formatProblem), [
+      'content/posts/un/index.md: aliases: "/deux/" is the address of content/posts/deux/index.md: remove it from one of them',
+      'content/posts/un/index.md: aliases: "/a-propos/equipe/" is the address of content/pages/a-propos/equipe/index.md: remove it from one of them',
+    ]);
+    assert.deepEqual(
+      plan.redirects.map((r) => [r.alias.written, r.target]),
+      [["/vieux/", "/un/"]],
+    );
+  });
+
+  it("names the same file of two that claim an alias, whatever order they come in", () => {
+    const a = source("./content/posts/a/index.md", "/commun/");
+    const b = source("./content/posts/b/index.md", "/commun/");
+    for (const sources of [
+      [a, b],
+      [b, a],
+    ])
+      assert.deepEqual(planSiteRedirects(sources).problems.map(formatProblem), [
+        'content/posts/b/index.md: aliases: "/commun/" is also an alias of content/posts/a/index.md: an old address redirects to one page',
+      ]);
+  });
+});
+
+describe("checkSite (npm run check:content)", () => {
+  const root = temporaryDir("aliases");
+  after(() => removeDir(root));
+  writeFiles(root, {
+    "content/posts/premier/index.md": postFile(
+      "Premier",
+      aliasLines("/second/", "/a-propos/", "/tags/seo/", "/feed.xml", "/page/2/", "/commun/", "/ancien/"),
+    ),
+    "content/posts/second/index.md": postFile("Second", "draft: true\n" + aliasLines("/commun")),
+    "content/pages/a-propos/index.md": '---\ntitle: "À propos"\n---\nTexte.\n',
+  });
+
+  it("reports the aliases that collide across the site, as the build plans them, drafts included", () => {
+    const report = checkSite(`${root}/content`, new CommentReader(root), root);
+    const lines = report.problems.map(formatProblem);
+    assert.deepEqual(
+      lines.map((line) => line.replace(/: [^:]*$/, "")),
+      [
+        'content/posts/premier/index.md: aliases: "/second/" is the address of content/posts/second/index.md',
+        'content/posts/premier/index.md: aliases: "/a-propos/" is the address of content/pages/a-propos/index.md',
+        'content/posts/premier/index.md: aliases: "/tags/seo/" is an address the site keeps for its own pages',
+        'content/posts/premier/index.md: aliases: "/feed.xml" is an address the site keeps for its own pages',
+        'content/posts/premier/index.md: aliases: "/page/2/" is an address the site keeps for its own pages',
+        'content/posts/second/index.md: aliases: "/commun" is also an alias of content/posts/premier/index.md',
+      ],
+    );
+    const sources = [...report.posts, ...report.pages];
+    assert.deepEqual(
+      report.problems.slice(-6),
+      planSiteRedirects(sources).problems,
+      "the build's plan, not a copy",
     );
   });
 });
