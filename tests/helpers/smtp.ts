@@ -1,7 +1,8 @@
 // A real SMTP server on loopback for the tests (the `smtp-server` package): it accepts
 // every message, with or without authentication, and keeps what arrived, raw and parsed
 // (mailparser). It can be stopped and started again on the same port, to play an SMTP
-// server that is down for a while.
+// server that is down for a while. Given a certificate, it offers STARTTLS and accepts a
+// login only once the connection is encrypted, as a real provider does.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { freePort } from "./http.ts";
@@ -14,6 +15,14 @@ export interface ReceivedMail {
   parsed: ParsedMail;
   /** The raw header block, unfolded: one header per line. */
   headerLines: string[];
+  /** Whether it came over TLS (after STARTTLS). */
+  secure: boolean;
+}
+
+/** A certificate and its key (PEM), for STARTTLS. */
+export interface SmtpCertificate {
+  key: string;
+  cert: string;
 }
 
 export class TestSmtpServer {
@@ -22,10 +31,13 @@ export class TestSmtpServer {
   readonly logins: string[] = [];
   private server: SMTPServer | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly certificate?: SmtpCertificate,
+  ) {}
 
-  static async start(): Promise<TestSmtpServer> {
-    const smtp = new TestSmtpServer(await freePort());
+  static async start(certificate?: SmtpCertificate): Promise<TestSmtpServer> {
+    const smtp = new TestSmtpServer(await freePort(), certificate);
     await smtp.listen();
     return smtp;
   }
@@ -36,11 +48,13 @@ export class TestSmtpServer {
   }
 
   async listen(): Promise<void> {
+    const tls = this.certificate;
     const server = new SMTPServer({
       authOptional: true,
-      allowInsecureAuth: true,
-      // No TLS on loopback: nodemailer would otherwise upgrade to a certificate it refuses.
-      disabledCommands: ["STARTTLS"],
+      ...(tls
+        ? { key: tls.key, cert: tls.cert, allowInsecureAuth: false }
+        : // No TLS otherwise: nodemailer would upgrade to a certificate it refuses.
+          { allowInsecureAuth: true, disabledCommands: ["STARTTLS"] }),
       logger: false,
       onAuth: (auth, _session, callback) => {
         this.logins.push(auth.username ?? "");
@@ -58,6 +72,7 @@ export class TestSmtpServer {
               raw,
               parsed,
               headerLines: headerBlock.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/),
+              secure: session.secure,
             });
             callback();
           }, callback);
