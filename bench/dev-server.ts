@@ -40,12 +40,17 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
+// Each measurement's edits are its own, so that one never finds another's already shown.
+let measurements = 0;
+
 /** Milliseconds from each edit to the page showing it, one per target. */
 export async function measureCommentEdits(
   siteDir: string,
   targets: readonly EditTarget[],
+  env: Record<string, string> = {},
 ): Promise<number[]> {
   const port = await freePort();
+  const measurement = `${process.pid}-${++measurements}`;
   const server = spawn(
     process.execPath,
     [
@@ -58,6 +63,7 @@ export async function measureCommentEdits(
     ],
     {
       cwd: siteDir,
+      env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "ignore"],
       detached: true, // its own process group, so stop() ends the server and anything it started
     },
@@ -71,7 +77,7 @@ export async function measureCommentEdits(
     await sleep(1000); // let the watcher settle after the initial build
     const latencies: number[] = [];
     for (const [index, target] of targets.entries()) {
-      const marker = `Modification nº ${index + 1} pour le banc d’essai (${process.pid}).`;
+      const marker = `Modification nº ${index + 1} pour le banc d’essai (${measurement}).`;
       const started = performance.now();
       appendFileSync(join(siteDir, target.commentFile), `\n${marker}\n`);
       if (!(await waitFor(`${base}${target.pageUrl}`, (text) => text.includes(marker), 30_000, 5)))
@@ -98,4 +104,45 @@ export function editTargets(posts: number): EditTarget[] {
     targets.push({ commentFile: `${postDir}/comments/5.md`, pageUrl: `/${postDir.split("/").pop()}/` });
   }
   return targets;
+}
+
+/** A dev-server mechanism, and how to serve without it. */
+interface DevMechanism {
+  name: string;
+  env: Record<string, string>;
+}
+
+/** The dev server's own speed mechanisms (scripts/eleventy-patches/), each turned off in turn. */
+const DEV_MECHANISMS: readonly DevMechanism[] = [
+  { name: "touched-file patch", env: { BUILD_SKIP_PATCHES: "touched-file-rebuilds" } },
+  { name: "path-normalization patch", env: { BUILD_SKIP_PATCHES: "path-normalization" } },
+];
+
+export interface DevLatencies {
+  /** Every edit's latency with the defaults, all rounds. */
+  latencies: number[];
+  /** Every edit's latency without each mechanism, all rounds. */
+  without: { name: string; env: Record<string, string>; latencies: number[] }[];
+}
+
+/**
+ * The edits' latencies with the defaults and without each dev mechanism, `rounds` times in
+ * turn (the machine's load moves from one minute to the next: interleaved, each is judged
+ * against the defaults of the same minutes).
+ */
+export async function measureDevServer(
+  siteDir: string,
+  targets: readonly EditTarget[],
+  rounds = 2,
+): Promise<DevLatencies> {
+  const result: DevLatencies = {
+    latencies: [],
+    without: DEV_MECHANISMS.map((mechanism) => ({ ...mechanism, latencies: [] })),
+  };
+  for (let round = 0; round < rounds; round++) {
+    result.latencies.push(...(await measureCommentEdits(siteDir, targets)));
+    for (const mechanism of result.without)
+      mechanism.latencies.push(...(await measureCommentEdits(siteDir, targets, mechanism.env)));
+  }
+  return result;
 }

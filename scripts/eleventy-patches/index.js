@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
+import { rememberPathNormalization } from "./path-normalization.js";
 import { indexTemplateMapLookups } from "./template-map-lookup.js";
 import { renderTouchedFilesAlone } from "./touched-file-rebuilds.js";
 import { boundWrittenPagesMemory } from "./written-pages-memory.js";
@@ -46,6 +47,9 @@ export function eleventyPatches(oneOffBuild) {
   // Each new edge of the dependency graph looked for among all the others (quadratic).
   const graphEdges = async () =>
     indexDependencyGraphEdges(createRequire(ELEVENTY)("dependency-graph").DepGraph);
+  // Every page's path normalised again each time the dependency graph is asked about it.
+  const pathNormalization = async () =>
+    rememberPathNormalization(await eleventyModule("Util/PathNormalizer"));
   // Every finished page kept in memory until the build ends.
   const writtenPages = async () =>
     boundWrittenPagesMemory(
@@ -64,6 +68,7 @@ export function eleventyPatches(oneOffBuild) {
   return [
     { name: "template-map-lookup", apply: pageMap },
     { name: "dependency-graph-edges", apply: graphEdges },
+    { name: "path-normalization", apply: pathNormalization },
     ...(oneOffBuild
       ? [{ name: "written-pages-memory", apply: writtenPages }]
       : [{ name: "touched-file-rebuilds", apply: touchedFiles }]),

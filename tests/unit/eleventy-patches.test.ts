@@ -37,6 +37,7 @@ describe("the Eleventy patches", () => {
       assert.deepEqual(await patchEleventy({ oneOffBuild: true }), [
         "template-map-lookup",
         "dependency-graph-edges",
+        "path-normalization",
         "written-pages-memory",
       ]);
       assert.equal(warn.mock.callCount(), 0);
@@ -48,12 +49,15 @@ describe("the Eleventy patches", () => {
   it("leave out those BUILD_SKIP_PATCHES names (the benchmark's builds without them)", async () => {
     assert.deepEqual(
       await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }),
-      ["template-map-lookup", "dependency-graph-edges"],
+      ["template-map-lookup", "dependency-graph-edges", "path-normalization"],
     );
     assert.deepEqual(
       await patchEleventy({
         oneOffBuild: true,
-        env: { BUILD_SKIP_PATCHES: "template-map-lookup,dependency-graph-edges,written-pages-memory" },
+        env: {
+          BUILD_SKIP_PATCHES:
+            "template-map-lookup,dependency-graph-edges,path-normalization,written-pages-memory",
+        },
       }),
       [],
     );
@@ -62,7 +66,7 @@ describe("the Eleventy patches", () => {
   it("leave the dev server's way of writing pages as Eleventy's, and render a touched file alone there", () => {
     assert.deepEqual(
       eleventyPatches(false).map((patch) => patch.name),
-      ["template-map-lookup", "dependency-graph-edges", "touched-file-rebuilds"],
+      ["template-map-lookup", "dependency-graph-edges", "path-normalization", "touched-file-rebuilds"],
     );
   });
 
