@@ -44,7 +44,7 @@ function stop(server: ChildProcess): Promise<void> {
 let measurements = 0;
 
 /** Milliseconds from each edit to the page showing it, one per target. */
-export async function measureCommentEdits(
+async function measureCommentEdits(
   siteDir: string,
   targets: readonly EditTarget[],
   env: Record<string, string> = {},
