@@ -12,7 +12,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseHTML } from "linkedom";
 import type { Browser, Page } from "playwright-core";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue } from "../../src/comment-server/store/queue.ts";
@@ -24,6 +23,7 @@ import {
   SITE_ORIGIN,
   startTestServer,
   tokenMadeAgo,
+  moderateOnTheWeb,
   type TestServer,
 } from "../helpers/comment-server.ts";
 import { TestSmtpServer, to, type ReceivedMail } from "../helpers/smtp.ts";
@@ -76,27 +76,7 @@ describe("the notification pages in Chromium: no axe violation", { skip, timeout
   }
 
   /** Approves a queued comment through the moderation page's login and decision forms. */
-  async function approve(id: number): Promise<void> {
-    const login = await postForm(
-      `${server.url}/moderation/connexion`,
-      { password: PASSWORD },
-      { origin: server.url },
-    );
-    const cookie = login.headers
-      .getSetCookie()
-      .find((line) => line.startsWith("moderation="))
-      ?.split(";")[0];
-    assert.ok(cookie, "a session cookie");
-    const page = await (await fetch(`${server.url}/moderation`, { headers: { cookie } })).text();
-    const csrf = parseHTML(page).document.querySelector('input[name="csrf"]')?.getAttribute("value");
-    assert.ok(csrf, "a CSRF token");
-    const body = new URLSearchParams({ csrf, action: "approuver", "id[]": String(id) }).toString();
-    const decision = await postForm(`${server.url}/moderation/decision`, body, {
-      origin: server.url,
-      cookie,
-    });
-    assert.equal(decision.status, 303, decision.text);
-  }
+  const approve = (id: number) => moderateOnTheWeb(server.url, PASSWORD, id, "approuver");
 
   before(async () => {
     smtp = await TestSmtpServer.start();

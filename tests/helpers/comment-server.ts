@@ -1,7 +1,9 @@
 // The intake server for tests: the real server on loopback, on a free port, with its
 // SQLite queue in a temporary folder (or the PostgreSQL database given) and a copy of a
 // project (the seed by default).
+import assert from "node:assert/strict";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { serverConfigFromEnv, type ServerConfig } from "../../src/comment-server/config.ts";
 import { startCommentServer } from "../../src/comment-server/server.ts";
 import { previewToken } from "../../src/comment-server/preview-token.ts";
@@ -71,6 +73,30 @@ export async function postForm(
     redirect: "manual",
   });
   return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/**
+ * Decides on one queued comment as a moderator does on the web: logs in with `password`,
+ * reads the page's CSRF token, posts the decision; asserts each step answered as it should.
+ */
+export async function moderateOnTheWeb(
+  serverUrl: string,
+  password: string,
+  id: number,
+  action: "approuver" | "refuser",
+): Promise<void> {
+  const login = await postForm(`${serverUrl}/moderation/connexion`, { password }, { origin: serverUrl });
+  const cookie = login.headers
+    .getSetCookie()
+    .find((line) => line.startsWith("moderation="))
+    ?.split(";")[0];
+  assert.ok(cookie, "a session cookie");
+  const page = await (await fetch(`${serverUrl}/moderation`, { headers: { cookie } })).text();
+  const csrf = parseHTML(page).document.querySelector('input[name="csrf"]')?.getAttribute("value");
+  assert.ok(csrf, "a CSRF token");
+  const body = new URLSearchParams({ csrf, action, "id[]": String(id) }).toString();
+  const decision = await postForm(`${serverUrl}/moderation/decision`, body, { origin: serverUrl, cookie });
+  assert.equal(decision.status, 303, decision.text);
 }
 
 export const aReader: Fields = {

@@ -24,6 +24,7 @@ import {
   startTestServer,
   tokenMadeAgo,
   type Fields,
+  moderateOnTheWeb,
   type TestServer,
 } from "../helpers/comment-server.ts";
 import { repositoryRoot } from "../helpers/site.ts";
@@ -80,29 +81,9 @@ async function queueIdOf(text: string): Promise<number> {
   return comment.id;
 }
 
-async function moderatorSession(): Promise<{ cookie: string; csrf: string }> {
-  const login = await postForm(
-    `${server.url}/moderation/connexion`,
-    { password: PASSWORD },
-    { origin: server.url },
-  );
-  const cookie = login.headers
-    .getSetCookie()
-    .find((line) => line.startsWith("moderation="))
-    ?.split(";")[0];
-  assert.ok(cookie, "a session cookie");
-  const page = await (await fetch(`${server.url}/moderation`, { headers: { cookie } })).text();
-  const csrf = documentOf(page).querySelector('input[name="csrf"]')?.getAttribute("value");
-  assert.ok(csrf, "a CSRF token");
-  return { cookie, csrf };
-}
-
 /** Approves or refuses one queued comment on the moderation page. */
 async function decide(id: number, action: "approuver" | "refuser"): Promise<void> {
-  const { cookie, csrf } = await moderatorSession();
-  const body = new URLSearchParams({ csrf, action, "id[]": String(id) }).toString();
-  const answer = await postForm(`${server.url}/moderation/decision`, body, { origin: server.url, cookie });
-  assert.equal(answer.status, 303, answer.text);
+  await moderateOnTheWeb(server.url, PASSWORD, id, action);
 }
 
 function linkIn(mail: ReceivedMail, path: string): string {
