@@ -12,25 +12,16 @@ export type FormFields = Record<string, string | string[]>;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/**
+ * One name or value: "+" is a space, each %XX a byte. decodeURIComponent refuses a "%"
+ * not followed by two hexadecimal digits and bytes that are not UTF-8 (overlong forms,
+ * surrogates), as a strict reading must.
+ */
 function decodeComponent(raw: string): string {
-  const plus = raw.replaceAll("+", " ");
-  if (!plus.includes("%")) return plus;
-  const bytes: number[] = [];
-  for (let index = 0; index < plus.length; index++) {
-    const character = plus.charCodeAt(index);
-    if (character === 0x25) {
-      const hex = plus.slice(index + 1, index + 3);
-      if (!/^[0-9a-fA-F]{2}$/.test(hex))
-        throw new FormBodyError("a % not followed by two hexadecimal digits");
-      bytes.push(Number.parseInt(hex, 16));
-      index += 2;
-    } else if (character < 0x80) bytes.push(character);
-    else bytes.push(...Buffer.from(plus[index] ?? "", "utf8"));
-  }
   try {
-    return utf8.decode(Uint8Array.from(bytes));
+    return decodeURIComponent(raw.replaceAll("+", " "));
   } catch {
-    throw new FormBodyError("text that is not UTF-8");
+    throw new FormBodyError("a stray % or text that is not UTF-8");
   }
 }
 

@@ -50,6 +50,8 @@ describe("form bodies are read strictly", () => {
     assert.throws(() => parseFormBody(bytes("a=100%")), FormBodyError);
     assert.throws(() => parseFormBody(bytes("a=%zz")), FormBodyError);
     assert.throws(() => parseFormBody(bytes("a=%C3%28")), FormBodyError);
+    assert.throws(() => parseFormBody(bytes("a=%C0%AF")), FormBodyError, "an overlong form");
+    assert.throws(() => parseFormBody(bytes("a=%ED%A0%80")), FormBodyError, "a surrogate");
     assert.throws(() => parseFormBody(Buffer.from([0x61, 0x3d, 0xff])), FormBodyError);
     const many = Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `f${i}=x`).join("&");
     assert.throws(() => parseFormBody(bytes(many)), FormBodyError);
