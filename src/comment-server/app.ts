@@ -14,6 +14,7 @@ import Fastify, {
 import { createCommentMarkdown } from "../markdown/comment-markdown.ts";
 import type { ServerConfig } from "./config.ts";
 import { FormBodyError, parseFormBody } from "./form-body.ts";
+import { OneLinePerRequest } from "./logger.ts";
 import { SERVER_CONTENT_SECURITY_POLICY, STYLESHEET_PATH } from "./pages/layout.ts";
 import { messagePage } from "./pages/reader-pages.ts";
 import type { Moderation } from "./moderation/moderate.ts";
@@ -95,7 +96,9 @@ function errorPage(error: FastifyError): { status: number; title: string; messag
 
 export function buildApp(config: ServerConfig, services: AppServices): FastifyInstance {
   const app = Fastify({
-    ...(services.logger ? { loggerInstance: services.logger } : { logger: false }),
+    ...(services.logger
+      ? { loggerInstance: services.logger, logController: new OneLinePerRequest() }
+      : { logger: false }),
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Behind a reverse proxy, request.ip is the address its X-Forwarded-For gives, only

@@ -1,7 +1,8 @@
-// The intake server's log: JSON lines (pino), one per request — its id, method, path,
-// status and time — and one per event (a comment queued, published, a login). Never an
+// The intake server's log: JSON lines (pino), one per request once answered — its id,
+// method, path, status and time — and one per event (a comment queued, published, a login). Never an
 // e-mail address or a client's address: requests are logged without their address,
 // headers or query string (an unsubscribe link's token), and events name comments by id.
+import { LogController, type FastifyReply, type FastifyRequest } from "fastify";
 import { pino, type DestinationStream, type Logger } from "pino";
 
 interface RequestFacts {
@@ -24,4 +25,22 @@ export function createServerLogger(destination: DestinationStream = process.stdo
     },
     destination,
   );
+}
+
+/**
+ * Fastify's request lines, one per request instead of two ("incoming request", then
+ * "request completed"): the line written once the request is answered says all of it.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const facts = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...facts, err: error }, "request errored");
+    else reply.log.info(facts, "request completed");
+  }
 }

@@ -390,6 +390,30 @@ describe("moderation on the web", () => {
     assert.equal(statusLine(after.text), "Session fermée.");
   });
 
+  test("one log line per request, once answered: its id, method, path without query, status and time", () => {
+    const lines = server.log.map(
+      (line) =>
+        JSON.parse(line) as {
+          msg: string;
+          reqId?: string;
+          req?: { method: string; path: string };
+          res?: { status: number };
+          responseTime?: number;
+        },
+    );
+    assert.ok(!lines.some((line) => line.msg === "incoming request"));
+    const answered = lines.filter((line) => line.msg === "request completed");
+    assert.ok(answered.length > 10);
+    for (const line of answered) {
+      assert.match(line.reqId ?? "", /^[0-9a-f-]{36}$/);
+      assert.match(line.req?.method ?? "", /^(GET|POST)$/);
+      assert.doesNotMatch(line.req?.path ?? "?", /\?/);
+      assert.equal(typeof line.res?.status, "number");
+      assert.equal(typeof line.responseTime, "number");
+    }
+    assert.equal(new Set(answered.map((line) => line.reqId)).size, answered.length);
+  });
+
   test("no e-mail or client address in any log line", () => {
     const messages = server.log.map((line) => (JSON.parse(line) as { msg: string }).msg);
     assert.ok(messages.some((message) => message.startsWith("moderation: ")));

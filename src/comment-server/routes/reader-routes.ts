@@ -71,15 +71,14 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
     return send(reply, status, formPage(context, { title, fields, notice, ...(post?.open ? { post } : {}) }));
   };
 
-  /** The checks every submission passes before its fields are: the rate limit, the honeypot. */
+  /** The checks every submission passes before its fields are: the client's rate limit, the honeypot. */
   async function screened(
-    request: FastifyRequest,
+    client: string,
     reply: FastifyReply,
     action: RatedAction,
     fields: SubmittedFields,
     raw: FormFields,
   ): Promise<boolean> {
-    const client = clientKey(config.secret, request.ip);
     if (await overRateLimit(counter, client, action)) {
       await refuse(
         reply,
@@ -224,7 +223,8 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
   app.post("/apercu", keepingTheText, async (request, reply) => {
     const raw = formFields(request);
     const fields = submittedFields(raw);
-    if (!(await screened(request, reply, "preview", fields, raw))) return reply;
+    const client = clientKey(config.secret, request.ip);
+    if (!(await screened(client, reply, "preview", fields, raw))) return reply;
     const ok = await checked(reply, fields);
     if (!ok) return reply;
     return preview(reply, 200, ok.post, fields, ok.submission, previewToken(config.secret, ok.submission));
@@ -233,7 +233,8 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
   app.post("/publier", keepingTheText, async (request, reply) => {
     const raw = formFields(request);
     const fields = submittedFields(raw);
-    if (!(await screened(request, reply, "publish", fields, raw))) return reply;
+    const client = clientKey(config.secret, request.ip);
+    if (!(await screened(client, reply, "publish", fields, raw))) return reply;
     const ok = await checked(reply, fields);
     if (!ok) return reply;
     const { submission, post } = ok;
@@ -252,7 +253,7 @@ export function readerRoutes(app: FastifyInstance, services: ReaderServices): vo
       publishedBodies: post.comments.map((comment) => comment.bodyHtml),
     });
     // The publication counts against the client's limit in the transaction that queues it.
-    const counted = { client: clientKey(config.secret, request.ip), action: "publish", at: Date.now() };
+    const counted = { client, action: "publish", at: Date.now() };
     const queued = await queue.add({ ...submission, submittedAt: new Date(), marks, token }, counted);
     if (queued.added)
       request.log.info(
