@@ -3,7 +3,9 @@
 // pg_ctl on a temporary folder, listening on 127.0.0.1 only, on a free port, with its
 // socket in that folder and trust authentication, so a test can stop it and start it
 // again. PostgreSQL refuses to run as root: as root, each command runs as the `postgres`
-// user (runuser), which owns the folder.
+// user (runuser), which owns the folder. The tests' clusters run with fsync off (nothing
+// of theirs need survive a power cut); `startPostgres({ durable: true })`, for a benchmark
+// of durable writes, leaves fsync and synchronous_commit on, as PostgreSQL ships them.
 //
 // Without the binaries the PostgreSQL tests are skipped, saying why; under CI=true they
 // run anyway and fail, so that a CI machine without them is noticed.
@@ -76,8 +78,17 @@ process.once("exit", () => {
   for (const stopNow of running) stopNow();
 });
 
+export interface PostgresOptions {
+  /**
+   * Commits flushed to the disk (fsync and synchronous_commit on, PostgreSQL's defaults),
+   * for a benchmark of durable writes. Off by default: the tests' clusters run with
+   * fsync off.
+   */
+  durable?: boolean;
+}
+
 /** Starts a new cluster; `destroy()` it when done. */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres({ durable = false }: PostgresOptions = {}): Promise<PostgresCluster> {
   const reason = unavailableReason();
   if (reason) throw new Error(`PostgreSQL tests: ${reason}`);
   const bin = binaries() ?? "";
@@ -119,12 +130,17 @@ export async function startPostgres(): Promise<PostgresCluster> {
     join(data, "postgresql.conf"),
     [
       "",
-      "# tests/helpers/postgres.ts: this machine only, on a port of its own; a throw-away",
-      "# cluster need not survive a power cut.",
+      "# tests/helpers/postgres.ts: this machine only, on a port of its own.",
       "listen_addresses = '127.0.0.1'",
       `port = ${port}`,
       `unix_socket_directories = '${socket}'`,
-      "fsync = off",
+      ...(durable
+        ? [
+            "# Durable, for a benchmark: commits flushed to the disk.",
+            "fsync = on",
+            "synchronous_commit = on",
+          ]
+        : ["# A throw-away cluster need not survive a power cut.", "fsync = off"]),
       "",
     ].join("\n"),
   );
