@@ -154,6 +154,31 @@ describe("the queue keeps what it must, and no longer", () => {
     assert.equal(left.length, 1);
   });
 
+  test("a token queues one comment, in one batch (a double click) or across batches; only it is counted", async () => {
+    const grouped = new CommentQueue(db, new WriteBatch(db));
+    const counted = (client: string) => ({ client, action: "publish", at: Date.now() });
+    const before = await grouped.add(comment("déjà là", "d@exemple.fr", new Date()), counted("earlier"));
+    const [first, second, again, other] = await Promise.all([
+      grouped.add(comment("deux clics", "d@exemple.fr", new Date()), counted("double-click")),
+      grouped.add(comment("deux clics", "d@exemple.fr", new Date()), counted("double-click")),
+      grouped.add(comment("déjà là", "d@exemple.fr", new Date()), counted("earlier")),
+      grouped.add(comment("un autre", "d@exemple.fr", new Date()), counted("other")),
+    ]);
+    assert.deepEqual(first, { id: first?.id, added: true });
+    assert.deepEqual(second, { id: first?.id, added: false });
+    assert.deepEqual(again, { id: before.id, added: false });
+    assert.equal(other?.added, true);
+    assert.equal(new Set([before.id, first?.id, other?.id]).size, 3);
+    const events = await db
+      .selectFrom("rate_events")
+      .select("client")
+      .where("client", "in", ["earlier", "double-click", "other"])
+      .execute();
+    assert.deepEqual(events.map((event) => event.client).sort(), ["double-click", "earlier", "other"]);
+    const rows = await db.selectFrom("comments").select("text").where("email", "=", "d@exemple.fr").execute();
+    assert.deepEqual(rows.map((row) => row.text).sort(), ["deux clics", "déjà là", "un autre"]);
+  });
+
   test("a decision applies only to a comment still waiting", async () => {
     const { id } = await queue.add(comment("à décider", "c@exemple.fr", new Date()));
     const [first, second] = await Promise.all([queue.decide([id], "approved"), queue.decide([id], "spam")]);
@@ -173,8 +198,17 @@ describe("group commit", () => {
     removeDir(dir);
   });
 
-  const event = (client: string) => (trx: QueueDb) =>
-    trx.insertInto("rate_events").values({ client, action: "test", at: 1 }).execute();
+  /** Each client named is one event row, written in one statement per batch. */
+  const batches: number[] = [];
+  const events = async (trx: QueueDb, clients: readonly string[]) => {
+    batches.push(clients.length);
+    await trx
+      .insertInto("rate_events")
+      .values(clients.map((client) => ({ client, action: "test", at: 1 })))
+      .execute();
+    return clients.map((client) => `written: ${client}`);
+  };
+  const failing = async () => Promise.reject(new Error("broken"));
   const stored = async (prefix: string) =>
     (await db.selectFrom("rate_events").select("client").where("client", "like", `${prefix}%`).execute())
       .length;
@@ -187,29 +221,66 @@ describe("group commit", () => {
         name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
     });
     const grouped = new WriteBatch(counting as QueueDb);
-    await Promise.all(Array.from({ length: 100 }, (_, i) => grouped.write(event(`together-${i}`))));
+    batches.length = 0;
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => grouped.write(events, `together-${i}`)),
+    );
     assert.equal(await stored("together-"), 100);
     assert.ok(transactions < 10, `${transactions} transactions for 100 writes at once`);
+    assert.equal(batches.length, transactions, "one call of the writer per batch, with all its writes");
+    // Each write gets its own result back.
+    assert.deepEqual(
+      results,
+      Array.from({ length: 100 }, (_, i) => `written: together-${i}`),
+    );
     // One write alone is committed at once, not held for company.
-    await batch.write(event("alone"));
+    assert.equal(await batch.write(events, "alone"), "written: alone");
     assert.equal(await stored("alone"), 1);
+  });
+
+  test("writes of two kinds made together share one transaction", async () => {
+    let transactions = 0;
+    const counting = new Proxy(db, {
+      get: (target, name) =>
+        name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
+    });
+    const grouped = new WriteBatch(counting as QueueDb);
+    const other = async (trx: QueueDb, clients: readonly string[]) => events(trx, clients);
+    await Promise.all([grouped.write(events, "kind-a"), grouped.write(other, "kind-b")]);
+    assert.equal(await stored("kind-"), 2);
+    assert.equal(transactions, 1);
   });
 
   test("a write that fails fails its batch, and nothing of that batch is committed", async () => {
     const batch = new WriteBatch(db);
     // Committed in a batch of its own, before the others arrive.
-    await batch.write(event("first"));
-    const fine = batch.write(event("fails-with-it"));
-    const failing = batch.write(() => Promise.reject(new Error("broken")));
-    await assert.rejects(failing, /broken/);
+    await batch.write(events, "first");
+    const fine = batch.write(events, "fails-with-it");
+    const broken = batch.write(failing, "anything");
+    await assert.rejects(broken, /broken/);
     await assert.rejects(fine, /broken/);
     assert.equal(await stored("fails-with-it"), 0);
     assert.equal(await stored("first"), 1);
   });
 
+  test("a writer that loses a write's result fails its batch", async () => {
+    const batch = new WriteBatch(db);
+    const short = async (trx: QueueDb, clients: readonly string[]) => (await events(trx, clients)).slice(1);
+    await assert.rejects(
+      Promise.all([batch.write(short, "short-1"), batch.write(short, "short-2")]),
+      /1 results for 2 writes/,
+    );
+    assert.equal(await stored("short-"), 0);
+  });
+
   test("ungrouped (COMMENTS_GROUP_COMMIT=0), each write is its own transaction", async () => {
     const batch = new WriteBatch(db, false);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => batch.write(event(`apart-${i}`))));
+    batches.length = 0;
+    await Promise.all(Array.from({ length: 10 }, (_, i) => batch.write(events, `apart-${i}`)));
     assert.equal(await stored("apart-"), 10);
+    assert.deepEqual(
+      batches,
+      Array.from({ length: 10 }, () => 1),
+    );
   });
 });

@@ -6,6 +6,22 @@ import type { QueueDb } from "./database.ts";
 import type { QueueDatabase } from "./schema.ts";
 import { WriteBatch } from "./write-batch.ts";
 
+/** A preview, a publication or a failed login, counted against a client's limit (../rate-limit.ts). */
+export interface CountedEvent {
+  client: string;
+  action: string;
+  at: number;
+}
+
+/** The events of one batch (./write-batch.ts), in one statement. */
+async function insertEvents(db: QueueDb, events: readonly CountedEvent[]): Promise<void[]> {
+  await db
+    .insertInto("rate_events")
+    .values([...events])
+    .execute();
+  return events.map(() => undefined);
+}
+
 export class EventCounter {
   /** `writes`: the server's group commit (./write-batch.ts); one transaction per write otherwise. */
   constructor(
@@ -26,7 +42,7 @@ export class EventCounter {
   }
 
   async record(client: string, action: string, at = Date.now()): Promise<void> {
-    await this.writes.write((db) => db.insertInto("rate_events").values({ client, action, at }).execute());
+    await this.writes.write(insertEvents, { client, action, at });
   }
 
   /** Clears a client's events of one kind (a successful login clears its failures). */

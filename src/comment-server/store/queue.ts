@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { sql, type Selectable } from "kysely";
 import { textKey } from "../spam-marks.ts";
+import type { CountedEvent } from "./counters.ts";
 import { onPostgres, type QueueDb } from "./database.ts";
 import type { CommentsTable, QueueDatabase, QueueStatus } from "./schema.ts";
 import { WriteBatch } from "./write-batch.ts";
@@ -68,11 +69,70 @@ function fromRow(row: Selectable<CommentsTable>): QueuedComment {
 /** The name of the publisher's lock on PostgreSQL (advisory locks are numbers: its hash is taken). */
 const PUBLISHER_LOCK = "nous-les-geeks: comment publisher";
 
-/** A preview or a publication counted against a client's limit (../rate-limit.ts). */
-export interface CountedEvent {
-  client: string;
-  action: string;
-  at: number;
+interface Addition {
+  comment: NewQueuedComment;
+  counted?: CountedEvent;
+}
+
+/**
+ * The comments of one batch (./write-batch.ts) in three statements whatever their number:
+ * the rows, each made only if its token made none yet; the publications counted, for the
+ * rows made; the rows found instead, for the tokens already used. Of two additions with
+ * one token in a batch (a double click), the first makes the row and the second finds it.
+ */
+async function addComments(
+  db: QueueDb,
+  additions: readonly Addition[],
+): Promise<Array<{ id: number; added: boolean }>> {
+  const hashes = additions.map(({ comment }) => tokenHash(comment.token));
+  const made = await db
+    .insertInto("comments")
+    .values(
+      additions.map(({ comment }, index) => ({
+        status: "pending" as const,
+        post: comment.post,
+        parent: comment.parent ?? null,
+        author: comment.author,
+        email: comment.email,
+        url: comment.url ?? null,
+        text: comment.text,
+        text_key: textKey(comment.text),
+        submitted_at: comment.submittedAt.toISOString(),
+        marks: JSON.stringify(comment.marks),
+        token_hash: hashes[index] as string,
+      })),
+    )
+    .onConflict((conflict) => conflict.column("token_hash").doNothing())
+    .returning(["id", "token_hash"])
+    .execute();
+  const madeFor = new Map(made.map((row) => [row.token_hash, row.id]));
+  const results: Array<{ id: number; added: boolean } | undefined> = hashes.map((hash) => {
+    const id = madeFor.get(hash);
+    if (id === undefined) return undefined;
+    madeFor.delete(hash);
+    return { id, added: true };
+  });
+  const counted = additions.flatMap((addition, index) =>
+    results[index] && addition.counted ? [addition.counted] : [],
+  );
+  if (counted.length > 0) await db.insertInto("rate_events").values(counted).execute();
+  const used = [...new Set(hashes.filter((_, index) => !results[index]))];
+  if (used.length > 0) {
+    const found = await db
+      .selectFrom("comments")
+      .select(["id", "token_hash"])
+      .where("token_hash", "in", used)
+      .execute();
+    const foundFor = new Map(found.map((row) => [row.token_hash, row.id]));
+    hashes.forEach((hash, index) => {
+      const id = foundFor.get(hash);
+      if (!results[index] && id !== undefined) results[index] = { id, added: false };
+    });
+  }
+  return results.map((result, index) => {
+    if (!result) throw new Error(`comment queue: no row for the token of addition ${index}`);
+    return result;
+  });
 }
 
 export class CommentQueue {
@@ -107,37 +167,7 @@ export class CommentQueue {
    * used gives back the comment it queued, `added: false`, and counts nothing.
    */
   add(comment: NewQueuedComment, counted?: CountedEvent): Promise<{ id: number; added: boolean }> {
-    const hash = tokenHash(comment.token);
-    return this.writes.write(async (db) => {
-      const inserted = await db
-        .insertInto("comments")
-        .values({
-          status: "pending",
-          post: comment.post,
-          parent: comment.parent ?? null,
-          author: comment.author,
-          email: comment.email,
-          url: comment.url ?? null,
-          text: comment.text,
-          text_key: textKey(comment.text),
-          submitted_at: comment.submittedAt.toISOString(),
-          marks: JSON.stringify(comment.marks),
-          token_hash: hash,
-        })
-        .onConflict((conflict) => conflict.column("token_hash").doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (inserted) {
-        if (counted) await db.insertInto("rate_events").values(counted).execute();
-        return { id: inserted.id, added: true };
-      }
-      const existing = await db
-        .selectFrom("comments")
-        .select("id")
-        .where("token_hash", "=", hash)
-        .executeTakeFirstOrThrow();
-      return { id: existing.id, added: false };
-    });
+    return this.writes.write(addComments, counted ? { comment, counted } : { comment });
   }
 
   async get(id: number): Promise<QueuedComment | undefined> {
