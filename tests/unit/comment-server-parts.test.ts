@@ -209,23 +209,29 @@ describe("group commit", () => {
     return clients.map((client) => `written: ${client}`);
   };
   const failing = async () => Promise.reject(new Error("broken"));
+  /** The database, counting the transactions begun through it. */
+  const countingTransactions = () => {
+    let transactions = 0;
+    const counted = new Proxy(db, {
+      get: (target, name) =>
+        name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
+    });
+    return { db: counted as QueueDb, transactions: () => transactions };
+  };
   const stored = async (prefix: string) =>
     (await db.selectFrom("rate_events").select("client").where("client", "like", `${prefix}%`).execute())
       .length;
 
   test("writes arriving together share commits, and each resolves once its own is committed", async () => {
     const batch = new WriteBatch(db);
-    let transactions = 0;
-    const counting = new Proxy(db, {
-      get: (target, name) =>
-        name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
-    });
-    const grouped = new WriteBatch(counting as QueueDb);
+    const counting = countingTransactions();
+    const grouped = new WriteBatch(counting.db);
     batches.length = 0;
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) => grouped.write(events, `together-${i}`)),
     );
     assert.equal(await stored("together-"), 100);
+    const transactions = counting.transactions();
     assert.ok(transactions < 10, `${transactions} transactions for 100 writes at once`);
     assert.equal(batches.length, transactions, "one call of the writer per batch, with all its writes");
     // Each write gets its own result back.
@@ -239,16 +245,12 @@ describe("group commit", () => {
   });
 
   test("writes of two kinds made together share one transaction", async () => {
-    let transactions = 0;
-    const counting = new Proxy(db, {
-      get: (target, name) =>
-        name === "transaction" ? () => (transactions++, target.transaction()) : Reflect.get(target, name),
-    });
-    const grouped = new WriteBatch(counting as QueueDb);
+    const counting = countingTransactions();
+    const grouped = new WriteBatch(counting.db);
     const other = async (trx: QueueDb, clients: readonly string[]) => events(trx, clients);
     await Promise.all([grouped.write(events, "kind-a"), grouped.write(other, "kind-b")]);
     assert.equal(await stored("kind-"), 2);
-    assert.equal(transactions, 1);
+    assert.equal(counting.transactions(), 1);
   });
 
   test("a write that fails fails its batch, and nothing of that batch is committed", async () => {
