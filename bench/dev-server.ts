@@ -116,7 +116,6 @@ interface DevMechanism {
 const DEV_MECHANISMS: readonly DevMechanism[] = [
   { name: "touched-file patch", env: { BUILD_SKIP_PATCHES: "touched-file-rebuilds" } },
   { name: "path-normalization patch", env: { BUILD_SKIP_PATCHES: "path-normalization" } },
-  { name: "tag-collections patch", env: { BUILD_SKIP_PATCHES: "tag-collections" } },
 ];
 
 export interface DevLatencies {

@@ -220,12 +220,6 @@ const MECHANISMS: readonly Mechanism[] = [
     at: "largest",
   },
   {
-    name: "tag-collections patch",
-    without: "Eleventy's collection of each tag (BUILD_SKIP_PATCHES=tag-collections)",
-    env: { BUILD_SKIP_PATCHES: "tag-collections" },
-    at: "largest",
-  },
-  {
     name: "written-pages patch",
     without: "Eleventy's page writing (BUILD_SKIP_PATCHES=written-pages-memory)",
     env: { BUILD_SKIP_PATCHES: "written-pages-memory" },

@@ -8,7 +8,6 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { indexDependencyGraphEdges } from "./dependency-graph-edges.js";
 import { rememberPathNormalization } from "./path-normalization.js";
-import { indexTagCollections } from "./tag-collections.js";
 import { indexTemplateMapLookups } from "./template-map-lookup.js";
 import { renderTouchedFilesAlone } from "./touched-file-rebuilds.js";
 import { boundWrittenPagesMemory } from "./written-pages-memory.js";
@@ -51,12 +50,6 @@ export function eleventyPatches(oneOffBuild) {
   // Every page's path normalised again each time the dependency graph is asked about it.
   const pathNormalization = async () =>
     rememberPathNormalization(await eleventyModule("Util/PathNormalizer"));
-  // Every page of the site sorted again for each tag's collection.
-  const tagCollections = async () =>
-    indexTagCollections(
-      await eleventyModule("TemplateCollection"),
-      await eleventyModule("Data/TemplateData"),
-    );
   // Every finished page kept in memory until the build ends.
   const writtenPages = async () =>
     boundWrittenPagesMemory(
@@ -76,7 +69,6 @@ export function eleventyPatches(oneOffBuild) {
     { name: "template-map-lookup", apply: pageMap },
     { name: "dependency-graph-edges", apply: graphEdges },
     { name: "path-normalization", apply: pathNormalization },
-    { name: "tag-collections", apply: tagCollections },
     ...(oneOffBuild
       ? [{ name: "written-pages-memory", apply: writtenPages }]
       : [{ name: "touched-file-rebuilds", apply: touchedFiles }]),

@@ -38,7 +38,6 @@ describe("the Eleventy patches", () => {
         "template-map-lookup",
         "dependency-graph-edges",
         "path-normalization",
-        "tag-collections",
         "written-pages-memory",
       ]);
       assert.equal(warn.mock.callCount(), 0);
@@ -50,14 +49,14 @@ describe("the Eleventy patches", () => {
   it("leave out those BUILD_SKIP_PATCHES names (the benchmark's builds without them)", async () => {
     assert.deepEqual(
       await patchEleventy({ oneOffBuild: true, env: { BUILD_SKIP_PATCHES: "written-pages-memory" } }),
-      ["template-map-lookup", "dependency-graph-edges", "path-normalization", "tag-collections"],
+      ["template-map-lookup", "dependency-graph-edges", "path-normalization"],
     );
     assert.deepEqual(
       await patchEleventy({
         oneOffBuild: true,
         env: {
           BUILD_SKIP_PATCHES:
-            "template-map-lookup,dependency-graph-edges,path-normalization,tag-collections,written-pages-memory",
+            "template-map-lookup,dependency-graph-edges,path-normalization,written-pages-memory",
         },
       }),
       [],
@@ -67,13 +66,7 @@ describe("the Eleventy patches", () => {
   it("leave the dev server's way of writing pages as Eleventy's, and render a touched file alone there", () => {
     assert.deepEqual(
       eleventyPatches(false).map((patch) => patch.name),
-      [
-        "template-map-lookup",
-        "dependency-graph-edges",
-        "path-normalization",
-        "tag-collections",
-        "touched-file-rebuilds",
-      ],
+      ["template-map-lookup", "dependency-graph-edges", "path-normalization", "touched-file-rebuilds"],
     );
   });
 
