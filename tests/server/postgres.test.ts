@@ -29,6 +29,7 @@ import {
   type TestServer,
 } from "../helpers/comment-server.ts";
 import { postgresSkip, startPostgres, type PostgresCluster } from "../helpers/postgres.ts";
+import { assertEachTokenQueuesOnce } from "../helpers/queue-batches.ts";
 import { runScript } from "../helpers/run-script.ts";
 import { removeDir, temporaryProject } from "../helpers/site.ts";
 
@@ -341,6 +342,17 @@ describe("on PostgreSQL", { skip: postgresSkip() }, () => {
       assert.equal(copies.length, 1, copies.join(", "));
       const published = await instances.queue.get(id);
       assert.equal(`${published?.publishedId}.md`, copies[0]);
+    });
+  });
+
+  describe("group commit", () => {
+    test("a token queues one comment, in one multi-row insert (a double click) or across batches; only it is counted", async () => {
+      const db = await openQueueDatabase(await cluster.createDatabase());
+      try {
+        await assertEachTokenQueuesOnce(db);
+      } finally {
+        await db.destroy();
+      }
     });
   });
 

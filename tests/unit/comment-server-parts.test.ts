@@ -9,6 +9,7 @@ import { spamMarks, textKey } from "../../src/comment-server/spam-marks.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, UNPUBLISHED_RETENTION_MS } from "../../src/comment-server/store/queue.ts";
 import { WriteBatch } from "../../src/comment-server/store/write-batch.ts";
+import { assertEachTokenQueuesOnce } from "../helpers/queue-batches.ts";
 import { removeDir, temporaryDir } from "../helpers/site.ts";
 
 const bytes = (text: string) => Buffer.from(text, "utf8");
@@ -154,30 +155,8 @@ describe("the queue keeps what it must, and no longer", () => {
     assert.equal(left.length, 1);
   });
 
-  test("a token queues one comment, in one batch (a double click) or across batches; only it is counted", async () => {
-    const grouped = new CommentQueue(db, new WriteBatch(db));
-    const counted = (client: string) => ({ client, action: "publish", at: Date.now() });
-    const before = await grouped.add(comment("déjà là", "d@exemple.fr", new Date()), counted("earlier"));
-    const [first, second, again, other] = await Promise.all([
-      grouped.add(comment("deux clics", "d@exemple.fr", new Date()), counted("double-click")),
-      grouped.add(comment("deux clics", "d@exemple.fr", new Date()), counted("double-click")),
-      grouped.add(comment("déjà là", "d@exemple.fr", new Date()), counted("earlier")),
-      grouped.add(comment("un autre", "d@exemple.fr", new Date()), counted("other")),
-    ]);
-    assert.deepEqual(first, { id: first?.id, added: true });
-    assert.deepEqual(second, { id: first?.id, added: false });
-    assert.deepEqual(again, { id: before.id, added: false });
-    assert.equal(other?.added, true);
-    assert.equal(new Set([before.id, first?.id, other?.id]).size, 3);
-    const events = await db
-      .selectFrom("rate_events")
-      .select("client")
-      .where("client", "in", ["earlier", "double-click", "other"])
-      .execute();
-    assert.deepEqual(events.map((event) => event.client).sort(), ["double-click", "earlier", "other"]);
-    const rows = await db.selectFrom("comments").select("text").where("email", "=", "d@exemple.fr").execute();
-    assert.deepEqual(rows.map((row) => row.text).sort(), ["deux clics", "déjà là", "un autre"]);
-  });
+  test("a token queues one comment, in one batch (a double click) or across batches; only it is counted", () =>
+    assertEachTokenQueuesOnce(db));
 
   test("a decision applies only to a comment still waiting", async () => {
     const { id } = await queue.add(comment("à décider", "c@exemple.fr", new Date()));
