@@ -427,7 +427,11 @@ try {
     console.log(
       `  ${check(Math.max(...each) <= POSTGRES_TARGETS.memoryMb)} ${name}: each ≤ ${POSTGRES_TARGETS.memoryMb} MB: ${each.map((mb) => `${mb.toFixed(0)} MB`).join(", ")}`,
     );
-  }
+  } else
+    // Unmeasured is not met: a run without PostgreSQL says so among the targets too.
+    console.log(
+      `  ${check(false)} PostgreSQL, ${POSTGRES_INSTANCES} instances: not measured (${skipPostgres})`,
+    );
   const books = await killedMidLoad(project, join(dataDir, "killed.db"), 20);
   const killed = {
     lost: books.lost + books.refusedButQueued,
