@@ -20,4 +20,9 @@ export interface Mention {
   date: DateTime;
   /** The excerpt, rendered by the comment markdown-it instance (raw HTML off); may be empty. */
   excerptHtml: string;
+  /**
+   * Withdrawn (`withdrawn: true` in its file): shown nowhere, its source, title and excerpt
+   * left empty; it keeps its id, so that no comment is given it.
+   */
+  withdrawn?: true;
 }

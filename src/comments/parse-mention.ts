@@ -4,7 +4,8 @@
 import type MarkdownIt from "markdown-it";
 import { removeUnsafeCharacters } from "../content/invisible-characters.ts";
 import type { Problem } from "../content/problem.ts";
-import { mentionSchema } from "../content/schemas.ts";
+import type { FrontMatter } from "../content/front-matter.ts";
+import { mentionSchema, withdrawnMentionSchema } from "../content/schemas.ts";
 import { readFrontMatter, validateFrontMatter } from "../content/validate.ts";
 import type { Mention } from "./mention.ts";
 
@@ -19,6 +20,7 @@ export function readMention(file: string, id: string, text: string): ReadMention
   const read = readFrontMatter(file, text);
   if (!read.ok) return { problems: read.problems };
   const frontMatter = read.value;
+  if (frontMatter.data.withdrawn === true) return readWithdrawn(file, id, frontMatter);
   const validated = validateFrontMatter(mentionSchema, file, frontMatter);
   if (!validated.ok) return { problems: validated.problems };
   const { type, source, title, date } = validated.value;
@@ -32,6 +34,21 @@ export function readMention(file: string, id: string, text: string): ReadMention
       date,
       excerpt: removeUnsafeCharacters(frontMatter.body),
     },
+    problems: [],
+  };
+}
+
+/**
+ * A withdrawn mention keeps its id, its type and its date; whatever else its file still
+ * says (the other site's address, title, excerpt) is left out here, so that no part of the
+ * build can show it.
+ */
+function readWithdrawn(file: string, id: string, frontMatter: FrontMatter): ReadMention {
+  const validated = validateFrontMatter(withdrawnMentionSchema, file, frontMatter);
+  if (!validated.ok) return { problems: validated.problems };
+  const { type, date } = validated.value;
+  return {
+    source: { id, file, type, source: "", title: "", date, excerpt: "", withdrawn: true },
     problems: [],
   };
 }

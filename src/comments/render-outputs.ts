@@ -96,7 +96,8 @@ export function postPageParts(
     thread,
   );
   const url = postPageUrl(site, post.slug);
-  const shownMentions = mentionsInOrder(mentions);
+  // A withdrawn mention is shown nowhere: not in the list, its count or the JSON-LD.
+  const shownMentions = mentionsInOrder(mentions.filter((mention) => !mention.withdrawn));
   const about = { title: post.title, description: post.description, url, language: site.language };
   const siteFacts = { name: site.title, url: site.homeUrl };
   const data =

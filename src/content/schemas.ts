@@ -191,14 +191,35 @@ export const withdrawnCommentSchema = strictObject({
 // A mention (a pingback or a trackback): another site's page linking to a post or a page,
 // <post or page folder>/mentions/<id>.md. Its text (the body) is the excerpt the other
 // site sent: untrusted, rendered as a comment's.
+const mentionType = oneOf(["pingback", "trackback"], {
+  error: (issue) =>
+    `${issue.input === undefined ? "required: " : ""}expected pingback or trackback (how the other site told of its link)`,
+});
+
+const MENTION_WITHDRAWN_HINT =
+  "expected true or false (true: the mention is withdrawn, no longer shown; its id stays taken)";
+
 export const mentionSchema = strictObject({
-  type: oneOf(["pingback", "trackback"], {
-    error: (issue) =>
-      `${issue.input === undefined ? "required: " : ""}expected pingback or trackback (how the other site told of its link)`,
-  }),
+  type: mentionType,
   source: webAddress("the address of the page that links here"),
   title: requiredText("the title of the page that links here"),
   date: isoDate,
+  withdrawn: optional(boolean({ error: MENTION_WITHDRAWN_HINT })),
+});
+
+// A withdrawn mention (`withdrawn: true`) is shown nowhere, but its file stays, so that its
+// id, in the post's sequence, is never given again; it need not keep the other site's
+// address, title or excerpt.
+export const withdrawnMentionSchema = strictObject({
+  type: mentionType,
+  source: optional(
+    string({ error: "expected text: the address of the page that linked here (not shown once withdrawn)" }),
+  ),
+  title: optional(
+    string({ error: "expected text: the title of the page that linked here (not shown once withdrawn)" }),
+  ),
+  date: isoDate,
+  withdrawn: literal(true, { error: MENTION_WITHDRAWN_HINT }),
 });
 
 export type PostFrontMatter = output<typeof postSchema>;

@@ -2,7 +2,7 @@
 // per problem), read beside the comments in one pass, one sequence of ids with them, shown
 // apart from them ("2 mentions", <li id="mention-…">, "Ping" / "Rétrolien", the title a
 // nofollow ugc link, the excerpt untrusted), and in the JSON-LD as pages citing the post,
-// not as Comments.
+// not as Comments; withdrawn, shown nowhere but keeping its id.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -11,6 +11,9 @@ import { parseHTML } from "linkedom";
 import { planNewComment } from "../../src/authoring/new-comment.ts";
 import { nextCommentId } from "../../src/authoring/next-comment-id.ts";
 import type { Mention } from "../../src/comments/mention.ts";
+import { readFileSync } from "node:fs";
+import { AuthoringError } from "../../src/authoring/authoring-error.ts";
+import { withdrawComment } from "../../src/authoring/withdraw-comment.ts";
 import { readMention, renderMention } from "../../src/comments/parse-mention.ts";
 import { CommentReader } from "../../src/comments/read-comments.ts";
 import { renderMentions } from "../../src/comments/render-mentions.ts";
@@ -72,7 +75,7 @@ describe("a mention's file", () => {
       `${FILE}:5: date: "2010-07-25" is not valid: expected an ISO 8601 date-time with its offset that exists, e.g. 2010-07-23T14:32:00+02:00`,
     ]);
     assert.deepEqual(lines({ ...GOOD, author: "Robert" }), [
-      `${FILE}:6: author: unknown field (allowed: type, source, title, date)`,
+      `${FILE}:6: author: unknown field (allowed: type, source, title, date, withdrawn)`,
     ]);
   });
   it("may have no excerpt", () => {
@@ -272,5 +275,100 @@ describe("one sequence of ids for a post's comments and mentions", () => {
     } finally {
       removeDir(other);
     }
+  });
+});
+
+describe("a withdrawn mention", () => {
+  const root = temporaryDir("mentions-withdrawn");
+  after(() => removeDir(root));
+  const postDir = join(root, "content/posts/un-article");
+  const mentions = "content/posts/un-article/mentions";
+  writeFiles(root, {
+    "content/posts/un-article/index.md": postFile("Un article"),
+    "content/posts/un-article/comments/1.md": commentFile({
+      author: "Léa",
+      date: "2024-03-02T10:00:00+01:00",
+    }),
+    [`${mentions}/7.md`]: mentionText({ ...GOOD, title: "Un billet indésirable" }, "Achetez ici."),
+    [`${mentions}/9.md`]: mentionText({ ...GOOD, type: "trackback", date: "2024-03-04T10:00:00+01:00" }),
+  });
+
+  it("keeps only its type, its date and withdrawn: true, and the command returns its file", () => {
+    const file = withdrawComment(root, "un-article", "7");
+    assert.equal(file, `${mentions}/7.md`);
+    const text = readFileSync(join(root, file), "utf8");
+    assert.equal(text, '---\ntype: "pingback"\ndate: "2010-07-25T09:00:00+02:00"\nwithdrawn: true\n---\n\n');
+    // Asked again, nothing changes.
+    withdrawComment(root, "un-article", "7");
+    assert.equal(readFileSync(join(root, file), "utf8"), text);
+  });
+
+  it("is read without its source, title or excerpt, and shown nowhere: not listed, counted or cited", () => {
+    const read = new CommentReader(root).load(postDir);
+    assert.deepEqual(read.problems, []);
+    const withdrawn = read.mentions.find((mention) => mention.id === "7");
+    assert.equal(withdrawn?.withdrawn, true);
+    assert.equal(withdrawn?.source, "");
+    assert.equal(withdrawn?.title, "");
+    assert.equal(withdrawn?.excerptHtml, "");
+    const site = {
+      homeUrl: "https://exemple.fr/",
+      title: "Site",
+      language: "fr",
+      author: { name: "Camille" },
+      commentMaxDepth: 5,
+    };
+    const post = postFactsOf({
+      slug: "un-article",
+      data: {
+        title: "Un article",
+        date: DateTime.fromISO("2024-03-01T10:00:00+01:00", { setZone: true }),
+        author: "Camille",
+        description: "Un article.",
+      },
+    });
+    const parts = postPageParts(post, read.comments, site, read.mentions);
+    assert.match(parts.mentions, /<h3 id="mentions-title">1 mention<\/h3>/);
+    assert.doesNotMatch(parts.mentions, /mention-7|indésirable|Achetez/);
+    assert.match(parts.mentions, /<li id="mention-9" /);
+    assert.doesNotMatch(parts.jsonLd, /indésirable/);
+    const cited = (
+      JSON.parse(/<script[^>]*>(.*)<\/script>/s.exec(parts.jsonLd)?.[1] ?? "{}") as {
+        "@reverse": { citation: unknown[] };
+      }
+    )["@reverse"].citation;
+    assert.equal(cited.length, 1);
+    // The only mention withdrawn: no section at all, no citation.
+    const alone = postPageParts(
+      post,
+      read.comments,
+      site,
+      read.mentions.filter((mention) => mention.id === "7"),
+    );
+    assert.equal(alone.mentions, "");
+    assert.doesNotMatch(alone.jsonLd, /@reverse|citation/);
+  });
+
+  it("keeps its id taken: a new comment comes after it", () => {
+    withdrawComment(root, "un-article", "9");
+    const plan = planNewComment(root, { slug: "un-article", author: "Tom" }, "Bonjour.", new Date());
+    assert.equal(plan.id, "10");
+  });
+
+  it("needs its type and date; the command names the mentions when no comment or mention has the id", () => {
+    const problems = (fields: Record<string, string>) =>
+      readMention(FILE, "12", mentionText(fields, "")).problems.map(formatProblem);
+    assert.deepEqual(problems({ withdrawn: "true", date: GOOD.date }), [
+      `${FILE}: type: required: expected pingback or trackback (how the other site told of its link)`,
+    ]);
+    assert.deepEqual(problems({ withdrawn: "true", type: "pingback", source: GOOD.source, title: "Gardé" }), [
+      `${FILE}: date: required: expected an ISO 8601 date-time with its offset that exists, e.g. 2010-07-23T14:32:00+02:00`,
+    ]);
+    assert.throws(
+      () => withdrawComment(root, "un-article", "99"),
+      (error: unknown) =>
+        error instanceof AuthoringError &&
+        error.line === 'comment: no comment "99" in post "un-article" (comments: 1; mentions: 7, 9)',
+    );
   });
 });

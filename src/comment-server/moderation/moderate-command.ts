@@ -9,7 +9,7 @@
 //   approve ID…          approve and publish (write the comment file)
 //   reject ID… / spam ID…
 //   retry                publish again every comment approved but not published
-//   withdraw POST ID     withdraw a published comment (src/authoring/withdraw-comment.ts)
+//   withdraw POST ID     withdraw a published comment or a mention (src/authoring/withdraw-comment.ts)
 //   purge                delete the comments no one published after 30 days
 //
 // A queue id that is unknown, or already decided, is reported on standard error and the
