@@ -51,6 +51,27 @@ function aMention(id: string, date: string, fields: Partial<Mention> = {}): Ment
   };
 }
 
+const SITE = {
+  homeUrl: "https://exemple.fr/",
+  title: "Site",
+  language: "fr",
+  author: { name: "Camille" },
+  commentMaxDepth: 5,
+};
+
+/** The post "un-article" of SITE, published at `date`. */
+function aPost(date: string) {
+  return postFactsOf({
+    slug: "un-article",
+    data: {
+      title: "Un article",
+      date: DateTime.fromISO(date, { setZone: true }),
+      author: "Camille",
+      description: "Un article.",
+    },
+  });
+}
+
 describe("a mention's file", () => {
   it("gives its type, source, title, date and excerpt", () => {
     const read = readMention(FILE, "12", mentionText(GOOD));
@@ -148,22 +169,8 @@ describe("the mentions on a page", () => {
 });
 
 describe("a post's comments and mentions, together", () => {
-  const site = {
-    homeUrl: "https://exemple.fr/",
-    title: "Site",
-    language: "fr",
-    author: { name: "Camille" },
-    commentMaxDepth: 5,
-  };
-  const post = postFactsOf({
-    slug: "un-article",
-    data: {
-      title: "Un article",
-      date: DateTime.fromISO("2010-07-21T10:00:00+02:00", { setZone: true }),
-      author: "Camille",
-      description: "Un article.",
-    },
-  });
+  const site = SITE;
+  const post = aPost("2010-07-21T10:00:00+02:00");
   const comments = [
     aComment("1", "2010-07-22T10:00:00+02:00"),
     aComment("3", "2010-07-23T10:00:00+02:00", "1"),
@@ -311,22 +318,8 @@ describe("a withdrawn mention", () => {
     assert.equal(withdrawn?.source, "");
     assert.equal(withdrawn?.title, "");
     assert.equal(withdrawn?.excerptHtml, "");
-    const site = {
-      homeUrl: "https://exemple.fr/",
-      title: "Site",
-      language: "fr",
-      author: { name: "Camille" },
-      commentMaxDepth: 5,
-    };
-    const post = postFactsOf({
-      slug: "un-article",
-      data: {
-        title: "Un article",
-        date: DateTime.fromISO("2024-03-01T10:00:00+01:00", { setZone: true }),
-        author: "Camille",
-        description: "Un article.",
-      },
-    });
+    const site = SITE;
+    const post = aPost("2024-03-01T10:00:00+01:00");
     const parts = postPageParts(post, read.comments, site, read.mentions);
     assert.match(parts.mentions, /<h3 id="mentions-title">1 mention<\/h3>/);
     assert.doesNotMatch(parts.mentions, /mention-7|indésirable|Achetez/);
