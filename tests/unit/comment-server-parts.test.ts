@@ -2,12 +2,15 @@
 // body is read, what the queue keeps and forgets, which comments are marked as spam.
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, sql } from "kysely";
 import { after, before, describe, test } from "node:test";
 import { clientBlock, clientKey } from "../../src/comment-server/client-key.ts";
 import { FormBodyError, MAX_FORM_FIELDS, parseFormBody } from "../../src/comment-server/form-body.ts";
 import { spamMarks, textKey } from "../../src/comment-server/spam-marks.ts";
 import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/database.ts";
 import { CommentQueue, UNPUBLISHED_RETENTION_MS } from "../../src/comment-server/store/queue.ts";
+import { QueueSqliteDialect } from "../../src/comment-server/store/sqlite-driver.ts";
 import { WriteBatch } from "../../src/comment-server/store/write-batch.ts";
 import { assertEachTokenQueuesOnce } from "../helpers/queue-batches.ts";
 import { removeDir, temporaryDir } from "../helpers/site.ts";
@@ -263,5 +266,36 @@ describe("group commit", () => {
       batches,
       Array.from({ length: 10 }, () => 1),
     );
+  });
+});
+
+describe("the SQLite driver's prepared statements", () => {
+  test("a query run at every request stays prepared among many others run once", async () => {
+    const sqlite = new SQLite(":memory:");
+    let prepared = 0;
+    const counting = new Proxy(sqlite, {
+      get: (target, name) =>
+        name === "prepare"
+          ? (source: string) => (prepared++, target.prepare(source))
+          : (Reflect.get(target, name) as unknown),
+    });
+    const db = new Kysely<{ t: { n: number } }>({ dialect: new QueueSqliteDialect(counting) });
+    try {
+      await sql`create table t (n integer)`.execute(db);
+      const hot = () => db.selectFrom("t").select("n").where("n", "=", 1).execute();
+      await hot();
+      const before = prepared;
+      // Lengths of multi-row inserts, as group commit makes them: more than are kept.
+      for (let rows = 1; rows <= 300; rows++) {
+        await db
+          .insertInto("t")
+          .values(Array.from({ length: rows }, (_, n) => ({ n })))
+          .execute();
+        await hot();
+      }
+      assert.equal(prepared - before, 300, "the hot query was prepared again");
+    } finally {
+      await db.destroy();
+    }
   });
 });

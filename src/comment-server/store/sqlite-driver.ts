@@ -8,7 +8,11 @@
 import type SQLite from "better-sqlite3";
 import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from "kysely";
 
-/** Statements kept; enough for every query the server runs (an `in (…)` list makes one per length). */
+/**
+ * Statements kept, the least recently used going first: the few queries every request
+ * runs stay prepared, while a batch's multi-row inserts and `in (…)` lists make one
+ * statement per length (./write-batch.ts), more lengths than are worth keeping.
+ */
 const KEPT_STATEMENTS = 200;
 
 class CachedConnection implements DatabaseConnection {
@@ -18,13 +22,14 @@ class CachedConnection implements DatabaseConnection {
 
   private statement(sql: string): SQLite.Statement {
     let statement = this.statements.get(sql);
-    if (!statement) {
+    if (statement) this.statements.delete(sql);
+    else {
       statement = this.db.prepare(sql);
-      // The oldest one goes first (a Map keeps its keys in the order they were set).
+      // The least recently used goes first (a Map keeps its keys in the order they were set).
       if (this.statements.size >= KEPT_STATEMENTS)
         this.statements.delete(this.statements.keys().next().value as string);
-      this.statements.set(sql, statement);
     }
+    this.statements.set(sql, statement);
     return statement;
   }
 
