@@ -1,11 +1,11 @@
-// Debian's nginx (/usr/sbin/nginx, the `nginx` package) for tests: `nginx -t` on a
-// configuration, or a throw-away nginx in front of the tests' servers, from a temporary
-// folder (its pid, logs and temporary files there), listening on 127.0.0.1 only.
+// Debian's nginx (/usr/sbin/nginx, the `nginx` package) for tests: a throw-away nginx
+// from a temporary folder (its pid, logs and temporary files there), in front of the
+// tests' servers or a built site, listening on 127.0.0.1 only.
 //
 // Without nginx those tests are skipped, saying why; under CI=true they run anyway and
 // fail, so that a CI machine without it is noticed.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { removeDir, temporaryDir } from "./site.ts";
@@ -21,20 +21,17 @@ export function nginxSkip(): string | false {
   return `${NGINX} is missing (install Debian's nginx package)`;
 }
 
-function assertInstalled(): void {
-  if (!existsSync(NGINX))
-    throw new Error(`nginx tests: ${NGINX} is missing (install Debian's nginx package)`);
-}
-
 /**
  * A whole nginx.conf around `http` (the lines of its http block), every path it writes
- * in `dir`. As root, nginx's workers run as `nobody`: the folder is left readable to them.
+ * in `dir`. Its workers run as the tests' user, root included (nginx would make them
+ * `nobody`, who cannot read the tests' temporary folders).
  */
 function mainConfig(dir: string, http: string): string {
   const temporary = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
     .map((kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`)
     .join("\n");
   return [
+    ...(process.getuid?.() === 0 ? ["user root;"] : []),
     "daemon off;",
     "worker_processes 1;",
     `pid ${join(dir, "nginx.pid")};`,
@@ -49,22 +46,6 @@ function mainConfig(dir: string, http: string): string {
   ].join("\n");
 }
 
-/** `nginx -t` on a configuration made of these http block lines: its status and what it said. */
-export function checkNginxConfig(http: string): { status: number | null; output: string } {
-  assertInstalled();
-  const dir = temporaryDir("nginx");
-  try {
-    const config = join(dir, "nginx.conf");
-    writeFileSync(config, mainConfig(dir, http));
-    const test = spawnSync(NGINX, ["-t", "-q", "-p", dir, "-e", join(dir, "error.log"), "-c", config], {
-      encoding: "utf8",
-    });
-    return { status: test.status, output: test.stderr + test.stdout };
-  } finally {
-    removeDir(dir);
-  }
-}
-
 export interface Nginx {
   url: string;
   /** What nginx wrote to its error log so far. */
@@ -74,9 +55,9 @@ export interface Nginx {
 
 /** Starts nginx with these http block lines, answering at `port` on 127.0.0.1 (they must listen there). */
 export async function startNginx(http: string, port: number): Promise<Nginx> {
-  assertInstalled();
+  if (!existsSync(NGINX))
+    throw new Error(`nginx tests: ${NGINX} is missing (install Debian's nginx package)`);
   const dir = temporaryDir("nginx");
-  chmodSync(dir, 0o755);
   const config = join(dir, "nginx.conf");
   const errorLog = join(dir, "error.log");
   writeFileSync(config, mainConfig(dir, http));
