@@ -10,7 +10,7 @@ import { after, before, describe, it } from "node:test";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
 import { findBrokenLinks } from "../helpers/link-check.ts";
 import { freePort } from "../helpers/http.ts";
-import { nginxSkip, startNginx } from "../helpers/nginx.ts";
+import { nginxSkip, readmeNginxBlock, startNginx } from "../helpers/nginx.ts";
 import { runScript } from "../helpers/run-script.ts";
 import {
   buildFixture,
@@ -56,11 +56,7 @@ const NGINX_CASES: [address: string, target: string | undefined][] = [
  * host (as the map file's first lines say), listening on a loopback `port`.
  */
 function readmeStaticNginxConfig(mapFile: string, root: string, port: number): string {
-  const readme = readFileSync(join(repositoryRoot, "README.md"), "utf8");
-  const block = [...readme.matchAll(/```nginx\n([\s\S]*?)```/g)]
-    .map((match) => match[1] ?? "")
-    .find((text) => text.includes("include /var/www/blog/redirects.nginx.conf;"));
-  assert.ok(block, "the README's nginx block for the static site");
+  const block = readmeNginxBlock("include /var/www/blog/redirects.nginx.conf;");
   const replaced = (text: string, from: string, to: string) => {
     assert.ok(text.includes(from), `the README's block holds ${from}`);
     return text.replaceAll(from, to);

@@ -78,14 +78,16 @@ export async function postForm(
 /**
  * Decides on one queued comment as a moderator does on the web: logs in with `password`,
  * reads the page's CSRF token, posts the decision; asserts each step answered as it should.
+ * Resolves to the moderation page the decision was made from.
  */
 export async function moderateOnTheWeb(
   serverUrl: string,
   password: string,
   id: number,
   action: "approuver" | "refuser",
-): Promise<void> {
+): Promise<string> {
   const login = await postForm(`${serverUrl}/moderation/connexion`, { password }, { origin: serverUrl });
+  assert.equal(login.status, 303, login.text);
   const cookie = login.headers
     .getSetCookie()
     .find((line) => line.startsWith("moderation="))
@@ -97,6 +99,7 @@ export async function moderateOnTheWeb(
   const body = new URLSearchParams({ csrf, action, "id[]": String(id) }).toString();
   const decision = await postForm(`${serverUrl}/moderation/decision`, body, { origin: serverUrl, cookie });
   assert.equal(decision.status, 303, decision.text);
+  return page;
 }
 
 export const aReader: Fields = {

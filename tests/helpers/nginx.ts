@@ -4,13 +4,15 @@
 //
 // Without nginx those tests are skipped, saying why; under CI=true they run anyway and
 // fail, so that a CI machine without it is noticed.
+import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { removeDir, temporaryDir } from "./site.ts";
+import { removeDir, repositoryRoot, temporaryDir } from "./site.ts";
 
 const NGINX = "/usr/sbin/nginx";
+const MISSING = `${NGINX} is missing (install Debian's nginx package)`;
 
 /**
  * For a test's `skip` option: why the nginx tests cannot run here, or false. Under
@@ -18,7 +20,17 @@ const NGINX = "/usr/sbin/nginx";
  */
 export function nginxSkip(): string | false {
   if (process.env.CI === "true" || existsSync(NGINX)) return false;
-  return `${NGINX} is missing (install Debian's nginx package)`;
+  return MISSING;
+}
+
+/** The README's nginx block that holds `marker`, as an operator would copy it. */
+export function readmeNginxBlock(marker: string): string {
+  const readme = readFileSync(join(repositoryRoot, "README.md"), "utf8");
+  const block = [...readme.matchAll(/```nginx\n([\s\S]*?)```/g)]
+    .map((match) => match[1] ?? "")
+    .find((text) => text.includes(marker));
+  assert.ok(block, `the README's nginx block with ${marker}`);
+  return block;
 }
 
 /**
@@ -55,8 +67,7 @@ export interface Nginx {
 
 /** Starts nginx with these http block lines, answering at `port` on 127.0.0.1 (they must listen there). */
 export async function startNginx(http: string, port: number): Promise<Nginx> {
-  if (!existsSync(NGINX))
-    throw new Error(`nginx tests: ${NGINX} is missing (install Debian's nginx package)`);
+  if (!existsSync(NGINX)) throw new Error(`nginx tests: ${MISSING}`);
   const dir = temporaryDir("nginx");
   const config = join(dir, "nginx.conf");
   const errorLog = join(dir, "error.log");

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { after, before, beforeEach, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseHTML } from "linkedom";
 import { TOKEN_MIN_AGE_MS } from "../../src/comment-server/preview-token.ts";
@@ -17,6 +17,7 @@ import { openQueueDatabase, type QueueDb } from "../../src/comment-server/store/
 import { CommentQueue } from "../../src/comment-server/store/queue.ts";
 import {
   aReader,
+  moderateOnTheWeb,
   postForm,
   SEED_POST,
   SITE_ORIGIN,
@@ -26,9 +27,9 @@ import {
   type TestServer,
 } from "../helpers/comment-server.ts";
 import { freePort } from "../helpers/http.ts";
-import { nginxSkip, startNginx, type Nginx } from "../helpers/nginx.ts";
+import { nginxSkip, readmeNginxBlock, startNginx, type Nginx } from "../helpers/nginx.ts";
 import { postgresSkip, startPostgres, type PostgresCluster } from "../helpers/postgres.ts";
-import { removeDir, repositoryRoot, temporaryProject } from "../helpers/site.ts";
+import { removeDir, temporaryProject } from "../helpers/site.ts";
 
 const PASSWORD = "mot de passe de test, assez long";
 
@@ -38,11 +39,8 @@ const PASSWORD = "mot de passe de test, assez long";
  * given the first block's body size limit and a loopback `port` instead of TLS.
  */
 function readmeNginxConfig(instances: readonly string[], port: number): string {
-  const readme = readFileSync(join(repositoryRoot, "README.md"), "utf8");
-  const blocks = [...readme.matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
-  const single = blocks.find((block) => block.includes("server_name commentaires."));
-  const several = blocks.find((block) => block.startsWith("upstream comments {"));
-  assert.ok(single && several, "the README's nginx blocks for the comment server");
+  const single = readmeNginxBlock("server_name commentaires.");
+  const several = readmeNginxBlock("upstream comments {");
   const bodyLimit = /^\s*client_max_body_size .*$/m.exec(single)?.[0];
   assert.ok(bodyLimit, "the first block limits the body size");
 
@@ -104,6 +102,8 @@ describe(
       );
       db = await openQueueDatabase(database);
     });
+    // Every request comes from nginx's address: each test starts with no publication counted.
+    beforeEach(() => db.deleteFrom("rate_events").execute());
     after(async () => {
       await nginx?.stop();
       await db?.destroy();
@@ -147,7 +147,6 @@ describe(
     });
 
     test("the rate limit counts the reader's address as nginx saw it, whatever X-Forwarded-For the client sends", async () => {
-      await db.deleteFrom("rate_events").execute();
       const statuses = [];
       for (let n = 0; n <= RATE_LIMITS.publish; n++) {
         const fields = aComment("Un robot qui change d’adresse à chaque envoi");
@@ -172,7 +171,6 @@ describe(
         { origin: SITE_ORIGIN, "x-forwarded-for": "203.0.113.99" },
       );
       assert.equal(answer.status, 200);
-      await db.deleteFrom("rate_events").execute();
     });
 
     test("a moderator logs in, sees the queue and approves through nginx, whichever instance answers each click", async () => {
@@ -185,23 +183,9 @@ describe(
       const [queued] = await queuedWith(fields.comment ?? "");
       assert.ok(queued);
 
-      const origin = { origin: publicUrl };
-      const login = await postForm(`${publicUrl}/moderation/connexion`, { password: PASSWORD }, origin);
-      assert.equal(login.status, 303, login.text);
-      const cookie = (
-        login.headers.getSetCookie().find((line) => line.startsWith("moderation=")) ?? ""
-      ).split(";")[0];
-      assert.ok(cookie, "a session cookie");
-      const page = await (await fetch(`${publicUrl}/moderation`, { headers: { cookie } })).text();
+      // Each of its requests (login, page, decision) goes to the next instance in turn.
+      const page = await moderateOnTheWeb(publicUrl, PASSWORD, queued.id, "approuver");
       assert.ok(page.includes(fields.comment ?? ""), "the comment waiting on the moderation page");
-      const csrf = documentOf(page).querySelector('input[name="csrf"]')?.getAttribute("value");
-      assert.ok(csrf, "a CSRF token");
-      const decision = await postForm(
-        `${publicUrl}/moderation/decision`,
-        new URLSearchParams({ csrf, action: "approuver", "id[]": String(queued.id) }).toString(),
-        { ...origin, cookie },
-      );
-      assert.equal(decision.status, 303, decision.text);
 
       const folder = join(project, "content/posts", SEED_POST, "comments");
       const files = () =>
@@ -227,7 +211,6 @@ describe(
         assert.equal(thanks.status, 200, `${thanks.status}: ${nginx.errors()}`);
         assert.equal((await queuedWith(fields.comment ?? "")).length, 1);
       }
-      await db.deleteFrom("rate_events").execute();
     });
   },
 );
